@@ -1,0 +1,1 @@
+export { outboxMessagesGET as GET } from '@/lib/sms';

@@ -1,0 +1,52 @@
+import { Building2, Phone, Plug } from 'lucide-react';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { NavLinks } from './nav-links';
+import { SignOutButton } from './sign-out-button';
+
+export interface HeaderUser {
+  name: string;
+  email: string | null;
+  tenantName: string;
+  role: string;
+  activePhone: string | null;
+}
+
+export function AppHeader({ user }: { user: HeaderUser }) {
+  return (
+    <header className="border-b border-border bg-card">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold">
+          <span className="flex size-8 items-center justify-center rounded-lg bg-primary text-primary-foreground">
+            <Plug aria-hidden className="size-4" />
+          </span>
+          Connector Portal
+        </Link>
+        <NavLinks />
+        <div className="ml-auto flex items-center gap-4">
+          <div className="text-right text-sm leading-tight" aria-label="Signed-in user">
+            <div className="font-medium" data-testid="user-name">
+              {user.name}
+            </div>
+            <div className="flex items-center justify-end gap-2 text-xs text-muted-foreground">
+              <span className="inline-flex items-center gap-1" data-testid="user-tenant">
+                <Building2 aria-hidden className="size-3" />
+                {user.tenantName}
+              </span>
+              <Badge variant={user.role === 'Organization admin' ? 'default' : 'muted'} data-testid="user-role">
+                {user.role}
+              </Badge>
+            </div>
+            {user.activePhone && (
+              <div className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="user-phone">
+                <Phone aria-hidden className="size-3" />
+                {user.activePhone}
+              </div>
+            )}
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/lib/utils';
+import { NAV_SECTIONS } from './sections';
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+      <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={cn('rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}>
+        Home
+      </Link>
+      {NAV_SECTIONS.map((s) => {
+        const active = pathname.startsWith(s.href);
+        return (
+          <Link key={s.href} href={s.href} aria-current={active ? 'page' : undefined} className={cn('rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}>
+            {s.nav}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import { Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
+import Link from 'next/link';
+import { buttonVariants } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { NAV_SECTIONS } from './sections';
+
+const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText };
+
+export function SectionTiles() {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Sections">
+      {NAV_SECTIONS.map((s) => {
+        const Icon = ICONS[s.icon];
+        return (
+          <li key={s.href}>
+            <Card className="flex h-full flex-col">
+              <CardHeader>
+                <div className="mb-2 flex size-10 items-center justify-center rounded-lg bg-primary/10 text-primary">
+                  <Icon aria-hidden className="size-5" />
+                </div>
+                <CardTitle>
+                  <Link href={s.href} className="hover:underline">
+                    {s.title}
+                  </Link>
+                </CardTitle>
+                <CardDescription>{s.description}</CardDescription>
+              </CardHeader>
+              {s.action && (
+                <CardContent className="mt-auto">
+                  <Link href={s.action.href} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+                    {s.action.label}
+                  </Link>
+                </CardContent>
+              )}
+            </Card>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The portal's sections, in menu order. Home shows a tile for each; a section appears here only once
+ * it exists.
+ */
+export interface PortalSection {
+  href: string;
+  nav: string;
+  title: string;
+  description: string;
+  action?: { label: string; href: string };
+  icon: 'phone' | 'plug' | 'users' | 'link' | 'scroll';
+}
+
+export const NAV_SECTIONS: PortalSection[] = [
+  {
+    href: '/settings/phone-numbers',
+    nav: 'Settings',
+    title: 'Phone numbers',
+    description: 'Your phone numbers identify you in groups. Add one, verify it with a PIN, and pick the active one.',
+    action: { label: 'Add a Phone Number', href: '/settings/phone-numbers?add=1' },
+    icon: 'phone',
+  },
+];

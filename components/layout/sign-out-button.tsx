@@ -1,0 +1,26 @@
+'use client';
+import { LogOut } from 'lucide-react';
+import { useTransition } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { signOutAction } from '@/lib/auth/actions';
+
+export function SignOutButton() {
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const res = await signOutAction({});
+          if (res && !res.ok) toast.error(res.message);
+        })
+      }
+    >
+      <LogOut aria-hidden />
+      {pending ? 'Signing out…' : 'Sign out'}
+    </Button>
+  );
+}

@@ -1,0 +1,51 @@
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants, users } from './tenants';
+
+export const groupType = pgEnum('group_type', ['Group', 'ConnectGroup']);
+export const memberRole = pgEnum('member_role', ['Admin', 'Member', 'Subscriber']);
+
+/** A conversation group. `tenantId` null = a private group (not linked to an organization). */
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').references(() => tenants.id),
+    name: text('name').notNull(),
+    welcomeMessage: text('welcome_message'),
+    groupType: groupType('group_type').notNull().default('Group'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('groups_tenant_idx').on(t.tenantId)],
+);
+export type Group = typeof groups.$inferSelect;
+
+export const groupLinks = pgTable(
+  'group_links',
+  {
+    parentId: uuid('parent_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.parentId, t.childId] }), index('group_links_child_idx').on(t.childId)],
+);
+
+/** Members are phone numbers (E.164), as in Kaizala. */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    e164: text('e164').notNull(),
+    displayName: text('display_name').notNull(),
+    role: memberRole('role').notNull().default('Member'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.e164] }), index('group_members_number_idx').on(t.e164)],
+);
+export type GroupMember = typeof groupMembers.$inferSelect;

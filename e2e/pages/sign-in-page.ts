@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The portal's sign-in page and the Office 365-style provider's two steps. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/signin');
+  }
+
+  async startSignIn() {
+    await this.page.getByRole('button', { name: 'Sign in with Office 365' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  }
+
+  async enterEmail(email: string) {
+    await this.page.getByLabel('Email, phone, or Skype').fill(email);
+    await this.page.getByRole('button', { name: 'Next' }).click();
+  }
+
+  async enterPassword(password: string) {
+    await expect(this.page.getByRole('heading', { name: 'Enter password' })).toBeVisible();
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The whole flow from the portal's sign-in page back into the portal. */
+  async signIn(email: string, password: string) {
+    await this.goto();
+    await this.startSignIn();
+    await this.enterEmail(email);
+    await this.enterPassword(password);
+    await this.page.waitForURL((url) => url.port === new URL(this.page.url()).port && !url.pathname.startsWith('/interaction'));
+  }
+
+  async signOut() {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(this.page.getByText('You have signed out.')).toBeVisible();
+  }
+}

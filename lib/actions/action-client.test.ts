@@ -1,0 +1,65 @@
+import { redirect } from 'next/navigation';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
+import { createActionClient, GENERIC_ERROR, SIGNED_OUT_ERROR, VALIDATION_ERROR } from './action-client';
+
+const schema = z.object({ name: z.string().trim().min(2, 'Name is too short.'), count: z.coerce.number().int().max(10, 'At most 10.') });
+const signedIn = createActionClient(async () => ({ userId: 'u1' }));
+const signedOut = createActionClient(async () => null);
+
+describe('the action wrapper', () => {
+  it('passes the parsed input and the context to the handler', async () => {
+    const handler = vi.fn(async (input: { name: string; count: number }, ctx: { userId: string }) => `${ctx.userId}:${input.name}:${input.count}`);
+    const action = signedIn(schema, handler);
+    expect(await action({ name: '  Ada ', count: '3' as unknown as number })).toEqual({ ok: true, data: 'u1:Ada:3' });
+  });
+
+  it('reads FormData', async () => {
+    const form = new FormData();
+    form.set('name', 'Grace');
+    form.set('count', '7');
+    expect(await signedIn(schema, async (i) => i)(form)).toEqual({ ok: true, data: { name: 'Grace', count: 7 } });
+  });
+
+  it('returns field errors for invalid input and never calls the handler', async () => {
+    const handler = vi.fn();
+    const result = await signedIn(schema, handler)({ name: 'A', count: 11 });
+    expect(result).toEqual({ ok: false, message: VALIDATION_ERROR, fieldErrors: { name: ['Name is too short.'], count: ['At most 10.'] } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses a signed-out caller before parsing or running anything', async () => {
+    const handler = vi.fn();
+    expect(await signedOut(schema, handler)({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: SIGNED_OUT_ERROR, code: 'UNAUTHENTICATED' });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('turns a DomainError into its message, field error and code', async () => {
+    const action = signedIn(schema, async () => {
+      throw new DomainError('PIN_EXPIRED', 'This PIN has expired.', { field: 'code' });
+    });
+    expect(await action({ name: 'Ada', count: 1 })).toEqual({
+      ok: false,
+      message: 'This PIN has expired.',
+      fieldErrors: { code: ['This PIN has expired.'] },
+      code: 'PIN_EXPIRED',
+    });
+  });
+
+  it('hides unexpected errors behind a generic message (no stack, no internals)', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const action = signedIn(schema, async () => {
+      throw new Error('duplicate key value violates unique constraint "secret_abc"');
+    });
+    const result = await action({ name: 'Ada', count: 1 });
+    expect(result).toEqual({ ok: false, message: GENERIC_ERROR, code: 'INTERNAL' });
+    expect(JSON.stringify(result)).not.toContain('constraint');
+    log.mockRestore();
+  });
+
+  it("lets Next's redirect() through", async () => {
+    const action = signedIn(schema, async () => redirect('/elsewhere'));
+    await expect(action({ name: 'Ada', count: 1 })).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+  });
+});

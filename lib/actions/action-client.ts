@@ -1,0 +1,55 @@
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
+
+/** What every server action returns: expected failures are values, not exceptions. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code?: string };
+
+/** A business error the user can act on; see lib/errors.ts. */
+export { DomainError as ActionError };
+
+export const GENERIC_ERROR = 'Something went wrong on our side. Nothing was changed; please try again.';
+export const VALIDATION_ERROR = 'Please correct the highlighted fields.';
+export const SIGNED_OUT_ERROR = 'Your session has ended. Sign in again to continue.';
+
+function toInput(input: unknown): unknown {
+  if (typeof FormData !== 'undefined' && input instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of input.entries()) {
+      if (k.startsWith('$ACTION')) continue;
+      out[k] = out[k] === undefined ? v : ([] as unknown[]).concat(out[k], v);
+    }
+    return out;
+  }
+  return input;
+}
+
+/**
+ * Builds actions that run: context (auth) → zod parse → handler → typed result.
+ * `getContext` returns null when the caller is not allowed at all (signed out).
+ */
+export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>) {
+  return function action<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
+    return async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
+      try {
+        const ctx = await getContext();
+        if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'UNAUTHENTICATED' };
+        const parsed = schema.safeParse(toInput(input));
+        if (!parsed.success) {
+          return { ok: false, message: VALIDATION_ERROR, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+        }
+        return { ok: true, data: await handler(parsed.data, ctx) };
+      } catch (err) {
+        unstable_rethrow(err); // redirect(), notFound() and Next's own control flow
+        if (err instanceof DomainError) {
+          return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+        }
+        // Unexpected: log the kind, never the input (it may hold a secret), answer generically.
+        console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
+        return { ok: false, message: GENERIC_ERROR, code: 'INTERNAL' };
+      }
+    };
+  };
+}

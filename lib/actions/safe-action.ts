@@ -1,0 +1,14 @@
+import 'server-only';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth';
+import { createActionClient } from './action-client';
+
+export { ActionError, type ActionResult } from './action-client';
+
+/** Signed-in user (checked against the database on every call). */
+export const userAction = createActionClient<CurrentUser>(() => getCurrentUser());
+
+/** Signed-in user with a verified, active phone number. */
+export const verifiedUserAction = createActionClient<CurrentUser & { activePhone: string }>(async () => {
+  const user = await getCurrentUser();
+  return user?.activePhone ? (user as CurrentUser & { activePhone: string }) : null;
+});

@@ -1,0 +1,1 @@
+export { keyedHash, safeEqual, encrypt, decrypt, keyring } from './keys';

