@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER } from './lib/request/header';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
+import { seedDemoConnectors } from './lib/connectors/demo';
 
 const dev = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 3000);
@@ -15,7 +16,10 @@ const hostname = process.env.HOSTNAME ?? 'localhost';
 async function main() {
   if (process.env.RESET_DB === '1') await resetDatabase(getDb(), databaseUrl());
   await runMigrations();
-  if (process.env.SEED_DEMO === '1') await seedDemoData(getDb());
+  if (process.env.SEED_DEMO === '1') {
+    await seedDemoData(getDb());
+    await seedDemoConnectors();
+  }
 
   const httpServer = createServer();
   const app = next({ dev, hostname, port, httpServer });

@@ -20,6 +20,8 @@ const G = {
 };
 
 export const SEED_IDS = { tenants: TENANT_IDS, groups: G };
+/** Demo user ids, in DEMO_ACCOUNTS order. */
+export const SEED_USERS = { alice: userId(0), bob: userId(1), carol: userId(2), dave: userId(3) };
 
 export async function seedDemoData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {

@@ -129,7 +129,7 @@ async function main() {
     await waitFor(`${env.AUTH_LOCAL_ISSUER}/.well-known/openid-configuration`, 'The local sign-in provider');
   }
 
-  run('app server', ['--import', 'tsx', 'server.ts'], { NODE_ENV: mode === 'dev' ? 'development' : 'production' });
+  run('app server', ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'], { NODE_ENV: mode === 'dev' ? 'development' : 'production' });
   await waitFor(`http://localhost:${port}/v1/health`, 'The app server', 180_000);
   if (stopping) return;
   const { DEMO_ACCOUNTS } = await tsImport('../db/demo-data.ts', import.meta.url);

@@ -13,6 +13,14 @@ export interface PortalSection {
 
 export const NAV_SECTIONS: PortalSection[] = [
   {
+    href: '/connectors',
+    nav: 'Connectors',
+    title: 'Connectors',
+    description: 'Integrate your internal or external applications with your groups using REST APIs and webhooks.',
+    action: { label: 'New Connector', href: '/connectors/new' },
+    icon: 'plug',
+  },
+  {
     href: '/settings/phone-numbers',
     nav: 'Settings',
     title: 'Phone numbers',

@@ -1,10 +1,9 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from './button';
+import { Dialog } from './dialog';
 
-/**
- * A confirmation step before a destructive action, on the native <dialog> (focus trap, Escape to cancel).
- */
+/** A confirmation step before a destructive action. */
 export function ConfirmDialog({
   trigger,
   title,
@@ -20,27 +19,11 @@ export function ConfirmDialog({
   onConfirm: () => void;
   pending?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
   return (
     <>
       {trigger(() => setOpen(true))}
-      <dialog
-        ref={ref}
-        onClose={() => setOpen(false)}
-        aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-xl border border-border bg-card p-6 text-card-foreground shadow-xl backdrop:bg-black/40"
-      >
-        <h2 id={titleId} className="text-lg font-semibold">
-          {title}
-        </h2>
-        <div className="mt-2 text-sm text-muted-foreground">{description}</div>
+      <Dialog open={open} onOpenChange={setOpen} title={title} description={description}>
         <div className="mt-6 flex justify-end gap-2">
           <Button variant="outline" type="button" onClick={() => setOpen(false)} autoFocus>
             Cancel
@@ -57,7 +40,7 @@ export function ConfirmDialog({
             {confirmLabel}
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

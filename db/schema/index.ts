@@ -1,3 +1,4 @@
 export * from './tenants';
 export * from './phone';
 export * from './groups';
+export * from './connectors';

@@ -1,0 +1,32 @@
+import { Plus } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ConnectorsTable } from '@/components/connectors/connectors-table';
+import { ConnectorsToolbar } from '@/components/connectors/connectors-toolbar';
+import { buttonVariants } from '@/components/ui/button';
+import { requireVerifiedUser } from '@/lib/auth';
+import { listConnectors, listConnectorsSchema } from '@/lib/connectors';
+
+export const metadata: Metadata = { title: 'Connectors' };
+
+export default async function ConnectorsPage({ searchParams }: PageProps<'/connectors'>) {
+  const user = await requireVerifiedUser();
+  const query = listConnectorsSchema.parse(await searchParams);
+  const rows = await listConnectors(user, query);
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Connectors</h1>
+          <p className="mt-1 text-sm text-muted-foreground">Third-party systems that act inside your groups through the REST API.</p>
+        </div>
+        <Link href="/connectors/new" className={buttonVariants()}>
+          <Plus aria-hidden />
+          New Connector
+        </Link>
+      </div>
+      <ConnectorsToolbar view={query.view} q={query.q} />
+      <ConnectorsTable rows={rows} view={query.view} q={query.q} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ConnectorDetailsView } from '@/components/connectors/connector-details';
+import { requireVerifiedUser } from '@/lib/auth';
+import { getConnectorDetails } from '@/lib/connectors';
+import { DomainError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: 'Connector' };
+
+export default async function ConnectorPage({ params }: PageProps<'/connectors/[id]'>) {
+  const user = await requireVerifiedUser();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const details = await getConnectorDetails(user, id).catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  return <ConnectorDetailsView c={details} />;
+}

@@ -1,0 +1,10 @@
+import { Skeleton } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <div className="mx-auto grid max-w-3xl gap-6" aria-busy="true" aria-label="Loading">
+      <Skeleton className="h-8 w-48" />
+      <Skeleton className="h-48" />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { addRedirectUrlAction, removeRedirectUrlAction } from '@/lib/connectors/actions';
+
+export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: string; urls: string[]; canManage: boolean }) {
+  const { pending, run } = useActionRunner();
+  const [errors, setErrors] = useState<string[] | undefined>();
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Redirect URLs</CardTitle>
+        <CardDescription>Where the OAuth 2.0 authorization code flow may send users back to.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {urls.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No redirect URLs yet. The OAuth 2.0 flow needs at least one.</p>
+        ) : (
+          <ul className="divide-y divide-border" aria-label="Redirect URLs">
+            {urls.map((u) => (
+              <li key={u} className="flex items-center gap-2 py-2" aria-label={u}>
+                <code className="min-w-0 flex-1 break-all font-mono text-xs">{u}</code>
+                {canManage && (
+                  <ConfirmDialog
+                    title="Remove this redirect URL?"
+                    description={<code className="break-all font-mono text-xs">{u}</code>}
+                    confirmLabel="Remove URL"
+                    pending={pending}
+                    onConfirm={() => run(() => removeRedirectUrlAction({ id: connectorId, url: u }), 'Redirect URL removed.')}
+                    trigger={(open) => (
+                      <Button size="sm" variant="ghost" className="text-destructive" onClick={open} aria-label={`Remove ${u}`}>
+                        Remove
+                      </Button>
+                    )}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canManage && (
+          <form
+            key={formKey}
+            className="grid gap-2"
+            noValidate
+            action={(form) =>
+              run(
+                () => addRedirectUrlAction({ id: connectorId, url: String(form.get('url') ?? '') }),
+                'Redirect URL added.',
+                (res) => {
+                  setErrors(res.ok ? undefined : (res.fieldErrors?.url ?? undefined));
+                  if (res.ok) setFormKey((k) => k + 1);
+                },
+              )
+            }
+          >
+            <Field id="redirect-url" label="Add a redirect URL" errors={errors}>
+              {(aria) => (
+                <div className="flex gap-2">
+                  <Input {...aria} name="url" type="url" placeholder="https://app.example.com/oauth/callback" />
+                  <Button type="submit" variant="outline" disabled={pending}>
+                    <Plus aria-hidden />
+                    Add
+                  </Button>
+                </div>
+              )}
+            </Field>
+          </form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { groups } from './groups';
+import { tenants, users } from './tenants';
+
+export const connectorStatus = pgEnum('connector_status', ['active', 'inactive']);
+
+/** A registered third-party system. `id` is the Connector ID (applicationId on the wire). */
+export const connectors = pgTable(
+  'connectors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    redirectUrls: text('redirect_urls').array().notNull().default(sql`'{}'::text[]`),
+    status: connectorStatus('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('connectors_tenant_idx').on(t.tenantId), index('connectors_owner_idx').on(t.ownerId)],
+);
+export type Connector = typeof connectors.$inferSelect;
+
+/** Connector secrets: encrypted (AES-256-GCM, key id inside) + keyed hash. Several may be live during a rotation. */
+export const connectorSecrets = pgTable(
+  'connector_secrets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectorId: uuid('connector_id')
+      .notNull()
+      .references(() => connectors.id, { onDelete: 'cascade' }),
+    encrypted: text('encrypted').notNull(),
+    lookupHash: text('lookup_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** null = no end (the current secret); set on the previous secret when rotating with an overlap */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('connector_secrets_connector_idx').on(t.connectorId)],
+);
+export type ConnectorSecret = typeof connectorSecrets.$inferSelect;
+
+export const grantKind = pgEnum('grant_kind', ['group', 'user', 'tenant']);
+
+/**
+ * A connector's access: to one group (group token), to a user's admin groups (user token) or, for an org
+ * admin's user token, to every group of the organization (tenant).
+ */
+export const grants = pgTable(
+  'grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectorId: uuid('connector_id')
+      .notNull()
+      .references(() => connectors.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    kind: grantKind('kind').notNull(),
+    groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('grants_live_group_uq').on(t.connectorId, t.groupId).where(sql`${t.revokedAt} IS NULL AND ${t.kind} = 'group'`),
+    index('grants_connector_idx').on(t.connectorId),
+    index('grants_group_idx').on(t.groupId),
+  ],
+);
+export type Grant = typeof grants.$inferSelect;
+
+/** Refresh tokens: opaque, looked up by keyed hash, kept encrypted so admins can show them again. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    grantId: uuid('grant_id')
+      .notNull()
+      .references(() => grants.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    lookupHash: text('lookup_hash').notNull().unique(),
+    encrypted: text('encrypted').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** set when this token was exchanged for its successor (rotation after 90 % of its life) */
+    spentAt: timestamp('spent_at', { withTimezone: true }),
+    replacedBy: uuid('replaced_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('refresh_tokens_grant_idx').on(t.grantId), index('refresh_tokens_family_idx').on(t.familyId)],
+);
+export type RefreshToken = typeof refreshTokens.$inferSelect;

@@ -1,0 +1,59 @@
+/**
+ * The portal's role matrix (kaizala-connectors.md §7.2) as data, checked in one place. Pages, server
+ * actions and the /v1 router call `can()` / `assertCan()`; components only hide what `can()` denies.
+ */
+import { DomainError } from '@/lib/errors';
+
+export interface Actor {
+  id: string;
+  tenantId: string;
+  isOrgAdmin: boolean;
+}
+
+export interface ConnectorRef {
+  tenantId: string;
+  ownerId: string | null;
+}
+
+/** A group as seen by the actor: their role in it comes from their active phone number. */
+export interface GroupRef {
+  tenantId: string | null;
+  /** the actor's role in the group (by active phone number), null = not a member */
+  actorRole: 'Admin' | 'Member' | 'Subscriber' | null;
+}
+
+type Rule<R> = (actor: Actor, resource: R) => boolean;
+
+const sameTenant = (actor: Actor, r: { tenantId: string | null }) => r.tenantId !== null && r.tenantId === actor.tenantId;
+
+const rules = {
+  // View Connectors: every role, self-created or all in the org
+  'connector.view': ((a, c) => sameTenant(a, c)) as Rule<ConnectorRef>,
+  // change, rotate, (de)activate, delete: the owner and org admins
+  'connector.manage': ((a, c) => sameTenant(a, c) && (a.isOrgAdmin || c.ownerId === a.id)) as Rule<ConnectorRef>,
+  // View Groups: org admin all org groups; others the groups they belong to
+  'group.view': ((a, g) => (sameTenant(a, g) && a.isOrgAdmin) || g.actorRole !== null) as Rule<GroupRef>,
+  // Add/remove users, sub-groups: org admin (org groups) or a direct admin
+  'group.manage': ((a, g) => (sameTenant(a, g) && a.isOrgAdmin) || (g.tenantId !== null && g.actorRole === 'Admin')) as Rule<GroupRef>,
+  // Publish/Unpublish connectors: org admin all org groups; group admin own org groups; member never
+  'group.grant': ((a, g) => g.tenantId !== null && ((sameTenant(a, g) && a.isOrgAdmin) || (sameTenant(a, g) && g.actorRole === 'Admin'))) as Rule<GroupRef>,
+} as const;
+
+type Rules = typeof rules;
+export type Permission = keyof Rules;
+type ResourceOf<P extends Permission> = Parameters<Rules[P]>[1];
+
+export function can<P extends Permission>(actor: Actor, permission: P, resource: ResourceOf<P>): boolean {
+  return (rules[permission] as Rule<ResourceOf<P>>)(actor, resource);
+}
+
+/**
+ * Throws when the actor may not. Resources of another tenant (or groups the actor cannot see) answer
+ * "not found", so their existence is not revealed.
+ */
+export function assertCan<P extends Permission>(actor: Actor, permission: P, resource: ResourceOf<P>): void {
+  if (can(actor, permission, resource)) return;
+  const visible = permission.startsWith('connector.') ? can(actor, 'connector.view', resource as ConnectorRef) : can(actor, 'group.view', resource as GroupRef);
+  if (!visible) throw new DomainError('NOT_FOUND', 'Not found.', { status: 404 });
+  throw new DomainError('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+}

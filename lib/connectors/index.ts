@@ -1,0 +1,14 @@
+export { CONNECTOR_PERMISSIONS, PERMISSION_KEYS, permissionLabel, scopesFor, type PermissionKey } from './permissions';
+export { listConnectorsSchema, type ListConnectorsQuery } from './schemas';
+export { verifyConnectorSecret, secretIsLive, SECRET_PREFIX } from './secrets';
+export {
+  mayGrant,
+  mayMintToken,
+  getVisibleConnector,
+  listConnectors,
+  getConnectorDetails,
+  type ConnectorDetails,
+  type ConnectorListItem,
+} from './service';
+export type { ConnectorSecretDto } from './service';
+export { seedDemoConnectors } from './demo';

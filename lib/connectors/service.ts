@@ -1,0 +1,259 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, isNull, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { connectorSecrets, connectors, grants, refreshTokens, users, type Connector } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { assertCan, can, type Actor } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
+import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive } from './secrets';
+
+const NOT_FOUND = () => new DomainError('NOT_FOUND', 'This connector does not exist or was deleted.', { status: 404 });
+
+// ---------------------------------------------------------------------------------------------------
+// Activation rules (kaizala-connectors.md §2.4) — the single place that decides them.
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * May this connector be granted to a group (or user) now? Only active, not deleted connectors. A deactivated
+ * connector "cannot generate tokens for any new group", and after removal from a group it cannot get
+ * a token there again until reactivated: both follow from refusing every new grant while inactive.
+ */
+export function mayGrant(c: Pick<Connector, 'status' | 'deletedAt'>): boolean {
+  return c.deletedAt === null && c.status === 'active';
+}
+
+/**
+ * May this connector mint a token for an existing grant? Grants that exist keep working while the
+ * connector is deactivated; a deleted connector or a revoked grant never mints.
+ */
+export function mayMintToken(c: Pick<Connector, 'deletedAt'>, grant: { revokedAt: Date | null }): boolean {
+  return c.deletedAt === null && grant.revokedAt === null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function loadConnector(actor: Actor, id: string, tx: DbOrTx = db, forUpdate = false): Promise<Connector> {
+  const q = tx
+    .select()
+    .from(connectors)
+    .where(and(eq(connectors.id, id), isNull(connectors.deletedAt)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row || !can(actor, 'connector.view', row)) throw NOT_FOUND();
+  return row;
+}
+
+/** For other domains: a visible, not deleted connector of the actor's organization. */
+export async function getVisibleConnector(actor: Actor, id: string): Promise<Connector> {
+  return loadConnector(actor, id);
+}
+
+export async function createConnector(actor: Actor, input: CreateConnectorInput, ip: string | null) {
+  const secret = generateConnectorSecret();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(connectors)
+      .values({
+        tenantId: actor.tenantId,
+        ownerId: actor.id,
+        name: input.name,
+        description: input.description,
+        permissions: input.permissions,
+        redirectUrls: input.redirectUrl ? [input.redirectUrl] : [],
+      })
+      .returning();
+    const connector = row!;
+    await tx.insert(connectorSecrets).values({ connectorId: connector.id, createdBy: actor.id, ...sealConnectorSecret(connector.id, secret) });
+    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.id, action: 'connector.created', targetType: 'connector', targetId: connector.id, ip, metadata: { name: connector.name, permissions: input.permissions } });
+    return { id: connector.id, name: connector.name, secret };
+  });
+}
+
+export interface ConnectorListItem {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  status: 'active' | 'inactive';
+  groups: number;
+  createdAt: string;
+}
+
+export async function listConnectors(actor: Actor, query: ListConnectorsQuery): Promise<ConnectorListItem[]> {
+  const liveGroupGrants = db
+    .select({ connectorId: grants.connectorId, n: count().as('n') })
+    .from(grants)
+    .where(and(eq(grants.kind, 'group'), isNull(grants.revokedAt)))
+    .groupBy(grants.connectorId)
+    .as('g');
+  const rows = await db
+    .select({
+      id: connectors.id,
+      name: connectors.name,
+      createdBy: users.name,
+      status: connectors.status,
+      groups: sql<number>`coalesce(${liveGroupGrants.n}, 0)::int`,
+      createdAt: connectors.createdAt,
+    })
+    .from(connectors)
+    .leftJoin(users, eq(users.id, connectors.ownerId))
+    .leftJoin(liveGroupGrants, eq(liveGroupGrants.connectorId, connectors.id))
+    .where(
+      and(
+        eq(connectors.tenantId, actor.tenantId),
+        isNull(connectors.deletedAt),
+        query.view === 'mine' ? eq(connectors.ownerId, actor.id) : undefined,
+        query.q ? ilike(connectors.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+      ),
+    )
+    .orderBy(desc(connectors.createdAt));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export interface ConnectorSecretDto {
+  id: string;
+  createdAt: string;
+  expiresAt: string | null;
+  current: boolean;
+}
+
+export interface ConnectorDetails {
+  id: string;
+  name: string;
+  description: string;
+  ownerName: string | null;
+  permissions: string[];
+  redirectUrls: string[];
+  status: 'active' | 'inactive';
+  createdAt: string;
+  groups: number;
+  secrets: ConnectorSecretDto[];
+  canManage: boolean;
+}
+
+export async function getConnectorDetails(actor: Actor, id: string): Promise<ConnectorDetails> {
+  const c = await loadConnector(actor, id);
+  const now = new Date();
+  const [owner, secrets, [grantCount]] = await Promise.all([
+    c.ownerId ? db.select({ name: users.name }).from(users).where(eq(users.id, c.ownerId)) : Promise.resolve([]),
+    db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, id)).orderBy(desc(connectorSecrets.createdAt)),
+    db
+      .select({ n: count() })
+      .from(grants)
+      .where(and(eq(grants.connectorId, id), eq(grants.kind, 'group'), isNull(grants.revokedAt))),
+  ]);
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    ownerName: owner[0]?.name ?? null,
+    permissions: c.permissions,
+    redirectUrls: c.redirectUrls,
+    status: c.status,
+    createdAt: c.createdAt.toISOString(),
+    groups: grantCount?.n ?? 0,
+    secrets: secrets
+      .filter((s) => secretIsLive(s, now))
+      .map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt?.toISOString() ?? null, current: s.expiresAt === null })),
+    canManage: can(actor, 'connector.manage', c),
+  };
+}
+
+/** Show a secret in full (anyone who may see the connector); every reveal is audited. */
+export async function revealSecret(actor: Actor, connectorId: string, secretId: string, ip: string | null): Promise<string> {
+  const c = await loadConnector(actor, connectorId);
+  const [s] = await db
+    .select()
+    .from(connectorSecrets)
+    .where(and(eq(connectorSecrets.id, secretId), eq(connectorSecrets.connectorId, c.id)));
+  if (!s || !secretIsLive(s, new Date())) throw new DomainError('NOT_FOUND', 'This secret no longer exists.', { status: 404 });
+  await recordAudit(db, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.secret_revealed', targetType: 'connector', targetId: c.id, ip, metadata: { secretId } });
+  return openConnectorSecret(c.id, s.encrypted);
+}
+
+/**
+ * New secret; the previous one keeps working for the overlap (default 7 days) or stops now. One
+ * transaction with the connector row locked, so two rotations never leave two "current" secrets.
+ */
+export async function rotateSecret(actor: Actor, id: string, overlap: '7d' | 'none', ip: string | null) {
+  const secret = generateConnectorSecret();
+  return db.transaction(async (tx) => {
+    const c = await loadConnector(actor, id, tx, true);
+    assertCan(actor, 'connector.manage', c);
+    const now = new Date();
+    const live = and(eq(connectorSecrets.connectorId, id), isNull(connectorSecrets.revokedAt));
+    if (overlap === 'none') {
+      await tx.update(connectorSecrets).set({ revokedAt: now }).where(live);
+    } else {
+      const until = new Date(now.getTime() + DEFAULT_ROTATION_OVERLAP_DAYS * 86_400_000);
+      // the current secret gets an end; secrets already in an overlap keep theirs (never extended)
+      await tx
+        .update(connectorSecrets)
+        .set({ expiresAt: until })
+        .where(and(live, isNull(connectorSecrets.expiresAt)));
+    }
+    await tx.insert(connectorSecrets).values({ connectorId: id, createdBy: actor.id, ...sealConnectorSecret(id, secret) });
+    await tx.update(connectors).set({ updatedAt: now }).where(eq(connectors.id, id));
+    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.secret_rotated', targetType: 'connector', targetId: id, ip, metadata: { overlap } });
+    return { secret };
+  });
+}
+
+export async function setConnectorStatus(actor: Actor, id: string, status: 'active' | 'inactive', ip: string | null) {
+  return db.transaction(async (tx) => {
+    const c = await loadConnector(actor, id, tx, true);
+    assertCan(actor, 'connector.manage', c);
+    if (c.status === status) return { status };
+    await tx.update(connectors).set({ status, updatedAt: new Date() }).where(eq(connectors.id, id));
+    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: status === 'active' ? 'connector.activated' : 'connector.deactivated', targetType: 'connector', targetId: id, ip });
+    return { status };
+  });
+}
+
+/** Delete: the connector, its secrets, grants and every refresh token stop working at once. */
+export async function deleteConnector(actor: Actor, id: string, confirmName: string, ip: string | null) {
+  return db.transaction(async (tx) => {
+    const c = await loadConnector(actor, id, tx, true);
+    assertCan(actor, 'connector.manage', c);
+    if (confirmName.trim() !== c.name) {
+      throw new DomainError('CONFIRMATION_MISMATCH', `Type the connector name "${c.name}" exactly to confirm.`, { field: 'confirmName' });
+    }
+    const now = new Date();
+    await tx.update(connectors).set({ deletedAt: now, status: 'inactive', updatedAt: now }).where(eq(connectors.id, id));
+    await tx.update(connectorSecrets).set({ revokedAt: now }).where(and(eq(connectorSecrets.connectorId, id), isNull(connectorSecrets.revokedAt)));
+    const revokedGrants = await tx
+      .update(grants)
+      .set({ revokedAt: now })
+      .where(and(eq(grants.connectorId, id), isNull(grants.revokedAt)))
+      .returning({ id: grants.id });
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: now, revokedReason: 'connector_deleted' })
+      .where(and(isNull(refreshTokens.revokedAt), sql`${refreshTokens.grantId} IN (SELECT id FROM grants WHERE connector_id = ${id})`));
+    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.deleted', targetType: 'connector', targetId: id, ip, metadata: { name: c.name, grantsRevoked: revokedGrants.length } });
+    return { name: c.name };
+  });
+}
+
+export async function addRedirectUrl(actor: Actor, id: string, url: string, ip: string | null) {
+  return db.transaction(async (tx) => {
+    const c = await loadConnector(actor, id, tx, true);
+    assertCan(actor, 'connector.manage', c);
+    if (c.redirectUrls.includes(url)) throw new DomainError('DUPLICATE', 'This redirect URL is already registered.', { field: 'url' });
+    if (c.redirectUrls.length >= 10) throw new DomainError('LIMIT', 'A connector can have at most 10 redirect URLs.', { field: 'url' });
+    await tx.update(connectors).set({ redirectUrls: [...c.redirectUrls, url], updatedAt: new Date() }).where(eq(connectors.id, id));
+    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_added', targetType: 'connector', targetId: id, ip, metadata: { url } });
+  });
+}
+
+export async function removeRedirectUrl(actor: Actor, id: string, url: string, ip: string | null) {
+  return db.transaction(async (tx) => {
+    const c = await loadConnector(actor, id, tx, true);
+    assertCan(actor, 'connector.manage', c);
+    if (!c.redirectUrls.includes(url)) throw new DomainError('NOT_FOUND', 'This redirect URL is not registered.', { status: 404 });
+    await tx
+      .update(connectors)
+      .set({ redirectUrls: c.redirectUrls.filter((u) => u !== url), updatedAt: new Date() })
+      .where(eq(connectors.id, id));
+    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_removed', targetType: 'connector', targetId: id, ip, metadata: { url } });
+  });
+}
