@@ -1,16 +1,18 @@
-import { NextResponse } from 'next/server';
-import { proxyAuth } from '@/lib/auth/auth';
+import { NextResponse, type NextRequest } from 'next/server';
 
-// Optimistic redirect only: every page and server action re-checks the user in the data layer.
-export const proxy = proxyAuth((req) => {
-  if (!req.auth?.user) {
-    const url = new URL('/signin', req.nextUrl.origin);
-    const path = req.nextUrl.pathname + req.nextUrl.search;
-    if (path !== '/') url.searchParams.set('callbackUrl', path);
-    return NextResponse.redirect(url);
-  }
-  return NextResponse.next();
-});
+// Optimistic redirect only: it looks for the session cookie without decoding it, and never re-issues it
+// (a response racing a sign-out must not bring the session back). Every page and server action checks
+// the user again in the data layer (lib/auth/session.ts).
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+export function proxy(req: NextRequest) {
+  const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  if (hasSession) return NextResponse.next();
+  const url = new URL('/signin', req.nextUrl.origin);
+  const path = req.nextUrl.pathname + req.nextUrl.search;
+  if (path !== '/') url.searchParams.set('callbackUrl', path);
+  return NextResponse.redirect(url);
+}
 
 export const config = {
   matcher: ['/((?!signin|api/auth|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],

@@ -8,10 +8,19 @@ import { StatusBadge } from './connectors-table';
 import { DeleteConnector, StatusControl } from './connector-lifecycle';
 import { RedirectUrls } from './redirect-urls';
 import { SecretsPanel } from './secrets-panel';
+import { UserTokenCard } from '@/components/grants/user-token-card';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export function ConnectorDetailsView({ c }: { c: ConnectorDetails }) {
+export function ConnectorDetailsView({
+  c,
+  isOrgAdmin,
+  userToken,
+}: {
+  c: ConnectorDetails;
+  isOrgAdmin: boolean;
+  userToken: { maskedToken: string | null; createdAt: string } | null;
+}) {
   return (
     <div className="grid gap-6">
       <div>
@@ -47,6 +56,8 @@ export function ConnectorDetailsView({ c }: { c: ConnectorDetails }) {
           <SecretsPanel connectorId={c.id} secrets={c.secrets} canManage={c.canManage} />
         </CardContent>
       </Card>
+
+      <UserTokenCard connectorId={c.id} connectorActive={c.status === 'active'} isOrgAdmin={isOrgAdmin} current={userToken} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -1,4 +1,5 @@
 'use client';
+import { submitWith } from '@/lib/forms';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -65,7 +66,7 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
           <form
             className="mt-4 grid gap-4"
             noValidate
-            action={() =>
+            method="post" onSubmit={submitWith(() =>
               run(
                 () => deleteConnectorAction({ id: connectorId, confirmName: typed }),
                 `${name} was deleted.`,
@@ -74,7 +75,7 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
                   else setErrors(res.fieldErrors?.confirmName);
                 },
               )
-            }
+            )}
           >
             <Field id="confirm-name" label="Connector name" errors={errors}>
               {(aria) => <Input {...aria} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />}

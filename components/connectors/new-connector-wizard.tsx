@@ -1,4 +1,5 @@
 'use client';
+import { submitWith } from '@/lib/forms';
 import { ArrowLeft, ArrowRight, KeyRound } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
@@ -87,7 +88,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
           </Alert>
         )}
         {step === 1 ? (
-          <form action={onContinue} className="grid gap-5" noValidate>
+          <form method="post" onSubmit={submitWith(onContinue)} className="grid gap-5" noValidate>
             <Field id="name" label="Connector Name" errors={errors.name}>
               {(aria) => <Input {...aria} name="name" defaultValue={details.name} maxLength={80} autoFocus placeholder="e.g. Field Sales CRM sync" />}
             </Field>

@@ -1,4 +1,5 @@
 'use client';
+import { submitWith } from '@/lib/forms';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -50,7 +51,7 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
             key={formKey}
             className="grid gap-2"
             noValidate
-            action={(form) =>
+            method="post" onSubmit={submitWith((form) =>
               run(
                 () => addRedirectUrlAction({ id: connectorId, url: String(form.get('url') ?? '') }),
                 'Redirect URL added.',
@@ -59,7 +60,7 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
                   if (res.ok) setFormKey((k) => k + 1);
                 },
               )
-            }
+            )}
           >
             <Field id="redirect-url" label="Add a redirect URL" errors={errors}>
               {(aria) => (

@@ -1,4 +1,5 @@
 'use client';
+import { submitWith } from '@/lib/forms';
 import { Eye, EyeOff, RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
@@ -80,7 +81,7 @@ export function SecretsPanel({ connectorId, secrets, canManage }: { connectorId:
       >
         <form
           className="mt-4 grid gap-4"
-          action={(form) => {
+          method="post" onSubmit={submitWith((form) => {
             const overlap = form.get('overlap') === 'none' ? 'none' : '7d';
             run(
               () => rotateSecretAction({ id: connectorId, overlap }),
@@ -91,7 +92,7 @@ export function SecretsPanel({ connectorId, secrets, canManage }: { connectorId:
                 setRevealed({}); // everything is masked again after a rotation
               },
             );
-          }}
+          })}
         >
           <fieldset className="grid gap-2 text-sm">
             <legend className="sr-only">Previous secret</legend>

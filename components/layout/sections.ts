@@ -13,6 +13,14 @@ export interface PortalSection {
 
 export const NAV_SECTIONS: PortalSection[] = [
   {
+    href: '/groups',
+    nav: 'Groups',
+    title: 'Groups',
+    description: 'Conversation groups of your organization: members, sub groups and the connectors that act in them.',
+    action: { label: 'New group', href: '/groups/new' },
+    icon: 'users',
+  },
+  {
     href: '/connectors',
     nav: 'Connectors',
     title: 'Connectors',

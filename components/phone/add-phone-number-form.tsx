@@ -1,4 +1,5 @@
 'use client';
+import { submitWith } from '@/lib/forms';
 import { MessageSquareText } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
@@ -81,7 +82,7 @@ export function AddPhoneNumberForm({
           </p>
         )}
         {!sentTo ? (
-          <form action={onGenerate} className="grid gap-4" noValidate>
+          <form method="post" onSubmit={submitWith(onGenerate)} className="grid gap-4" noValidate>
             <Field id="phone" label="Phone number" hint="Start with + and your country code, e.g. +1 425 555 0101." errors={errors.phone}>
               {(aria) => (
                 <Input {...aria} name="phone" type="tel" autoComplete="tel" inputMode="tel" placeholder="+1 425 555 0101" defaultValue={initialPhone} autoFocus />
@@ -100,7 +101,7 @@ export function AddPhoneNumberForm({
             </div>
           </form>
         ) : (
-          <form key={sentTo.e164 + sentAt} action={onVerify} className="grid gap-4" noValidate>
+          <form key={sentTo.e164 + sentAt} method="post" onSubmit={submitWith(onVerify)} className="grid gap-4" noValidate>
             <Field id="code" label="PIN" errors={errors.code ?? errors.phone}>
               {(aria) => (
                 <Input

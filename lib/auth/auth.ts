@@ -42,4 +42,3 @@ const nextAuth = NextAuth({
 export const { handlers, signIn, signOut } = nextAuth;
 /** The session cookie, decoded once per request. Pages and actions use `requireUser()` instead. */
 export const auth = cache(nextAuth.auth);
-export const proxyAuth = nextAuth.auth;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ConnectorDetailsView } from '@/components/connectors/connector-details';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
+import { currentUserTokenInfo } from '@/lib/grants';
 import { DomainError } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Connector' };
@@ -15,5 +16,6 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
     if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
-  return <ConnectorDetailsView c={details} />;
+  const userToken = await currentUserTokenInfo(user, id);
+  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} />;
 }

@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { MembersPanel } from '@/components/groups/members-panel';
+import { groupPageContext, listMembers } from '@/lib/groups';
+
+export const metadata: Metadata = { title: 'Group users' };
+
+export default async function GroupUsersPage({ params }: PageProps<'/groups/[id]'>) {
+  const { id } = await params;
+  const { user, view } = await groupPageContext(id);
+  const members = await listMembers(user, id);
+  return <MembersPanel groupId={id} members={members} canManage={view.canManage} />;
+}

@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { SubGroupsPanel } from '@/components/groups/subgroups-panel';
+import { groupPageContext, linkableGroups, listSubGroups } from '@/lib/groups';
+
+export const metadata: Metadata = { title: 'Sub groups' };
+
+export default async function SubGroupsPage({ params }: PageProps<'/groups/[id]/subgroups'>) {
+  const { id } = await params;
+  const { user, view } = await groupPageContext(id);
+  const [subGroups, linkable] = await Promise.all([listSubGroups(user, id), view.canManage ? linkableGroups(user, id) : Promise.resolve([])]);
+  return <SubGroupsPanel groupId={id} subGroups={subGroups} linkable={linkable} canManage={view.canManage} />;
+}

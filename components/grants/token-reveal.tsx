@@ -1,0 +1,23 @@
+'use client';
+import { KeyRound } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { CopyButton } from '@/components/ui/copy-button';
+
+/** A freshly issued refresh token, shown with a copy button and what to do with it. */
+export function NewTokenNotice({ token, title, note }: { token: string; title: string; note: string }) {
+  return (
+    <Alert variant="success" className="grid gap-3">
+      <div className="flex items-center gap-2 font-semibold">
+        <KeyRound aria-hidden className="size-4" />
+        {title}
+      </div>
+      <div className="flex items-center gap-2">
+        <code data-testid="new-refresh-token" className="min-w-0 flex-1 break-all rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-foreground">
+          {token}
+        </code>
+        <CopyButton value={token} what="Refresh token" />
+      </div>
+      <p className="text-xs">{note}</p>
+    </Alert>
+  );
+}

@@ -1,0 +1,213 @@
+import { expect, test, type Page } from '@playwright/test';
+import { newPhoneNumber, newTestUser } from '../../fixtures/data';
+import { withDb } from '../../fixtures/db';
+import { saveScreenshot } from '../../fixtures/screenshot';
+import { signInDemo, signInVerified } from '../../fixtures/session';
+import { ConnectorDetailsPage, ConnectorsPage } from '../../pages/connectors-page';
+import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
+
+const CRM_SYNC = '00000000-0000-4000-8000-0000000c0001';
+
+async function tokenState(token: string) {
+  // a token is only ever looked up by its keyed hash; here we check the grant's tokens instead
+  return withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NULL AND encrypted LIKE $1', [`%${token}%`])).rows[0].n);
+}
+
+async function newContextPage(page: Page) {
+  return (await page.context().browser()!.newContext()).newPage();
+}
+
+test.describe('[GROUPS]', () => {
+  test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({ page }, testInfo) => {
+    const connectorName = `Story Connector ${Date.now().toString(36)}`;
+    await signInDemo(page, 'alice');
+    const { id: connectorId } = await new ConnectorsPage(page).create({ name: connectorName, description: 'End-to-end story.', permissions: ['Group Information'] });
+
+    // org admin: every group of the organization, with the banner
+    await page.goto('/groups');
+    await expect(page.getByText('You are Organization Admin. You can manage all groups in this Organization.')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Field Sales/ })).toContainText('Not a member');
+    await expect(page.getByRole('row', { name: /Marketing/ })).toContainText('Admin');
+    await saveScreenshot(page, testInfo, 'groups-org-admin');
+
+    const bob = await newContextPage(page);
+    await signInDemo(bob, 'bob');
+    await bob.goto('/groups');
+    await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('Admin');
+    await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('2'); // sub groups
+    await expect(bob.getByRole('row', { name: /Marketing/ })).toHaveCount(0);
+    await expect(bob.getByText('You are Organization Admin')).toHaveCount(0);
+    await saveScreenshot(bob, testInfo, 'groups-group-admin');
+
+    const group = new GroupPage(bob);
+    await group.openConnectorsTab(SEEDED_GROUPS.fieldSales);
+    // capture the raw server-action call, to replay it as a member later
+    const addRequest = bob.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+    const first = await group.addConnector(connectorName);
+    const captured = await addRequest;
+    await expect(bob.getByText(`Hand this refresh token to the developer of ${connectorName}`)).toBeVisible();
+    await expect(group.granted(connectorName)).toContainText('Working');
+    await saveScreenshot(bob, testInfo, 'group-connectors-tab');
+
+    // Show reveals the same token (audited)
+    await group.granted(connectorName).getByRole('button', { name: 'Show' }).click();
+    await expect(group.granted(connectorName).getByTestId('group-token')).toHaveText(first);
+
+    const second = await group.regenerate(connectorName);
+    expect(second).not.toBe(first);
+    expect(second).toMatch(/^cprt_[A-Za-z0-9_-]{43}[0-9a-z]{7}$/);
+    const live = await withDb(async (db) =>
+      (await db.query(`SELECT count(*)::int AS n FROM refresh_tokens t JOIN grants g ON g.id = t.grant_id WHERE g.connector_id = $1 AND t.revoked_at IS NULL`, [connectorId])).rows[0].n,
+    );
+    expect(live).toBe(1);
+    expect(await tokenState(second)).toBe(0); // stored encrypted, never in clear
+
+    await group.openConnectorsTab(SEEDED_GROUPS.north);
+    await group.addConnector(connectorName);
+    await group.remove(connectorName, 'North');
+    const northGrant = await withDb(async (db) =>
+      (await db.query(`SELECT g.revoked_at, (SELECT count(*)::int FROM refresh_tokens t WHERE t.grant_id = g.id AND t.revoked_at IS NULL) AS live FROM grants g WHERE g.connector_id = $1 AND g.group_id = $2`, [connectorId, SEEDED_GROUPS.north])).rows,
+    );
+    expect(northGrant).toHaveLength(1);
+    expect(northGrant[0].revoked_at).not.toBeNull();
+    expect(northGrant[0].live).toBe(0);
+
+    // alice deactivates the connector
+    await new ConnectorDetailsPage(page).goto(connectorId);
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('dialog', { name: `Deactivate ${connectorName}?` }).getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByText('This connector is inactive.')).toBeVisible();
+
+    // bob can no longer add it: not to North (removed there), not to South (new)
+    for (const g of [SEEDED_GROUPS.north, SEEDED_GROUPS.south]) {
+      await group.openConnectorsTab(g);
+      await expect(group.options().filter({ hasText: connectorName })).toHaveCount(0);
+    }
+    // the existing grant keeps working
+    await group.openConnectorsTab(SEEDED_GROUPS.fieldSales);
+    await expect(group.granted(connectorName)).toContainText('Working');
+    await expect(group.granted(connectorName)).toContainText('Connector deactivated');
+
+    // a member cannot open the tab, nor call its server action directly
+    const carol = await newContextPage(page);
+    await signInDemo(carol, 'carol');
+    await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}`);
+    await expect(carol.getByRole('heading', { name: 'Field Sales' })).toBeVisible();
+    await expect(carol.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
+    const tab = await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}/connectors`);
+    expect(tab?.status()).toBe(403);
+    const body = captured.postData()!.replace(connectorId, CRM_SYNC);
+    expect(body).toContain(CRM_SYNC);
+    const replay = await carol.request.post(captured.url(), {
+      headers: { 'next-action': captured.headers()['next-action']!, 'content-type': captured.headers()['content-type']!, accept: 'text/x-component' },
+      data: body,
+    });
+    expect(await replay.text()).toContain('You do not have permission to do this.');
+    const sneaked = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND group_id = $2', [CRM_SYNC, SEEDED_GROUPS.fieldSales])).rows[0].n);
+    expect(sneaked).toBe(0);
+
+    // a user of the other tenant gets 404 for the group
+    const dave = await newContextPage(page);
+    await signInDemo(dave, 'dave');
+    const res = await dave.goto(`/groups/${SEEDED_GROUPS.fieldSales}`);
+    expect(res?.status()).toBe(404);
+    await expect(dave.getByRole('row', { name: /Field Sales/ })).toHaveCount(0);
+    for (const p of [bob, carol, dave]) await p.context().close();
+  });
+
+  test('users and sub groups: add, promote, remove members; create, link and unlink sub groups', async ({ page }, testInfo) => {
+    const u = newTestUser({ name: 'grouper' });
+    await signInVerified(page, u.email, u.password);
+    const suffix = Date.now().toString(36);
+
+    await page.goto('/groups');
+    await page.getByRole('main').getByRole('link', { name: 'New group' }).first().click();
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.locator('#group-name-error')).toHaveText('The group name needs at least 2 characters.');
+    await page.getByLabel('Group name').fill(`Parent ${suffix}`);
+    await page.getByLabel('Welcome message (optional)').fill('Hello team');
+    await page.getByRole('radio', { name: /Managed Public group/ }).check();
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.getByRole('heading', { name: `Parent ${suffix}` })).toBeVisible();
+    await expect(page.getByText('You: Admin')).toBeVisible();
+    await expect(page.getByText('Managed Public group')).toBeVisible();
+
+    // USERS
+    const phone = newPhoneNumber();
+    await page.getByLabel('Phone number').fill('12345');
+    await page.getByLabel('Name').fill('Dana Doe');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.locator('#member-phone-error')).toContainText('international format');
+    await page.getByLabel('Phone number').fill(phone);
+    await page.getByRole('button', { name: 'Add' }).click();
+    const dana = page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: 'Dana Doe' });
+    await expect(dana).toContainText('Member');
+    await dana.getByRole('button', { name: 'Promote to Admin' }).click();
+    await expect(dana).toContainText('Admin');
+    await saveScreenshot(page, testInfo, 'group-users');
+    await dana.getByRole('button', { name: 'Make member' }).click();
+    await expect(dana.getByRole('button', { name: 'Promote to Admin' })).toBeVisible();
+    await dana.getByRole('button', { name: 'Remove Dana Doe' }).click();
+    await page.getByRole('dialog', { name: 'Remove Dana Doe?' }).getByRole('button', { name: 'Remove member' }).click();
+    await expect(dana).toHaveCount(0);
+
+    // SUB GROUPS
+    const parentUrl = page.url();
+    await page.getByRole('link', { name: 'SUB GROUPS' }).click();
+    await expect(page.getByText('No sub groups')).toBeVisible();
+    await page.getByLabel('Sub group name').fill(`Child ${suffix}`);
+    await page.getByRole('button', { name: 'Create sub group' }).click();
+    const subs = page.getByRole('list', { name: 'Sub groups' });
+    await expect(subs.getByRole('listitem', { name: `Child ${suffix}` })).toBeVisible();
+
+    // another group of this user, then link it here
+    await page.goto('/groups/new');
+    await page.getByLabel('Group name').fill(`Other ${suffix}`);
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.getByRole('heading', { name: `Other ${suffix}` })).toBeVisible();
+    await page.goto(`${parentUrl}/subgroups`);
+    await page.getByLabel('Group', { exact: true }).selectOption({ label: `Other ${suffix}` });
+    await page.getByRole('button', { name: 'Link group' }).click();
+    await expect(subs.getByRole('listitem', { name: `Other ${suffix}` })).toBeVisible();
+    await saveScreenshot(page, testInfo, 'group-subgroups');
+    await subs.getByRole('button', { name: `Unlink Other ${suffix}` }).click();
+    await page.getByRole('dialog', { name: `Unlink Other ${suffix}?` }).getByRole('button', { name: 'Unlink' }).click();
+    await expect(subs.getByRole('listitem', { name: `Other ${suffix}` })).toHaveCount(0);
+
+    await page.goto('/groups');
+    await expect(page.getByRole('row', { name: new RegExp(`Parent ${suffix}`) })).toContainText('Admin');
+    const audit = await withDb(async (db) =>
+      (await db.query(`SELECT action FROM audit_events WHERE action LIKE 'group.%' AND actor_user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`, [u.email])).rows.map((r) => r.action),
+    );
+    expect(audit).toEqual(expect.arrayContaining(['group.created', 'group.member_added', 'group.member_role_changed', 'group.member_removed', 'group.subgroup_created', 'group.subgroup_linked', 'group.subgroup_unlinked']));
+  });
+
+  test('Generate user token: an org admin gets a tenant-wide token, a developer one for their admin groups', async ({ page }) => {
+    await signInDemo(page, 'alice');
+    await page.goto(`/connectors/${CRM_SYNC}`);
+    await page.getByRole('button', { name: /^Generate (a new )?user token$/ }).click();
+    const token = (await page.getByTestId('new-refresh-token').innerText()).trim();
+    expect(token).toMatch(/^cprt_/);
+    await expect(page.getByText('every group of your organization')).toBeVisible();
+    const kinds = await withDb(async (db) =>
+      (await db.query(`SELECT kind FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'alice@contoso.com') AND revoked_at IS NULL`, [CRM_SYNC])).rows,
+    );
+    expect(kinds).toEqual([{ kind: 'tenant' }]);
+
+    const dev = await newContextPage(page);
+    const d = newTestUser({ name: 'tokendev' });
+    await signInVerified(dev, d.email, d.password);
+    await dev.goto(`/connectors/${CRM_SYNC}`);
+    await expect(dev.getByText('every group where you are an admin')).toBeVisible();
+    await dev.getByRole('button', { name: 'Generate user token' }).click();
+    const first = (await dev.getByTestId('new-refresh-token').innerText()).trim();
+    await dev.reload();
+    await dev.getByRole('button', { name: 'Generate a new user token' }).click();
+    await expect(dev.getByTestId('new-refresh-token')).not.toHaveText(first);
+    const grants = await withDb(async (db) =>
+      (await db.query(`SELECT kind, revoked_at IS NULL AS live FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = $2) ORDER BY created_at`, [CRM_SYNC, d.email])).rows,
+    );
+    expect(grants).toEqual([{ kind: 'user', live: false }, { kind: 'user', live: true }]);
+    await dev.context().close();
+  });
+});

@@ -1,0 +1,1 @@
+export { listGroupGrants, grantableConnectors, currentUserTokenInfo, type GroupGrantDto } from './service';

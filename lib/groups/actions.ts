@@ -1,0 +1,48 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { verifiedUserAction } from '@/lib/actions/safe-action';
+import { clientIp } from '@/lib/request';
+import { addMemberSchema, createGroupSchema, createSubGroupSchema, linkGroupSchema, memberSchema, setMemberRoleSchema } from './schemas';
+import { addMember, createGroup, linkSubGroup, removeMember, setMemberRole, unlinkSubGroup } from './service';
+
+export const createGroupAction = verifiedUserAction(createGroupSchema, async (input, user) => {
+  const out = await createGroup(user, input, await clientIp());
+  revalidatePath('/groups');
+  return out;
+});
+
+export const addMemberAction = verifiedUserAction(addMemberSchema, async ({ groupId, ...member }, user) => {
+  const out = await addMember(user, groupId, member, await clientIp());
+  revalidatePath(`/groups/${groupId}`);
+  return out;
+});
+
+export const removeMemberAction = verifiedUserAction(memberSchema, async ({ groupId, e164 }, user) => {
+  const out = await removeMember(user, groupId, e164, await clientIp());
+  revalidatePath(`/groups/${groupId}`);
+  return out;
+});
+
+export const setMemberRoleAction = verifiedUserAction(setMemberRoleSchema, async ({ groupId, e164, role }, user) => {
+  const out = await setMemberRole(user, groupId, e164, role, await clientIp());
+  revalidatePath(`/groups/${groupId}`);
+  return out;
+});
+
+export const createSubGroupAction = verifiedUserAction(createSubGroupSchema, async ({ groupId, name }, user) => {
+  const out = await createGroup(user, { name, welcomeMessage: '', groupType: 'Group' }, await clientIp(), groupId);
+  revalidatePath(`/groups/${groupId}/subgroups`);
+  return out;
+});
+
+export const linkSubGroupAction = verifiedUserAction(linkGroupSchema, async ({ groupId, childId }, user) => {
+  const out = await linkSubGroup(user, groupId, childId, await clientIp());
+  revalidatePath(`/groups/${groupId}/subgroups`);
+  return out;
+});
+
+export const unlinkSubGroupAction = verifiedUserAction(linkGroupSchema, async ({ groupId, childId }, user) => {
+  await unlinkSubGroup(user, groupId, childId, await clientIp());
+  revalidatePath(`/groups/${groupId}/subgroups`);
+  return { childId };
+});

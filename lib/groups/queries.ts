@@ -1,0 +1,17 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { requireVerifiedUser } from '@/lib/auth';
+import { DomainError } from '@/lib/errors';
+import { loadGroup } from './service';
+
+/** For group pages: the signed-in user and the group (once per request); 404 when not visible. */
+export const groupPageContext = cache(async (groupId: string) => {
+  const user = await requireVerifiedUser();
+  if (!/^[0-9a-f-]{36}$/i.test(groupId)) notFound();
+  const view = await loadGroup(user, groupId).catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  return { user, view };
+});

@@ -1,0 +1,2 @@
+export { generateRefreshToken, isWellFormedRefreshToken, maskToken, REFRESH_TOKEN_LIFETIME_MS, REFRESH_TOKEN_ROTATE_AFTER_MS, REFRESH_TOKEN_PREFIX } from './format';
+export { issueRefreshToken, openRefreshToken, revokeGrantTokens, currentGrantToken, hashRefreshToken } from './refresh-tokens';
