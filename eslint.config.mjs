@@ -14,7 +14,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '^@/lib/(?!actions/|auth/actions$|auth/auth$|request/header$)[^/]+/(?!index$|actions$|schemas$)[^/]+$',
+              regex: '^@/lib/(?!actions/|auth/actions$|auth/auth$|request/header$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$)[^/]+$',
               message: 'Import another domain through its index.ts (or its actions/schemas).',
             },
           ],

@@ -15,5 +15,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!signin|api/auth|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!signin|oauth/|api/auth|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

@@ -2,7 +2,6 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
-import { createApiRouter } from './lib/api/router';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
@@ -21,11 +20,14 @@ async function main() {
     await seedDemoConnectors();
   }
 
-  const httpServer = createServer();
+  // 32 KB of headers: an oversized token header gets our 400 error body instead of Node's bare 431
+  const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
   const app = next({ dev, hostname, port, httpServer });
   const handle = app.getRequestHandler();
-  const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
   await app.prepare();
+  // imported after Next is prepared: domain modules may touch Next's request-scoped storage
+  const { createApiRouter } = await import('./lib/api/router');
+  const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
 
   const trustProxy = process.env.TRUST_PROXY === '1';
   httpServer.on('request', (req, res) => {

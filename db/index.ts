@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
+import { instrumentPool } from './trace';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** A transaction handle or the database itself: domain functions accept either. */
@@ -31,6 +32,7 @@ export function getPool(): pg.Pool {
     });
     // An idle client losing its connection (Postgres restart) must not crash the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+    if (process.env.SQL_TRACE === '1') instrumentPool(pool);
     g.__connectorPortalPool = pool;
   }
   return g.__connectorPortalPool;

@@ -7,7 +7,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly options: { field?: string; status?: number; retryAfterSeconds?: number } = {},
+    readonly options: { field?: string; status?: number; retryAfterSeconds?: number; headers?: Record<string, string>; category?: string } = {},
   ) {
     super(message);
     this.name = 'DomainError';

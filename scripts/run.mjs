@@ -120,6 +120,7 @@ async function main() {
     env.RESET_DB = '1';
     env.IDP_TEST_ACCOUNTS = '1'; // fresh users per test (scripts/idp/server.ts)
     env.PIN_SENDS_PER_IP ??= '10000'; // every test runs from 127.0.0.1; the per-IP budget has unit tests
+    env.SQL_TRACE ??= '1'; // X-SQL-Statements on /v1 answers: tests count statements per request
   }
 
   if (env.AUTH_PROVIDER === 'local') {

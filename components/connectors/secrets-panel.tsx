@@ -45,7 +45,7 @@ export function SecretsPanel({ connectorId, secrets, canManage }: { connectorId:
           const label = s.current ? 'Current secret' : 'Previous secret';
           const value = revealed[s.id];
           return (
-            <li key={s.id} className="grid gap-1.5" aria-label={label}>
+            <li key={s.id} className="grid gap-1.5" aria-label={label} data-secret-id={s.id}>
               <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                 <Badge variant={s.current ? 'success' : 'warning'}>{label}</Badge>
                 <span>created {dateTime.format(new Date(s.createdAt))}</span>

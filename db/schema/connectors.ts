@@ -47,11 +47,12 @@ export const connectorSecrets = pgTable(
 );
 export type ConnectorSecret = typeof connectorSecrets.$inferSelect;
 
-export const grantKind = pgEnum('grant_kind', ['group', 'user', 'tenant']);
+export const grantKind = pgEnum('grant_kind', ['group', 'user', 'tenant', 'member']);
 
 /**
- * A connector's access: to one group (group token), to a user's admin groups (user token) or, for an org
- * admin's user token, to every group of the organization (tenant).
+ * A connector's access: to one group (`group` token), to a portal user's admin groups (`user` token, made
+ * in the portal), to every group of the organization (`tenant`: an org admin's user token), or to every
+ * group a phone number belongs to (`member`: user tokens from the PIN API and OAuth sign-in).
  */
 export const grants = pgTable(
   'grants',
@@ -66,6 +67,8 @@ export const grants = pgTable(
     kind: grantKind('kind').notNull(),
     groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** `member` grants: the phone number (E.164) the token acts for */
+    phone: text('phone'),
     grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -100,3 +103,19 @@ export const refreshTokens = pgTable(
   (t) => [index('refresh_tokens_grant_idx').on(t.grantId), index('refresh_tokens_family_idx').on(t.familyId)],
 );
 export type RefreshToken = typeof refreshTokens.$inferSelect;
+
+/** OAuth 2.0 authorization codes: single use, 10 minutes, bound to connector + redirect URI. Hash only. */
+export const oauthCodes = pgTable('oauth_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  codeHash: text('code_hash').notNull().unique(),
+  connectorId: uuid('connector_id')
+    .notNull()
+    .references(() => connectors.id, { onDelete: 'cascade' }),
+  phone: text('phone').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  /** the grant made when the code was exchanged (revoked if the code is replayed) */
+  grantId: uuid('grant_id').references(() => grants.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -62,6 +62,7 @@ export class ConnectorDetailsPage {
   }
 
   async rotate(overlap: 'keep' | 'revoke') {
+    const before = await this.secret('Current secret').getAttribute('data-secret-id');
     await this.page.getByRole('button', { name: 'Rotate secret' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Rotate the connector secret?' });
     await dialog
@@ -69,5 +70,7 @@ export class ConnectorDetailsPage {
       .check();
     await dialog.getByRole('button', { name: 'Rotate secret' }).click();
     await expect(dialog).toBeHidden();
+    // the page shows the new current secret once the rotation is done
+    await expect(this.secret('Current secret')).not.toHaveAttribute('data-secret-id', before!);
   }
 }

@@ -5,6 +5,8 @@ export {
   mayGrant,
   mayMintToken,
   getVisibleConnector,
+  findConnectorById,
+  connectorSecretMatches,
   listConnectors,
   getConnectorDetails,
   type ConnectorDetails,

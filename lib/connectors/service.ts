@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
-import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive } from './secrets';
+import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, verifyConnectorSecret } from './secrets';
 
 const NOT_FOUND = () => new DomainError('NOT_FOUND', 'This connector does not exist or was deleted.', { status: 404 });
 
@@ -256,4 +256,23 @@ export async function removeRedirectUrl(actor: Actor, id: string, url: string, i
       .where(eq(connectors.id, id));
     await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_removed', targetType: 'connector', targetId: id, ip, metadata: { url } });
   });
+}
+
+/** Public endpoints (PIN login, OAuth): a connector by its ID, not deleted; no actor. */
+export async function findConnectorById(id: string): Promise<Connector | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db
+    .select()
+    .from(connectors)
+    .where(and(eq(connectors.id, id), isNull(connectors.deletedAt)));
+  return row ?? null;
+}
+
+/** Constant-time check of a connector secret against the connector's live secrets. */
+export async function connectorSecretMatches(connectorId: string, secret: string): Promise<boolean> {
+  const rows = await db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, connectorId));
+  const now = new Date();
+  let ok = false;
+  for (const s of rows) if (secretIsLive(s, now) && verifyConnectorSecret(secret, s.lookupHash)) ok = true;
+  return ok;
 }

@@ -1,1 +1,2 @@
 export { listGroupGrants, grantableConnectors, currentUserTokenInfo, type GroupGrantDto } from './service';
+export { apiGeneratePin, apiLoginWithPin, validateAuthorizeRequest, oauthSendPin, oauthApprove, oauthExchangeCode } from './user-login';

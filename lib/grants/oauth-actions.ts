@@ -1,0 +1,21 @@
+'use server';
+import { z } from 'zod';
+import { createActionClient } from '@/lib/actions/action-client';
+import { phoneField } from '@/lib/phone/schemas';
+import { clientIp } from '@/lib/request';
+import { oauthApprove, oauthSendPin } from './user-login';
+
+/** The OAuth authorize page is used by people without a portal session: no user context. */
+const oauthAction = createActionClient(async () => ({}));
+
+const request = z.object({ clientId: z.string().max(64), redirectUri: z.string().max(2000), state: z.string().max(500).optional() });
+
+export const oauthSendPinAction = oauthAction(request.extend({ phone: phoneField }), async ({ clientId, redirectUri, phone }) => {
+  const out = await oauthSendPin(clientId, redirectUri, phone, await clientIp());
+  return { e164: out.e164 };
+});
+
+export const oauthApproveAction = oauthAction(
+  request.extend({ phone: phoneField, code: z.string().trim().regex(/^\d{6}$/, 'The PIN is the 6 digits from the SMS.') }),
+  async ({ clientId, redirectUri, state, phone, code }) => ({ redirectTo: await oauthApprove(clientId, redirectUri, state, phone, code, await clientIp()) }),
+);

@@ -1,0 +1,123 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { grants, oauthCodes, type Connector } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { connectorSecretMatches, findConnectorById, mayGrant, scopesFor } from '@/lib/connectors';
+import { DomainError } from '@/lib/errors';
+import { requestPin, verifyPin } from '@/lib/phone';
+import { issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS } from '@/lib/tokens';
+
+/**
+ * User tokens without the portal (kaizala-connectors.md §4.4, §4.5): a person proves a phone number with
+ * a PIN, and the connector gets a `member` grant reaching every group of its organization that number
+ * belongs to.
+ */
+const UNKNOWN_APP = () => new DomainError('Unauthenticated', 'Unknown applicationId, or the connector is deactivated.', { status: 401, category: 'AuthException' });
+
+async function usableConnector(applicationId: string): Promise<Connector> {
+  const c = await findConnectorById(applicationId);
+  if (!c || !mayGrant(c)) throw UNKNOWN_APP();
+  return c;
+}
+
+async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string, via: 'pin' | 'oauth', ip: string | null) {
+  const [grant] = await tx.insert(grants).values({ connectorId: connector.id, tenantId: connector.tenantId, kind: 'member', phone }).returning();
+  const { token } = await issueRefreshToken(tx, grant!.id);
+  await recordAudit(tx, { tenantId: connector.tenantId, action: 'grant.user_token_generated', targetType: 'connector', targetId: connector.id, ip, metadata: { grantId: grant!.id, kind: 'member', via, phone } });
+  return { grantId: grant!.id, refreshToken: token };
+}
+
+/** POST /v1/generatePin */
+export async function apiGeneratePin(mobileNumber: string, applicationId: string, ip: string | null) {
+  const connector = await usableConnector(applicationId);
+  await requestPin(mobileNumber, 'api_login', { userId: null, tenantId: connector.tenantId, ip });
+}
+
+/** POST /v1/loginWithPinAndApplicationId */
+export async function apiLoginWithPin(input: { mobileNumber: string; applicationId: string; pin: string; applicationSecret?: string }, ip: string | null, endpointUrl: string) {
+  const connector = await usableConnector(input.applicationId);
+  if (input.applicationSecret !== undefined && !(await connectorSecretMatches(connector.id, input.applicationSecret))) {
+    throw new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
+  }
+  const out = await verifyPin(input.mobileNumber, input.pin, 'api_login', { userId: null, tenantId: connector.tenantId, ip }, (tx, e164) =>
+    createMemberGrant(tx, connector, e164, 'pin', ip),
+  );
+  return {
+    refreshToken: out.refreshToken,
+    grantedScope: scopesFor(connector.permissions),
+    refreshTokenExpiry: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
+    endpointUrl,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// OAuth 2.0 authorization code flow
+// ---------------------------------------------------------------------------------------------------
+
+const CODE_TTL_MS = 10 * 60_000;
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/** Checks an authorize request; never redirects to an unregistered URL. */
+export async function validateAuthorizeRequest(clientId: string, redirectUri: string) {
+  const connector = await findConnectorById(clientId);
+  if (!connector) throw new DomainError('invalid_client', 'This application (client_id) is not known.', { status: 400 });
+  if (!redirectUri || !connector.redirectUrls.includes(redirectUri)) {
+    throw new DomainError('invalid_redirect_uri', 'The redirect_uri is not registered for this connector. Its developer must add it on the connector page first.', { status: 400 });
+  }
+  if (!mayGrant(connector)) throw new DomainError('access_denied', 'This connector is deactivated.', { status: 400 });
+  return { id: connector.id, name: connector.name, permissions: connector.permissions, tenantId: connector.tenantId };
+}
+
+export async function oauthSendPin(clientId: string, redirectUri: string, mobileNumber: string, ip: string | null) {
+  const c = await validateAuthorizeRequest(clientId, redirectUri);
+  return requestPin(mobileNumber, 'oauth_login', { userId: null, tenantId: c.tenantId, ip });
+}
+
+/** PIN checked → a single-use code bound to connector + redirect URI; returns where to send the browser. */
+export async function oauthApprove(clientId: string, redirectUri: string, state: string | undefined, mobileNumber: string, pin: string, ip: string | null) {
+  const c = await validateAuthorizeRequest(clientId, redirectUri);
+  const code = randomBytes(32).toString('base64url');
+  await verifyPin(mobileNumber, pin, 'oauth_login', { userId: null, tenantId: c.tenantId, ip }, async (tx, e164) => {
+    await tx.insert(oauthCodes).values({ codeHash: hashCode(code), connectorId: c.id, phone: e164, redirectUri, expiresAt: new Date(Date.now() + CODE_TTL_MS) });
+  });
+  const url = new URL(redirectUri);
+  url.searchParams.set('code', code);
+  if (state) url.searchParams.set('state', state);
+  return url.toString();
+}
+
+const INVALID_GRANT = (why: string) => new DomainError('invalid_grant', why, { status: 400, category: 'AuthException' });
+
+/**
+ * POST /v1/oauth/token: client_id + client_secret + code (+ redirect_uri, which must match when sent).
+ * A code works once; presenting it again revokes what it produced (RFC 6749 §4.1.2).
+ */
+export async function oauthExchangeCode(input: { clientId: string; clientSecret: string; code: string; redirectUri?: string }, ip: string | null) {
+  const connector = await findConnectorById(input.clientId);
+  if (!connector || !(await connectorSecretMatches(connector.id, input.clientSecret))) {
+    throw new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(oauthCodes)
+      .set({ consumedAt: new Date() })
+      .where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id), isNull(oauthCodes.consumedAt), gt(oauthCodes.expiresAt, new Date())))
+      .returning();
+    if (!row) {
+      const [used] = await tx.select().from(oauthCodes).where(eq(oauthCodes.codeHash, hashCode(input.code)));
+      if (used?.consumedAt && used.grantId) {
+        await tx.update(grants).set({ revokedAt: new Date() }).where(eq(grants.id, used.grantId));
+        await recordAudit(tx, { tenantId: connector.tenantId, action: 'oauth.code_replayed', targetType: 'connector', targetId: connector.id, outcome: 'denied', ip, metadata: { grantId: used.grantId } });
+        return { replayed: true as const };
+      }
+      throw INVALID_GRANT('The authorization code is invalid, expired or already used.');
+    }
+    if (input.redirectUri !== undefined && input.redirectUri !== row.redirectUri) throw INVALID_GRANT('The redirect_uri does not match the one the code was issued for.');
+    if (!mayGrant(connector)) throw INVALID_GRANT('This connector is deactivated.');
+    const out = await createMemberGrant(tx, connector, row.phone, 'oauth', ip);
+    await tx.update(oauthCodes).set({ grantId: out.grantId }).where(eq(oauthCodes.id, row.id));
+    return { replayed: false as const, refreshToken: out.refreshToken, connectorId: connector.id };
+  });
+}

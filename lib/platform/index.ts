@@ -1,0 +1,2 @@
+export { listReachableGroups, getReachableGroup, type GroupItem } from './groups';
+export { getMe } from './users';
