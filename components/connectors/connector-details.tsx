@@ -1,5 +1,5 @@
 import { Check } from 'lucide-react';
-import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { ConnectorDetails } from '@/lib/connectors';
@@ -23,20 +23,13 @@ export function ConnectorDetailsView({
 }) {
   return (
     <div className="grid gap-6">
-      <div>
-        <Link href="/connectors" className="text-sm text-muted-foreground hover:underline">
-          Connectors
-        </Link>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
-          <StatusBadge status={c.status} />
-        </div>
+      <PageHeader parent={{ href: '/connectors', label: 'Connectors' }} title={c.name} badges={<StatusBadge status={c.status} />}>
         <p className="mt-1 text-sm text-muted-foreground">{c.description}</p>
         <p className="mt-1 text-xs text-muted-foreground">
           Created by {c.ownerName ?? 'a former user'} on {dateFormat.format(new Date(c.createdAt))} · granted to {c.groups} group{c.groups === 1 ? '' : 's'}
           {!c.canManage && ' · Only the owner and organization admins can change this connector.'}
         </p>
-      </div>
+      </PageHeader>
 
       <Card>
         <CardHeader>

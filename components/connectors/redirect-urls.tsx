@@ -4,7 +4,7 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/lib/actions/use-action-runner';
@@ -35,11 +35,7 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
                     confirmLabel="Remove URL"
                     pending={pending}
                     onConfirm={() => run(() => removeRedirectUrlAction({ id: connectorId, url: u }), 'Redirect URL removed.')}
-                    trigger={(open) => (
-                      <Button size="sm" variant="ghost" className="text-destructive" onClick={open} aria-label={`Remove ${u}`}>
-                        Remove
-                      </Button>
-                    )}
+                    trigger={removeTrigger(`Remove ${u}`, 'Remove')}
                   />
                 )}
               </li>

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { useActionRunner } from '@/lib/actions/use-action-runner';
@@ -159,11 +159,7 @@ export function GroupConnectorsPanel({ groupId, groupName, granted, available }:
                             setRevealed({});
                           })
                         }
-                        trigger={(open) => (
-                          <Button size="sm" variant="ghost" className="text-destructive" onClick={open} aria-label={`Remove ${g.connectorName}`}>
-                            Remove
-                          </Button>
-                        )}
+                        trigger={removeTrigger(`Remove ${g.connectorName}`, 'Remove')}
                       />
                     </div>
                   </li>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { GroupTabs } from './group-tabs';
 
@@ -13,18 +13,19 @@ export function GroupHeader(props: {
 }) {
   return (
     <div className="grid gap-4">
-      <div>
-        <Link href="/groups" className="text-sm text-muted-foreground hover:underline">
-          Groups
-        </Link>
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{props.name}</h1>
-          <Badge variant="outline">{props.groupType === 'ConnectGroup' ? 'Managed Public group' : 'Group'}</Badge>
-          <Badge variant={props.role === 'Admin' ? 'default' : 'muted'}>{props.role ? `You: ${props.role}` : 'You: Not a member'}</Badge>
-          {!props.isOrgGroup && <Badge variant="warning">Private</Badge>}
-        </div>
+      <PageHeader
+        parent={{ href: '/groups', label: 'Groups' }}
+        title={props.name}
+        badges={
+          <>
+            <Badge variant="outline">{props.groupType === 'ConnectGroup' ? 'Managed Public group' : 'Group'}</Badge>
+            <Badge variant={props.role === 'Admin' ? 'default' : 'muted'}>{props.role ? `You: ${props.role}` : 'You: Not a member'}</Badge>
+            {!props.isOrgGroup && <Badge variant="warning">Private</Badge>}
+          </>
+        }
+      >
         {props.welcomeMessage && <p className="mt-1 text-sm text-muted-foreground">{props.welcomeMessage}</p>}
-      </div>
+      </PageHeader>
       <GroupTabs id={props.id} showConnectors={props.showConnectors} />
     </div>
   );

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/lib/actions/use-action-runner';
@@ -56,11 +56,7 @@ export function MembersPanel({ groupId, members, canManage }: { groupId: string;
                       confirmLabel="Remove member"
                       pending={pending}
                       onConfirm={() => run(() => removeMemberAction({ groupId, e164: m.e164 }), `${m.displayName} was removed.`)}
-                      trigger={(open) => (
-                        <Button size="sm" variant="ghost" className="text-destructive" onClick={open} aria-label={`Remove ${m.displayName}`}>
-                          Remove
-                        </Button>
-                      )}
+                      trigger={removeTrigger(`Remove ${m.displayName}`, 'Remove')}
                     />
                   </div>
                 )}

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/lib/actions/use-action-runner';
@@ -53,11 +53,7 @@ export function SubGroupsPanel({ groupId, subGroups, linkable, canManage }: { gr
                       confirmLabel="Unlink"
                       pending={pending}
                       onConfirm={() => run(() => unlinkSubGroupAction({ groupId, childId: g.id }), `${g.name} was unlinked.`)}
-                      trigger={(open) => (
-                        <Button size="sm" variant="ghost" className="ml-auto text-destructive" onClick={open} aria-label={`Unlink ${g.name}`}>
-                          Unlink
-                        </Button>
-                      )}
+                      trigger={removeTrigger(`Unlink ${g.name}`, 'Unlink', 'ml-auto')}
                     />
                   )}
                 </li>

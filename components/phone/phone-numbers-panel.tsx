@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import type { PhoneNumberDto } from '@/lib/phone';
 import { makePhoneNumberActive, removePhoneNumberAction } from '@/lib/phone/actions';
 import { AddPhoneNumberForm } from './add-phone-number-form';
@@ -98,11 +98,7 @@ export function PhoneNumbersPanel({
                       confirmLabel="Remove number"
                       pending={pending}
                       onConfirm={() => run(() => removePhoneNumberAction({ id: n.id }), `${n.display} was removed.`)}
-                      trigger={(open) => (
-                        <Button size="sm" variant="ghost" className="text-destructive" onClick={open} aria-label={`Remove ${n.display}`}>
-                          Remove
-                        </Button>
-                      )}
+                      trigger={removeTrigger(`Remove ${n.display}`, 'Remove')}
                     />
                   </div>
                 </li>

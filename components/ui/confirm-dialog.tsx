@@ -44,3 +44,13 @@ export function ConfirmDialog({
     </>
   );
 }
+
+/** The usual trigger for a ConfirmDialog that removes something from a list. */
+export function removeTrigger(accessibleName: string, text = 'Remove', className = '') {
+  const RemoveTrigger = (open: () => void) => (
+    <Button size="sm" variant="ghost" className={`text-destructive ${className}`.trim()} onClick={open} aria-label={accessibleName}>
+      {text}
+    </Button>
+  );
+  return RemoveTrigger;
+}

@@ -30,7 +30,8 @@ export class SignInPage {
     await this.startSignIn();
     await this.enterEmail(email);
     await this.enterPassword(password);
-    await this.page.waitForURL((url) => url.port === new URL(this.page.url()).port && !url.pathname.startsWith('/interaction'));
+    // back in the portal: the signed-in header is shown (after the callback's redirects have settled)
+    await expect(this.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   }
 
   async signOut() {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db';
@@ -15,6 +15,8 @@ export interface CurrentUser {
   isOrgAdmin: boolean;
   /** The active, verified phone number (E.164): the user's identity inside groups. */
   activePhone: string | null;
+  /** Admin of at least one group under the active number. */
+  isGroupAdmin: boolean;
 }
 
 /** The signed-in user, read from the database (not only the cookie); null when signed out. */
@@ -31,6 +33,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       tenantName: tenants.name,
       isOrgAdmin: users.isOrgAdmin,
       activePhone: phoneNumbers.e164,
+      isGroupAdmin: sql<boolean>`EXISTS (SELECT 1 FROM group_members m WHERE m.e164 = ${phoneNumbers.e164} AND m.role = 'Admin')`,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
@@ -53,6 +56,7 @@ export async function requireVerifiedUser(): Promise<CurrentUser & { activePhone
   return user as CurrentUser & { activePhone: string };
 }
 
-export function roleLabel(user: Pick<CurrentUser, 'isOrgAdmin'>): string {
-  return user.isOrgAdmin ? 'Organization admin' : 'Member';
+export function roleLabel(user: Pick<CurrentUser, 'isOrgAdmin' | 'isGroupAdmin'>): string {
+  if (user.isOrgAdmin) return 'Organization admin';
+  return user.isGroupAdmin ? 'Group admin' : 'Member';
 }

@@ -32,6 +32,7 @@ test.describe('[GROUPS]', () => {
 
     const bob = await newContextPage(page);
     await signInDemo(bob, 'bob');
+    await expect(bob.getByTestId('user-role')).toHaveText('Group admin');
     await bob.goto('/groups');
     await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('Admin');
     await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('2'); // sub groups

@@ -1,11 +1,5 @@
-import { Skeleton } from '@/components/ui/skeleton';
+import { ListPageSkeleton } from '@/components/layout/list-page-skeleton';
 
 export default function Loading() {
-  return (
-    <div className="grid gap-6" aria-busy="true" aria-label="Loading connectors">
-      <Skeleton className="h-8 w-48" />
-      <Skeleton className="h-9 w-96" />
-      <Skeleton className="h-64" />
-    </div>
-  );
+  return <ListPageSkeleton label="Loading connectors" />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
 import { NewConnectorWizard } from '@/components/connectors/new-connector-wizard';
 import { requireVerifiedUser } from '@/lib/auth';
 import { publicUrl } from '@/lib/env';
@@ -10,12 +10,7 @@ export default async function NewConnectorPage() {
   await requireVerifiedUser();
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
-      <div>
-        <Link href="/connectors" className="text-sm text-muted-foreground hover:underline">
-          Connectors
-        </Link>
-        <h1 className="text-2xl font-semibold tracking-tight">New Connector</h1>
-      </div>
+      <PageHeader parent={{ href: '/connectors', label: 'Connectors' }} title="New Connector" />
       <NewConnectorWizard tokenUrl={`${publicUrl()}v1/accessToken`} />
     </div>
   );
