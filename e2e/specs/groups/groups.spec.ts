@@ -183,6 +183,22 @@ test.describe('[GROUPS]', () => {
     expect(audit).toEqual(expect.arrayContaining(['group.created', 'group.member_added', 'group.member_role_changed', 'group.member_removed', 'group.subgroup_created', 'group.subgroup_linked', 'group.subgroup_unlinked']));
   });
 
+  test('a member sees the groups of their number: organization groups as Member, private groups on their own tab', async ({ page }, testInfo) => {
+    await signInDemo(page, 'carol');
+    await page.goto('/groups');
+    await expect(page.getByRole('row', { name: /Field Sales/ })).toContainText('Member');
+    await expect(page.getByRole('row', { name: /South/ })).toHaveCount(0); // not her group
+    await expect(page.getByRole('row', { name: /Book Club/ })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Private Groups' }).click();
+    await expect(page).toHaveURL(/tab=private/);
+    await expect(page.getByRole('row', { name: /Book Club/ })).toContainText('Admin');
+    await saveScreenshot(page, testInfo, 'groups-private');
+    // a private group never offers the Connectors tab (connectors are granted to organization groups)
+    await page.getByRole('link', { name: 'Book Club' }).click();
+    await expect(page.getByRole('heading', { name: 'Book Club' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
+  });
+
   test('Generate user token: an org admin gets a tenant-wide token, a developer one for their admin groups', async ({ page }) => {
     await signInDemo(page, 'alice');
     await page.goto(`/connectors/${CRM_SYNC}`);
