@@ -46,6 +46,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const started = new Set(); // { name, child, group }
 
 function start(name, args, { env = process.env, group = false } = {}) {
+  if (interrupted) throw new Error('interrupted');
   const out = fs.openSync(logFile, 'a');
   // a process group of its own (detached) for run.mjs: Ctrl+C on the terminal then reaches only us, and
   // stop() signals run.mjs, the sign-in provider, the app server and Postgres together
@@ -108,7 +109,10 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
     if (interrupted) return;
     interrupted = true;
     console.error(`\n[bench] ${sig}: stopping everything…`);
-    void stopAll().finally(() => process.exit(130));
+    void Promise.resolve(removeFixtures?.())
+      .catch(() => undefined)
+      .then(stopAll)
+      .finally(() => process.exit(130));
   });
 }
 
@@ -224,6 +228,9 @@ async function measure(rung) {
 
 // ---------------------------------------------------------------- main
 
+/** Deletes the bench connector (and its grant and tokens) again; set once they exist. */
+let removeFixtures;
+
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 async function main() {
@@ -249,6 +256,7 @@ async function main() {
   const setupArgs = ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'bench/setup.ts'];
   const setupEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY };
   const fx = JSON.parse(await runToEnd('bench/setup.ts', setupArgs, setupEnv));
+  removeFixtures = () => runToEnd('bench/setup.ts cleanup', [...setupArgs, 'cleanup'], setupEnv);
   const exchangeHeaders = { applicationId: fx.applicationId, applicationSecret: fx.applicationSecret, refreshToken: fx.refreshToken };
   const first = await expect200(`${base}/v1/accessToken`, exchangeHeaders, 'token exchange probe');
   const sqlExchange = first.res.headers.get('x-sql-statements');
@@ -287,7 +295,8 @@ async function main() {
   );
   const loadAfter = os.loadavg();
 
-  await runToEnd('bench/setup.ts cleanup', [...setupArgs, 'cleanup'], setupEnv);
+  await removeFixtures();
+  removeFixtures = undefined;
   await stopAll();
   await waitForPostgresDown();
 
@@ -335,6 +344,7 @@ main()
   .then(() => fs.rmSync(logFile, { force: true }))
   .catch(async (err) => {
     console.error(`\n[bench] FAILED: ${err instanceof Error ? err.message : err}`);
+    await removeFixtures?.().catch(() => undefined); // needs Postgres, so before stopping it
     await stopAll().catch(() => undefined);
     if (fs.existsSync(logFile)) console.error(`[bench] last lines of ${logFile}:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
     process.exitCode = 1;
