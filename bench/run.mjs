@@ -7,16 +7,14 @@
 // Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
 // needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)
 // and stops every process it started, whatever happens.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { defaultDataDir } from '../scripts/pg.mjs';
+import { log, logFile, onInterrupt, portInUse, postgresRunning, runToEnd, start, stop, stopAll, waitForHttp, waitForPostgresDown } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -35,120 +33,7 @@ const cfg = {
 };
 const base = `http://127.0.0.1:${cfg.port}`;
 const NO_LIMIT = '1000000000'; // the 100/min per connector, 300/min per tenant limits would make this a 429 benchmark
-const logFile = path.join(os.tmpdir(), `connector-portal-bench-${process.pid}.log`);
 const profileDir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'connector-portal-bench-profiles');
-
-const log = (msg) => console.log(`[bench] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------- processes we start, and their clean-up
-
-const started = new Set(); // { name, child, group }
-
-function start(name, args, { env = process.env, group = false } = {}) {
-  if (interrupted) throw new Error('interrupted');
-  const out = fs.openSync(logFile, 'a');
-  // a process group of its own (detached) for run.mjs: Ctrl+C on the terminal then reaches only us, and
-  // stop() signals run.mjs, the sign-in provider, the app server and Postgres together
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', out, out], detached: group });
-  fs.closeSync(out);
-  const entry = { name, child, group, exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
-  started.add(entry);
-  return entry;
-}
-
-async function stop(entry, timeoutMs = 30_000) {
-  if (!started.has(entry)) return;
-  started.delete(entry);
-  const { child } = entry;
-  if (child.exitCode === null && child.signalCode === null) {
-    const signal = (s) => {
-      try {
-        if (entry.group) process.kill(-child.pid, s);
-        else child.kill(s);
-      } catch {
-        /* gone already */
-      }
-    };
-    signal('SIGTERM');
-    const timedOut = await Promise.race([entry.exited.then(() => false), sleep(timeoutMs).then(() => true)]);
-    if (timedOut) {
-      console.error(`[bench] ${entry.name} did not stop within ${timeoutMs / 1000} s: SIGKILL.`);
-      signal('SIGKILL');
-      await entry.exited;
-    }
-  }
-}
-
-/** run.mjs stops Postgres itself (SIGTERM → pg.stop()); a clean shutdown removes postmaster.pid. */
-async function waitForPostgresDown() {
-  const pidFile = path.join(defaultDataDir('pg'), 'postmaster.pid');
-  for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await sleep(100);
-  if (fs.existsSync(pidFile)) throw new Error(`Postgres did not shut down cleanly (${pidFile} is still there).`);
-}
-
-/** Is a postmaster alive on this checkout's data directory (npm run dev, start:local, an earlier bench)? */
-function postgresRunning() {
-  const pidFile = path.join(defaultDataDir('pg'), 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return false;
-  try {
-    process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
-    return true;
-  } catch {
-    return false; // a stale file after a crash: Postgres handles it at start
-  }
-}
-
-async function stopAll() {
-  for (const entry of [...started].reverse()) await stop(entry);
-}
-
-let interrupted = false;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${sig}: stopping everything…`);
-    void Promise.resolve(removeFixtures?.())
-      .catch(() => undefined)
-      .then(stopAll)
-      .finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------- helpers
-
-function runToEnd(name, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${name} failed (exit ${code}).`))));
-  });
-}
-
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitForHttp(url, entry, timeoutMs = 180_000) {
-  const t0 = Date.now();
-  for (;;) {
-    if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited while starting (see ${logFile}).`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${entry.name} did not answer ${url} within ${timeoutMs / 1000} s (see ${logFile}).`);
-    await sleep(200);
-  }
-}
 
 function needsBuild() {
   if (flags.build) return true;
@@ -257,6 +142,7 @@ async function main() {
   const setupEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY };
   const fx = JSON.parse(await runToEnd('bench/setup.ts', setupArgs, setupEnv));
   removeFixtures = () => runToEnd('bench/setup.ts cleanup', [...setupArgs, 'cleanup'], setupEnv);
+  onInterrupt(removeFixtures);
   const exchangeHeaders = { applicationId: fx.applicationId, applicationSecret: fx.applicationSecret, refreshToken: fx.refreshToken };
   const first = await expect200(`${base}/v1/accessToken`, exchangeHeaders, 'token exchange probe');
   const sqlExchange = first.res.headers.get('x-sql-statements');
@@ -297,6 +183,7 @@ async function main() {
 
   await removeFixtures();
   removeFixtures = undefined;
+  onInterrupt(undefined);
   await stopAll();
   await waitForPostgresDown();
 

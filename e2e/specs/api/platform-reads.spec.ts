@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { ROUTE_PERMISSIONS } from '../../../lib/api/permissions';
+import { accessTokenFor, portalConnector, type ApiConnector } from '../../fixtures/api';
+import { SEEDED_GROUPS } from '../../pages/group-page';
+
+const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
+
+test.describe.serial('[API] first reads: reach and permissions', () => {
+  let main: ApiConnector; // Group Information + User Profile, granted to Marketing
+  let other: ApiConnector; // Text Message only, granted to Marketing
+
+  test.beforeAll(async ({ browser }) => {
+    main = await portalConnector(browser, { permissions: ['Group Information', 'User Profile'] });
+    other = await portalConnector(browser, { permissions: ['Text Message'] });
+  });
+
+  test('GET /v1/groups and /v1/groups/{id} stay inside the group token\'s reach; ≤ 1 SQL statement per read', async ({ request }) => {
+    const accessToken = await accessTokenFor(request, main, main.refreshToken);
+    const one = await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken } });
+    expect(one.status()).toBe(200);
+    const { groups } = await one.json();
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ groupId: SEEDED_GROUPS.marketing, groupName: 'Marketing', isMappedToTenant: true, groupType: 'Group', hasSubGroups: false, callerRole: 'Admin' });
+    expect(groups[0].currentLevelUserCount).toBeGreaterThanOrEqual(2);
+    expect(Number(one.headers()['x-sql-statements'])).toBe(1);
+
+    const list = await request.get('/v1/groups', { headers: { accesstoken: accessToken } });
+    expect((await list.json()).groups.map((g: { groupName: string }) => g.groupName)).toEqual(['Marketing']);
+    expect(Number(list.headers()['x-sql-statements'])).toBe(1);
+
+    const outside = await request.get(`/v1/groups/${SEEDED_GROUPS.fieldSales}`, { headers: { accessToken } });
+    expect(outside.status()).toBe(404);
+    expect(await outside.json()).toEqual({ ...ERROR_SHAPE, errorCode: 'GroupNotFound' });
+
+    // a group token is not a user: /users/me is refused with the error body
+    const me = await request.get('/v1/users/me', { headers: { accessToken } });
+    expect(me.status()).toBe(403);
+    expect(await me.json()).toMatchObject(ERROR_SHAPE);
+  });
+
+  test('permissions: a connector without Group Information gets 403 on group reads', async ({ request }) => {
+    const accessToken = await accessTokenFor(request, other, other.refreshToken);
+    const res = await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken } });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'Forbidden' });
+  });
+
+  test('every row of the route → permission table holds against the running API', async ({ request }) => {
+    const withoutGroupInfo = await accessTokenFor(request, other, other.refreshToken);
+    for (const row of ROUTE_PERMISSIONS) {
+      const path = row.path.replace('{groupId}', SEEDED_GROUPS.marketing);
+      const call = (headers: Record<string, string>) => request.fetch(path, { method: row.method, headers, data: row.method === 'GET' ? undefined : {} });
+      if (row.permission === null) {
+        // public token-service routes: no access token needed (they answer 400 for the empty request)
+        const r = await call({});
+        expect(r.status(), path).toBe(400);
+        continue;
+      }
+      const anonymous = await call({});
+      expect(anonymous.status(), path).toBe(401);
+      // `other` has only Text Message: every permission-guarded read here is refused with 403
+      const denied = await call({ accessToken: withoutGroupInfo });
+      expect(denied.status(), path).toBe(403);
+      expect(await denied.json()).toMatchObject({ errorCode: 'Forbidden', message: expect.stringContaining(row.permission) });
+    }
+  });
+});
