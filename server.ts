@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
+import { createApiRouter } from './lib/api/router';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
@@ -25,8 +26,6 @@ async function main() {
   const app = next({ dev, hostname, port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // imported after Next is prepared: domain modules may touch Next's request-scoped storage
-  const { createApiRouter } = await import('./lib/api/router');
   const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
 
   const trustProxy = process.env.TRUST_PROXY === '1';

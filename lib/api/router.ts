@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { apiGeneratePin, apiLoginWithPin, oauthExchangeCode } from '@/lib/grants';
 import { getMe, getReachableGroup, listReachableGroups } from '@/lib/platform';
 import { exchangeRefreshToken } from '@/lib/tokens';
+import { isUuid } from '@/lib/utils';
 import { requireAccess, type ApiEnv } from './auth';
 import { ApiError } from './errors';
 
@@ -99,7 +100,7 @@ export function createApiRouter() {
 
   api.get('/groups/:groupId', requireAccess('groupinfo'), async (c) => {
     const groupId = c.req.param('groupId').replace(/@\d+$/, '');
-    if (!/^[0-9a-f-]{36}$/i.test(groupId)) throw new ApiError(404, 'GroupNotFound', 'The group does not exist or this token cannot reach it.', 'ResourceNotFound');
+    if (!isUuid(groupId)) throw new ApiError(404, 'GroupNotFound', 'The group does not exist or this token cannot reach it.', 'ResourceNotFound');
     const { body, headers } = await getReachableGroup(c.get('claims'), groupId);
     return c.json(body, 200, headers);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateConnectorSecret, hashConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, verifyConnectorSecret } from './secrets';
+import { generateConnectorSecret, hashConnectorSecret, matchesAnySecret, openConnectorSecret, sealConnectorSecret, secretIsLive, verifyConnectorSecret } from './secrets';
 
 describe('connector secrets', () => {
   it('carry 32 random bytes behind a recognisable prefix', () => {
@@ -15,6 +15,15 @@ describe('connector secrets', () => {
     expect(verifyConnectorSecret(s, hash)).toBe(true);
     expect(verifyConnectorSecret(s.slice(0, -1) + (s.endsWith('A') ? 'B' : 'A'), hash)).toBe(false);
     expect(verifyConnectorSecret('', hash)).toBe(false);
+  });
+
+  it('match against any of several stored hashes (a rotation overlap), and only the right one', () => {
+    const [a, b] = [generateConnectorSecret(), generateConnectorSecret()];
+    const hashes = [hashConnectorSecret(a), hashConnectorSecret(b)];
+    expect(matchesAnySecret(a, hashes)).toBe(true);
+    expect(matchesAnySecret(b, hashes)).toBe(true);
+    expect(matchesAnySecret(generateConnectorSecret(), hashes)).toBe(false);
+    expect(matchesAnySecret(a, [])).toBe(false);
   });
 
   it('are stored encrypted, bound to their connector, never in clear', () => {

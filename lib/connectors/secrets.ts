@@ -17,6 +17,17 @@ export function verifyConnectorSecret(presented: string, lookupHash: string): bo
   return safeEqual(hashConnectorSecret(presented), lookupHash);
 }
 
+/**
+ * Does `presented` match any of the stored keyed hashes? Hashes once, compares every one in constant time
+ * (no early exit), so timing says nothing about which secret matched or how many there are.
+ */
+export function matchesAnySecret(presented: string, lookupHashes: readonly string[]): boolean {
+  const hash = hashConnectorSecret(presented);
+  let ok = false;
+  for (const h of lookupHashes) if (safeEqual(hash, h)) ok = true;
+  return ok;
+}
+
 /** The stored form: encrypted (bound to the connector) + keyed hash. */
 export function sealConnectorSecret(connectorId: string, secret: string) {
   return { encrypted: encrypt(secret, `connector-secret:${connectorId}`), lookupHash: hashConnectorSecret(secret) };

@@ -5,8 +5,9 @@ import { connectorSecrets, connectors, grants, refreshTokens, users, type Connec
 import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/utils';
 import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
-import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, verifyConnectorSecret } from './secrets';
+import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, matchesAnySecret } from './secrets';
 
 const NOT_FOUND = () => new DomainError('NOT_FOUND', 'This connector does not exist or was deleted.', { status: 404 });
 
@@ -260,7 +261,7 @@ export async function removeRedirectUrl(actor: Actor, id: string, url: string, i
 
 /** Public endpoints (PIN login, OAuth): a connector by its ID, not deleted; no actor. */
 export async function findConnectorById(id: string): Promise<Connector | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select()
     .from(connectors)
@@ -272,7 +273,8 @@ export async function findConnectorById(id: string): Promise<Connector | null> {
 export async function connectorSecretMatches(connectorId: string, secret: string): Promise<boolean> {
   const rows = await db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, connectorId));
   const now = new Date();
-  let ok = false;
-  for (const s of rows) if (secretIsLive(s, now) && verifyConnectorSecret(secret, s.lookupHash)) ok = true;
-  return ok;
+  return matchesAnySecret(
+    secret,
+    rows.filter((s) => secretIsLive(s, now)).map((s) => s.lookupHash),
+  );
 }

@@ -7,7 +7,7 @@ import { assertCan } from '@/lib/authz';
 import { getVisibleConnector, mayGrant } from '@/lib/connectors';
 import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor } from '@/lib/groups';
-import { currentGrantToken, issueRefreshToken, maskToken, openRefreshToken, revokeGrantTokens } from '@/lib/tokens';
+import { currentGrantToken, currentTokenEncrypted, issueRefreshToken, maskToken, openRefreshToken, revokeGrantTokens } from '@/lib/tokens';
 
 export interface GroupGrantDto {
   grantId: string;
@@ -24,26 +24,21 @@ export async function listGroupGrants(actor: GroupActor, groupId: string): Promi
   const view = await loadGroup(actor, groupId);
   assertCan(actor, 'group.grant', view.ref);
   const rows = await db
-    .select({ grant: grants, connectorName: connectors.name, connectorStatus: connectors.status, grantedBy: users.name })
+    .select({ grant: grants, connectorName: connectors.name, connectorStatus: connectors.status, grantedBy: users.name, token: currentTokenEncrypted(grants.id) })
     .from(grants)
     .innerJoin(connectors, eq(connectors.id, grants.connectorId))
     .leftJoin(users, eq(users.id, grants.grantedBy))
     .where(and(eq(grants.groupId, groupId), eq(grants.kind, 'group'), isNull(grants.revokedAt), isNull(connectors.deletedAt)))
     .orderBy(asc(grants.createdAt));
-  return Promise.all(
-    rows.map(async (r) => {
-      const token = await currentGrantToken(db, r.grant.id);
-      return {
-        grantId: r.grant.id,
-        connectorId: r.grant.connectorId,
-        connectorName: r.connectorName,
-        connectorStatus: r.connectorStatus,
-        grantedBy: r.grantedBy,
-        createdAt: r.grant.createdAt.toISOString(),
-        maskedToken: token ? maskToken(openRefreshToken(r.grant.id, token.encrypted)) : null,
-      };
-    }),
-  );
+  return rows.map((r) => ({
+    grantId: r.grant.id,
+    connectorId: r.grant.connectorId,
+    connectorName: r.connectorName,
+    connectorStatus: r.connectorStatus,
+    grantedBy: r.grantedBy,
+    createdAt: r.grant.createdAt.toISOString(),
+    maskedToken: r.token ? maskToken(openRefreshToken(r.grant.id, r.token)) : null,
+  }));
 }
 
 /** The drop-down: active connectors of the organization not yet granted to this group. */
@@ -154,13 +149,13 @@ export async function generateUserToken(actor: GroupActor, connectorId: string, 
 
 /** The connector page: the actor's live user token, if any (masked). */
 export async function currentUserTokenInfo(actor: GroupActor, connectorId: string) {
-  const [grant] = await db
-    .select()
+  const [row] = await db
+    .select({ grant: grants, token: currentTokenEncrypted(grants.id) })
     .from(grants)
     .where(and(eq(grants.connectorId, connectorId), eq(grants.userId, actor.id), inArray(grants.kind, ['user', 'tenant']), isNull(grants.revokedAt)))
     .orderBy(desc(grants.createdAt))
     .limit(1);
-  if (!grant) return null;
-  const token = await currentGrantToken(db, grant.id);
-  return { kind: grant.kind, createdAt: grant.createdAt.toISOString(), maskedToken: token ? maskToken(openRefreshToken(grant.id, token.encrypted)) : null };
+  if (!row) return null;
+  const { grant, token } = row;
+  return { kind: grant.kind, createdAt: grant.createdAt.toISOString(), maskedToken: token ? maskToken(openRefreshToken(grant.id, token)) : null };
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { grants, oauthCodes, type Connector } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { connectorSecretMatches, findConnectorById, mayGrant, scopesFor } from '@/lib/connectors';
+import { keyedHash } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { requestPin, verifyPin } from '@/lib/phone';
 import { issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS } from '@/lib/tokens';
@@ -57,7 +58,7 @@ export async function apiLoginWithPin(input: { mobileNumber: string; application
 // ---------------------------------------------------------------------------------------------------
 
 const CODE_TTL_MS = 10 * 60_000;
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+const hashCode = (code: string) => keyedHash('oauth-code', code);
 
 /** Checks an authorize request; never redirects to an unregistered URL. */
 export async function validateAuthorizeRequest(clientId: string, redirectUri: string) {

@@ -35,4 +35,3 @@ export function devOutboxEnabled(): boolean {
 }
 
 export { listOutbox } from './outbox';
-export { GET as outboxMessagesGET } from './outbox-route';

@@ -1,7 +1,9 @@
 import 'server-only';
 import { getPool } from '@/db';
-import { keyedHash, safeEqual, encrypt } from '@/lib/crypto';
+import { matchesAnySecret } from '@/lib/connectors';
+import { encrypt } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/utils';
 import { enforceRateLimit, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import { signAccessToken, type AccessClaims } from './access-token';
 import { generateRefreshToken, isWellFormedRefreshToken, REFRESH_TOKEN_LIFETIME_MS, REFRESH_TOKEN_ROTATE_AFTER_MS } from './format';
@@ -22,7 +24,6 @@ const BAD_CREDENTIALS = () =>
 const BAD_REFRESH_TOKEN = (why: string) =>
   new DomainError('InvalidToken', `Invalid refresh token: ${why}`, { status: 401, category: 'AuthException' });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One statement: count the call (rate limit), load the connector with its live secret hashes, and the
@@ -94,16 +95,14 @@ export interface ExchangeInput {
 
 export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body: AccessTokenResponse; headers: Record<string, string> }> {
   const { applicationId, applicationSecret, refreshToken } = input;
-  if (!UUID.test(applicationId) || !applicationSecret) throw BAD_CREDENTIALS();
+  if (!isUuid(applicationId) || !applicationSecret) throw BAD_CREDENTIALS();
   // a malformed token still goes through the lookup (with a hash that matches nothing) so that timing
   // does not tell a well-formed token from a garbage one
   const wellFormed = isWellFormedRefreshToken(refreshToken);
   const pool = getPool();
   const { rows } = await pool.query<LookupRow>({ ...LOOKUP, values: [applicationId, hashRefreshToken(refreshToken)] });
   const row = rows[0];
-  const presented = keyedHash('connector-secret', applicationSecret);
-  let secretOk = false;
-  for (const h of row?.secret_hashes ?? []) if (safeEqual(presented, h)) secretOk = true;
+  const secretOk = matchesAnySecret(applicationSecret, row?.secret_hashes ?? []);
   if (!row || row.deleted_at || !secretOk) throw BAD_CREDENTIALS();
   const rateHeaders = enforceRateLimit(row);
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db';
 import { refreshTokens } from '@/db/schema';
 import { decrypt, encrypt, keyedHash } from '@/lib/crypto';
@@ -34,6 +35,12 @@ export async function revokeGrantTokens(tx: DbOrTx, grantId: string, reason: str
     .update(refreshTokens)
     .set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(refreshTokens.grantId, grantId), isNull(refreshTokens.revokedAt)));
+}
+
+/** SQL for the encrypted newest live token of the grant in `grantId` (to fold into a list query). */
+export function currentTokenEncrypted(grantId: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(SELECT t.encrypted FROM refresh_tokens t
+    WHERE t.grant_id = ${grantId} AND t.revoked_at IS NULL AND t.spent_at IS NULL ORDER BY t.issued_at DESC LIMIT 1)`;
 }
 
 /** The newest live token of a grant (the one the group's Connectors tab shows). */

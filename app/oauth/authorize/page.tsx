@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { DomainError } from '@/lib/errors';
 import { permissionLabel } from '@/lib/connectors';
 import { validateAuthorizeRequest } from '@/lib/grants';
+import { firstParam } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Sign in to connect' };
 
@@ -15,10 +16,9 @@ export const metadata: Metadata = { title: 'Sign in to connect' };
 export default async function AuthorizePage({ searchParams }: PageProps<'/oauth/authorize'>) {
   await connection();
   const p = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-  const clientId = one(p.client_id);
-  const redirectUri = one(p.redirect_uri);
-  const state = one(p.state) || undefined;
+  const clientId = firstParam(p.client_id) ?? '';
+  const redirectUri = firstParam(p.redirect_uri) ?? '';
+  const state = firstParam(p.state) || undefined;
   let app: Awaited<ReturnType<typeof validateAuthorizeRequest>> | null = null;
   let error: string | null = null;
   try {

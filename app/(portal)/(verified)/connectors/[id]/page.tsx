@@ -5,13 +5,14 @@ import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
 import { currentUserTokenInfo } from '@/lib/grants';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Connector' };
 
 export default async function ConnectorPage({ params }: PageProps<'/connectors/[id]'>) {
   const user = await requireVerifiedUser();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const details = await getConnectorDetails(user, id).catch((err: unknown) => {
     if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
     throw err;

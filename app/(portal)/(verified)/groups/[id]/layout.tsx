@@ -1,5 +1,5 @@
 import { GroupHeader } from '@/components/groups/group-header';
-import { groupPageContext } from '@/lib/groups';
+import { groupPageContext } from './group-context';
 
 export default async function GroupLayout({ children, params }: LayoutProps<'/groups/[id]'>) {
   const { id } = await params;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { MembersPanel } from '@/components/groups/members-panel';
-import { groupPageContext, listMembers } from '@/lib/groups';
+import { listMembers } from '@/lib/groups';
+import { groupPageContext } from './group-context';
 
 export const metadata: Metadata = { title: 'Group users' };
 

@@ -1,7 +1,7 @@
 import { ListChecks } from 'lucide-react';
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
-import { groupPageContext } from '@/lib/groups';
+import { groupPageContext } from '../group-context';
 
 export const metadata: Metadata = { title: 'Group actions' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { GroupConnectorsPanel } from '@/components/grants/group-connectors-panel';
 import { grantableConnectors, listGroupGrants } from '@/lib/grants';
-import { groupPageContext } from '@/lib/groups';
+import { groupPageContext } from '../group-context';
 
 export const metadata: Metadata = { title: 'Group connectors' };
 

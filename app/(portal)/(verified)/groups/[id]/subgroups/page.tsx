@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SubGroupsPanel } from '@/components/groups/subgroups-panel';
-import { groupPageContext, linkableGroups, listSubGroups } from '@/lib/groups';
+import { linkableGroups, listSubGroups } from '@/lib/groups';
+import { groupPageContext } from '../group-context';
 
 export const metadata: Metadata = { title: 'Sub groups' };
 

@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireVerifiedUser } from '@/lib/auth';
 import { DomainError } from '@/lib/errors';
-import { loadGroup } from './service';
+import { isUuid } from '@/lib/utils';
+import { loadGroup } from '@/lib/groups';
 
 /** For group pages: the signed-in user and the group (once per request); 404 when not visible. */
 export const groupPageContext = cache(async (groupId: string) => {
   const user = await requireVerifiedUser();
-  if (!/^[0-9a-f-]{36}$/i.test(groupId)) notFound();
+  if (!isUuid(groupId)) notFound();
   const view = await loadGroup(user, groupId).catch((err: unknown) => {
     if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
     throw err;
