@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
-// Optimistic redirect only: it looks for the session cookie without decoding it, and never re-issues it
-// (a response racing a sign-out must not bring the session back). Every page and server action checks
+// Pages only: route handlers under /api answer for themselves. Optimistic redirect only: it looks for the
+// session cookie without decoding it, and never re-issues it (a response racing a sign-out must not bring the session back). Every page and server action checks
 // the user again in the data layer (lib/auth/session.ts).
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
@@ -15,5 +15,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!signin|oauth/|api/auth|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!signin|oauth/|api/|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };
