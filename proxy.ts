@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 // Pages only: route handlers under /api answer for themselves. Optimistic redirect only: it looks for the
-// session cookie without decoding it, and never re-issues it (a response racing a sign-out must not bring the session back). Every page and server action checks
-// the user again in the data layer (lib/auth/session.ts).
+// session cookie without decoding it, and never re-issues it (a response racing a sign-out must not bring
+// the session back). Every page and server action checks the user again in the data layer
+// (lib/auth/session.ts).
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(req: NextRequest) {
