@@ -2,8 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // By default the suite starts its own production server on :3100 with a fresh database
 // (`scripts/run.mjs e2e`, after `next build`). E2E_BASE_URL points it at a server you already run.
+// E2E_PORT moves the whole set (app, sign-in provider, database) so two checkouts can run side by side.
 const external = process.env.E2E_BASE_URL;
-const baseURL = external ?? 'http://localhost:3100';
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = external ?? `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: './e2e/specs',
@@ -29,6 +31,7 @@ export default defineConfig({
     ? undefined
     : {
         command: 'node scripts/run.mjs e2e',
+        env: { PORT: String(port), IDP_PORT: String(port + 1000), EMBEDDED_PG_PORT: String(54339 + port - 3100) },
         url: `${baseURL}/v1/health`,
         reuseExistingServer: false,
         timeout: 180_000,

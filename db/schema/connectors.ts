@@ -97,6 +97,8 @@ export const refreshTokens = pgTable(
     /** set when this token was exchanged for its successor (rotation after 90 % of its life) */
     spentAt: timestamp('spent_at', { withTimezone: true }),
     replacedBy: uuid('replaced_by'),
+    /** first successful exchange of this token (a spent token's retry grace ends once its successor is used) */
+    usedAt: timestamp('used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
   },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { connectors } from './connectors';
 import { tenants, users } from './tenants';
 
 /** A user's phone numbers (E.164). One may be active: it is the user's identity inside groups. */
@@ -44,11 +45,15 @@ export const pinChallenges = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     requesterIp: text('requester_ip'),
+    /** API and OAuth PINs: the connector they were requested through (a PIN works only there); null = portal */
+    connectorId: uuid('connector_id').references(() => connectors.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('pin_challenges_number_time_idx').on(t.e164, t.createdAt),
     index('pin_challenges_ip_time_idx').on(t.requesterIp, t.createdAt),
+    index('pin_challenges_tenant_time_idx').on(t.tenantId, t.createdAt),
+    index('pin_challenges_time_idx').on(t.createdAt),
   ],
 );
 export type PinChallenge = typeof pinChallenges.$inferSelect;
