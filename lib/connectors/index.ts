@@ -1,6 +1,6 @@
 export { CONNECTOR_PERMISSIONS, PERMISSION_KEYS, permissionLabel, scopesFor, type PermissionKey } from './permissions';
 export { listConnectorsSchema, type ListConnectorsQuery } from './schemas';
-export { verifyConnectorSecret, matchesAnySecret, secretIsLive, SECRET_PREFIX } from './secrets';
+export { verifyConnectorSecret, matchesAnySecret, hashConnectorSecret, secretIsLive, SECRET_PREFIX } from './secrets';
 export {
   mayGrant,
   mayMintToken,

@@ -8,13 +8,16 @@ import { connectorSecretMatches, findConnectorById, mayGrant, scopesFor } from '
 import { keyedHash } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { requestPin, verifyPin } from '@/lib/phone';
+import { assertCredentialBudget, recordCredentialFailure } from '@/lib/ratelimit';
 import { issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS } from '@/lib/tokens';
+import { isUuid } from '@/lib/utils';
 
 /**
  * User tokens without the portal (kaizala-connectors.md §4.4, §4.5): a person proves a phone number with
  * a PIN, and the connector gets a `member` grant reaching every group of its organization that number
  * belongs to.
  */
+const BAD_SECRET = () => new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
 const UNKNOWN_APP = () => new DomainError('Unauthenticated', 'Unknown applicationId, or the connector is deactivated.', { status: 401, category: 'AuthException' });
 
 async function usableConnector(applicationId: string): Promise<Connector> {
@@ -33,16 +36,19 @@ async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string
 /** POST /v1/generatePin */
 export async function apiGeneratePin(mobileNumber: string, applicationId: string, ip: string | null) {
   const connector = await usableConnector(applicationId);
-  await requestPin(mobileNumber, 'api_login', { userId: null, tenantId: connector.tenantId, ip });
+  await requestPin(mobileNumber, 'api_login', { userId: null, tenantId: connector.tenantId, connectorId: connector.id, ip });
 }
 
 /** POST /v1/loginWithPinAndApplicationId */
 export async function apiLoginWithPin(input: { mobileNumber: string; applicationId: string; pin: string; applicationSecret?: string }, ip: string | null, endpointUrl: string) {
   const connector = await usableConnector(input.applicationId);
-  if (input.applicationSecret !== undefined && !(await connectorSecretMatches(connector.id, input.applicationSecret))) {
-    throw new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
+  if (input.applicationSecret !== undefined) {
+    await assertCredentialBudget(ip);
+    if (!(await connectorSecretMatches(connector.id, input.applicationSecret))) {
+      throw await recordCredentialFailure({ ip, connectorId: connector.id, tenantId: connector.tenantId, endpoint: 'loginWithPinAndApplicationId' }, BAD_SECRET());
+    }
   }
-  const out = await verifyPin(input.mobileNumber, input.pin, 'api_login', { userId: null, tenantId: connector.tenantId, ip }, (tx, e164) =>
+  const out = await verifyPin(input.mobileNumber, input.pin, 'api_login', { userId: null, tenantId: connector.tenantId, connectorId: connector.id, ip }, (tx, e164) =>
     createMemberGrant(tx, connector, e164, 'pin', ip),
   );
   return {
@@ -73,14 +79,14 @@ export async function validateAuthorizeRequest(clientId: string, redirectUri: st
 
 export async function oauthSendPin(clientId: string, redirectUri: string, mobileNumber: string, ip: string | null) {
   const c = await validateAuthorizeRequest(clientId, redirectUri);
-  return requestPin(mobileNumber, 'oauth_login', { userId: null, tenantId: c.tenantId, ip });
+  return requestPin(mobileNumber, 'oauth_login', { userId: null, tenantId: c.tenantId, connectorId: c.id, ip });
 }
 
 /** PIN checked → a single-use code bound to connector + redirect URI; returns where to send the browser. */
 export async function oauthApprove(clientId: string, redirectUri: string, state: string | undefined, mobileNumber: string, pin: string, ip: string | null) {
   const c = await validateAuthorizeRequest(clientId, redirectUri);
   const code = randomBytes(32).toString('base64url');
-  await verifyPin(mobileNumber, pin, 'oauth_login', { userId: null, tenantId: c.tenantId, ip }, async (tx, e164) => {
+  await verifyPin(mobileNumber, pin, 'oauth_login', { userId: null, tenantId: c.tenantId, connectorId: c.id, ip }, async (tx, e164) => {
     await tx.insert(oauthCodes).values({ codeHash: hashCode(code), connectorId: c.id, phone: e164, redirectUri, expiresAt: new Date(Date.now() + CODE_TTL_MS) });
   });
   const url = new URL(redirectUri);
@@ -96,9 +102,10 @@ const INVALID_GRANT = (why: string) => new DomainError('invalid_grant', why, { s
  * A code works once; presenting it again revokes what it produced (RFC 6749 §4.1.2).
  */
 export async function oauthExchangeCode(input: { clientId: string; clientSecret: string; code: string; redirectUri?: string }, ip: string | null) {
+  await assertCredentialBudget(ip);
   const connector = await findConnectorById(input.clientId);
   if (!connector || !(await connectorSecretMatches(connector.id, input.clientSecret))) {
-    throw new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
+    throw await recordCredentialFailure({ ip, connectorId: isUuid(input.clientId) ? input.clientId : null, tenantId: connector?.tenantId ?? null, endpoint: 'oauth/token' }, BAD_SECRET());
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -107,7 +114,9 @@ export async function oauthExchangeCode(input: { clientId: string; clientSecret:
       .where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id), isNull(oauthCodes.consumedAt), gt(oauthCodes.expiresAt, new Date())))
       .returning();
     if (!row) {
-      const [used] = await tx.select().from(oauthCodes).where(eq(oauthCodes.codeHash, hashCode(input.code)));
+      // only the connector the code was issued to can trigger the replay revocation (another connector
+      // presenting a stolen code must not be able to revoke the victim's grant)
+      const [used] = await tx.select().from(oauthCodes).where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id)));
       if (used?.consumedAt && used.grantId) {
         await tx.update(grants).set({ revokedAt: new Date() }).where(eq(grants.id, used.grantId));
         await recordAudit(tx, { tenantId: connector.tenantId, action: 'oauth.code_replayed', targetType: 'connector', targetId: connector.id, outcome: 'denied', ip, metadata: { grantId: used.grantId } });

@@ -90,12 +90,21 @@ function requirePhone(actor: GroupActor): string {
   return actor.activePhone;
 }
 
+/** Sub-groups live only under organization groups of the actor's own tenant. */
+function assertSameTenant(actor: GroupActor, group: Group) {
+  if (group.tenantId !== actor.tenantId) {
+    throw new DomainError('CROSS_TENANT', 'Sub-groups can only be added under groups of your own organization.', { status: 403 });
+  }
+}
+
 export async function createGroup(actor: GroupActor, input: CreateGroupInput, ip: string | null, parentId?: string) {
   const phone = requirePhone(actor);
   return db.transaction(async (tx) => {
     if (parentId) {
       const parent = await loadGroup(actor, parentId, tx);
       assertCan(actor, 'group.manage', parent.ref);
+      // the new group belongs to the actor's organization: its parent must too (reach never crosses tenants)
+      assertSameTenant(actor, parent.group);
     }
     const [g] = await tx
       .insert(groups)
@@ -179,11 +188,12 @@ export interface SubGroupDto {
 }
 
 export async function listSubGroups(actor: GroupActor, groupId: string): Promise<SubGroupDto[]> {
-  await loadGroup(actor, groupId);
+  const { group } = await loadGroup(actor, groupId);
+  if (group.tenantId === null) return [];
   const rows = await db
     .select({ id: groups.id, name: groups.name, users: sql<number>`(SELECT count(*)::int FROM group_members gm WHERE gm.group_id = ${groups.id})` })
     .from(groupLinks)
-    .innerJoin(groups, eq(groups.id, groupLinks.childId))
+    .innerJoin(groups, and(eq(groups.id, groupLinks.childId), eq(groups.tenantId, group.tenantId)))
     .where(eq(groupLinks.parentId, groupId))
     .orderBy(asc(groups.name));
   return rows;
@@ -214,6 +224,7 @@ export async function linkSubGroup(actor: GroupActor, groupId: string, childId: 
     if (childId === groupId || (await ancestorIds(tx, groupId)).includes(childId)) {
       throw new DomainError('CYCLE', 'A group cannot be a sub-group of itself or of its own sub-groups.', { field: 'childId' });
     }
+    assertSameTenant(actor, parent.group);
     if (child.group.tenantId !== parent.group.tenantId) throw new DomainError('NOT_FOUND', 'That group was not found.', { field: 'childId', status: 404 });
     const inserted = await tx.insert(groupLinks).values({ parentId: groupId, childId }).onConflictDoNothing().returning();
     if (!inserted.length) throw new DomainError('DUPLICATE', 'That group is already a sub-group here.', { field: 'childId' });

@@ -22,8 +22,8 @@ describe('parsePhone', () => {
     expect(parsePhone('')).toEqual({ ok: false, message: 'Enter a phone number.' });
   });
 
-  it('refuses premium-rate and toll-free numbers (they cannot receive a personal SMS)', () => {
-    for (const n of ['+1 900 555 1234', '+44 9098 790000', '+1 800 555 0101']) {
+  it('refuses premium-rate, toll-free and UK 070 personal numbers (they cannot receive a personal SMS; SMS pumping targets)', () => {
+    for (const n of ['+1 900 555 1234', '+44 9098 790000', '+1 800 555 0101', '+44 70 1234 5678', '+44 871 234 5678']) {
       const r = parsePhone(n);
       expect(r.ok, n).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/Premium-rate/);

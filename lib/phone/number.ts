@@ -2,7 +2,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type ParsedPhone = { ok: true; e164: string } | { ok: false; message: string };
 
-const REFUSED_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST', 'TOLL_FREE', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL']);
+// PERSONAL_NUMBER: "follow-me" ranges such as UK 070, which forward to any line and are a known SMS-pumping target
+const REFUSED_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST', 'TOLL_FREE', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL', 'PERSONAL_NUMBER']);
 
 /**
  * Parse a phone number typed by a person into E.164. International format is required (+ and the
@@ -19,7 +20,7 @@ export function parsePhone(raw: string): ParsedPhone {
   if (!parsed || !parsed.isValid()) return { ok: false, message: 'This is not a valid phone number. Check the country code and the digits.' };
   const type = parsed.getType();
   if (type && REFUSED_TYPES.has(type)) {
-    return { ok: false, message: 'Premium-rate, toll-free, shared-cost and VoIP numbers cannot receive a PIN. Use a mobile or landline number.' };
+    return { ok: false, message: 'Premium-rate, toll-free, shared-cost, personal (forwarding) and VoIP numbers cannot receive a PIN. Use a mobile or landline number.' };
   }
   return { ok: true, e164: parsed.number };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type ChallengeState } from './pin-rules';
+import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type BudgetTally, type ChallengeState } from './pin-rules';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
@@ -48,28 +48,28 @@ describe('checkPin', () => {
 });
 
 describe('sendBudget', () => {
-  it('allows 5 sends per number in 10 minutes and tells when the 6th is possible', () => {
+  const tally = (reason: BudgetTally['reason'], limit: number, sends: Date[]): BudgetTally => {
+    const newest = [...sends].sort((a, b) => b.getTime() - a.getTime());
+    return { reason, limit, count: sends.length, limitThNewest: newest[limit - 1] ?? null };
+  };
+
+  it('allows 5 sends per number and requester in 10 minutes and tells when the 6th is possible', () => {
     const sends = [0, 1, 2, 3].map((m) => minutes(-9 + m));
-    expect(sendBudget(sends, [], now)).toEqual({ allowed: true });
+    expect(sendBudget([tally('requester', 5, sends)], now)).toEqual({ allowed: true });
     const five = [...sends, minutes(-1)];
-    const denied = sendBudget(five, [], now);
-    expect(denied).toEqual({ allowed: false, reason: 'number', retryAfterSeconds: 60 });
-    // once the oldest send leaves the window, one more is allowed
-    expect(sendBudget(five, [], minutes(1.01))).toEqual({ allowed: true });
+    expect(sendBudget([tally('requester', 5, five)], now)).toEqual({ allowed: false, reason: 'requester', retryAfterSeconds: 60 });
   });
 
-  it('ignores sends older than the window', () => {
-    const old = Array.from({ length: 10 }, (_, i) => minutes(-11 - i));
-    expect(sendBudget(old, old, now)).toEqual({ allowed: true });
-  });
-
-  it('applies a per-IP budget across numbers', () => {
+  it('names the first spent budget and waits for the send that frees it', () => {
     const ip = Array.from({ length: PIN_RULES.maxSendsPerIp }, (_, i) => minutes(-5 + i * 0.1));
-    expect(sendBudget([], ip.slice(1), now)).toEqual({ allowed: true });
-    const denied = sendBudget([], ip, now);
-    expect(denied.allowed).toBe(false);
-    expect(denied).toMatchObject({ reason: 'ip', retryAfterSeconds: 300 });
-    expect(sendBudget([], ip, now, { perNumber: 5, perIp: 100 })).toEqual({ allowed: true });
+    expect(sendBudget([tally('requester', 5, []), tally('ip', PIN_RULES.maxSendsPerIp, ip.slice(1))], now)).toEqual({ allowed: true });
+    expect(sendBudget([tally('requester', 5, []), tally('ip', PIN_RULES.maxSendsPerIp, ip)], now)).toMatchObject({ allowed: false, reason: 'ip', retryAfterSeconds: 300 });
+    expect(sendBudget([tally('tenant', 3, [minutes(-2), minutes(-1), minutes(-0.5)]), tally('global', 1, [minutes(-9)])], now)).toMatchObject({ reason: 'tenant', retryAfterSeconds: 480 });
+    expect(sendBudget([tally('global', 2, [minutes(-1), minutes(-2), minutes(-3)])], now)).toMatchObject({ reason: 'global', retryAfterSeconds: 480 });
+  });
+
+  it('keeps the number\'s overall cap above one requester\'s, so one source cannot exhaust it', () => {
+    expect(PIN_RULES.maxSendsPerNumberTotal).toBeGreaterThanOrEqual(3 * PIN_RULES.maxSendsPerNumber);
   });
 
   it('describes waits in words', () => {

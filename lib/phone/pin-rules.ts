@@ -6,8 +6,13 @@ export const PIN_RULES = {
   ttlMs: 10 * 60_000,
   maxAttempts: 5,
   sendWindowMs: 10 * 60_000,
+  /** per number and requester (connector or portal user) */
   maxSendsPerNumber: 5,
+  /** per number, whoever asks */
+  maxSendsPerNumberTotal: 15,
   maxSendsPerIp: 20,
+  maxSendsPerTenant: 100,
+  maxSendsGlobal: 1000,
 } as const;
 
 /** 6 digits from a CSPRNG (uniform: randomInt rejects biased values). */
@@ -42,27 +47,34 @@ export function checkPin(challenge: ChallengeState, matches: boolean, now: Date)
   return attemptsLeft <= 0 ? { outcome: 'locked' } : { outcome: 'wrong', attemptsLeft };
 }
 
-export type SendDecision = { allowed: true } | { allowed: false; reason: 'number' | 'ip'; retryAfterSeconds: number };
-
 /**
- * May another PIN be sent? `numberSends` / `ipSends` are the creation times of earlier PINs to this
- * number / from this IP address (any order).
+ * Send budgets, all over the same 10-minute window (product.md §7, quality-targets.md C2). The per-number
+ * budget is kept per requester (the connector, or the portal user, asking for the PIN), so a stranger
+ * going through one connector cannot lock a person out of the portal or of other connectors; the
+ * number's overall cap is high enough that exhausting it takes several connectors.
  */
-export function sendBudget(
-  numberSends: Date[],
-  ipSends: Date[],
-  now: Date,
-  limits: { perNumber: number; perIp: number } = { perNumber: PIN_RULES.maxSendsPerNumber, perIp: PIN_RULES.maxSendsPerIp },
-): SendDecision {
-  const windowStart = now.getTime() - PIN_RULES.sendWindowMs;
-  const check = (sends: Date[], max: number, reason: 'number' | 'ip'): SendDecision | null => {
-    const inWindow = sends.map((d) => d.getTime()).filter((t) => t > windowStart).sort((a, b) => a - b);
-    if (inWindow.length < max) return null;
-    // the oldest send that must leave the window before one more is allowed
-    const freesAt = inWindow[inWindow.length - max]! + PIN_RULES.sendWindowMs;
-    return { allowed: false, reason, retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)) };
-  };
-  return check(numberSends, limits.perNumber, 'number') ?? check(ipSends, limits.perIp, 'ip') ?? { allowed: true };
+export type BudgetReason = 'requester' | 'number' | 'ip' | 'tenant' | 'global';
+
+export interface BudgetTally {
+  reason: BudgetReason;
+  limit: number;
+  /** sends inside the window */
+  count: number;
+  /** creation time of the `limit`-th newest send inside the window (null when there are fewer) */
+  limitThNewest: Date | null;
+}
+
+export type SendDecision = { allowed: true } | { allowed: false; reason: BudgetReason; retryAfterSeconds: number };
+
+/** May another PIN be sent? The first spent budget (in the order given) decides, with when it frees up. */
+export function sendBudget(tallies: BudgetTally[], now: Date): SendDecision {
+  for (const t of tallies) {
+    if (t.count < t.limit) continue;
+    // the limit-th newest send must leave the window before one more is allowed
+    const freesAt = (t.limitThNewest ?? now).getTime() + PIN_RULES.sendWindowMs;
+    return { allowed: false, reason: t.reason, retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)) };
+  }
+  return { allowed: true };
 }
 
 export function describeWait(seconds: number): string {

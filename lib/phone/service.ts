@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { db, getPool } from '@/db';
 import { phoneNumbers, pinChallenges } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { keyedHash, safeEqual } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { smsProvider, SmsSendError } from '@/lib/sms';
 import { parsePhone } from './number';
-import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget } from './pin-rules';
+import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type BudgetReason, type BudgetTally, type SendDecision } from './pin-rules';
 
 export type PinPurpose = (typeof pinChallenges.purpose.enumValues)[number];
 
@@ -15,7 +15,77 @@ export interface PinActor {
   userId: string | null;
   tenantId: string | null;
   ip: string | null;
+  /** API and OAuth PINs: the connector asking (the PIN works only through it); null in the portal */
+  connectorId?: string | null;
 }
+
+/** Budgets, overridable for deployments (and the tests) by environment. */
+function limits() {
+  const env = (name: string, fallback: number) => Number(process.env[name]) || fallback;
+  return {
+    requester: env('PIN_SENDS_PER_NUMBER', PIN_RULES.maxSendsPerNumber),
+    number: env('PIN_SENDS_PER_NUMBER_TOTAL', PIN_RULES.maxSendsPerNumberTotal),
+    ip: env('PIN_SENDS_PER_IP', PIN_RULES.maxSendsPerIp),
+    tenant: env('PIN_SENDS_PER_TENANT', PIN_RULES.maxSendsPerTenant),
+    global: env('PIN_SENDS_GLOBAL', PIN_RULES.maxSendsGlobal),
+  };
+}
+
+/** Addresses whose per-IP budget does not apply (e.g. the egress of a trusted gateway); other budgets still do. */
+const ipAllowlist = () => new Set((process.env.PIN_IP_ALLOWLIST ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/**
+ * Every budget in one statement, read while holding the send lock. For each: the sends in the window and
+ * the time of the limit-th newest (when it frees up). $1 number, $2 connector, $3 user, $4 ip, $5 tenant,
+ * $6..$10 the limits (requester, number, ip, tenant, global), $11 window in ms.
+ */
+const TALLY_SQL = `SELECT
+    count(*) FILTER (WHERE e164 = $1 AND connector_id IS NOT DISTINCT FROM $2::uuid AND user_id IS NOT DISTINCT FROM $3::uuid)::int AS n_requester,
+    (array_agg(created_at ORDER BY created_at DESC) FILTER (WHERE e164 = $1 AND connector_id IS NOT DISTINCT FROM $2::uuid AND user_id IS NOT DISTINCT FROM $3::uuid))[$6::int] AS t_requester,
+    count(*) FILTER (WHERE e164 = $1)::int AS n_number,
+    (array_agg(created_at ORDER BY created_at DESC) FILTER (WHERE e164 = $1))[$7::int] AS t_number,
+    count(*) FILTER (WHERE requester_ip = $4::text)::int AS n_ip,
+    (array_agg(created_at ORDER BY created_at DESC) FILTER (WHERE requester_ip = $4::text))[$8::int] AS t_ip,
+    count(*) FILTER (WHERE tenant_id = $5::uuid)::int AS n_tenant,
+    (array_agg(created_at ORDER BY created_at DESC) FILTER (WHERE tenant_id = $5::uuid))[$9::int] AS t_tenant,
+    count(*)::int AS n_global,
+    (array_agg(created_at ORDER BY created_at DESC))[$10::int] AS t_global
+  FROM pin_challenges WHERE created_at > now() - ($11::int * interval '1 millisecond')`;
+
+interface TallyRow {
+  n_requester: number;
+  t_requester: Date | null;
+  n_number: number;
+  t_number: Date | null;
+  n_ip: number;
+  t_ip: Date | null;
+  n_tenant: number;
+  t_tenant: Date | null;
+  n_global: number;
+  t_global: Date | null;
+}
+
+/** One lock for every PIN send: budgets are checked and the send recorded while holding it (never count-then-insert). */
+const SEND_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('connector-portal:pin-send-budgets'))`;
+
+const LIMIT_MESSAGES: Record<BudgetReason, (wait: string) => string> = {
+  requester: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
+  number: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
+  ip: (w) => `Too many PINs were requested from your network. Try again in ${w}.`,
+  tenant: (w) => `Too many PINs were requested for this organization. Try again in ${w}.`,
+  global: (w) => `PIN sending is busy right now. Try again in ${w}.`,
+};
+
+/**
+ * A PIN is bound to who asked for it: the portal user, or the connector (and so its tenant) it was
+ * requested through. A PIN sent for one connector never signs in through another.
+ */
+const sameRequester = (actor: PinActor) =>
+  and(
+    actor.userId ? eq(pinChallenges.userId, actor.userId) : isNull(pinChallenges.userId),
+    actor.connectorId ? eq(pinChallenges.connectorId, actor.connectorId) : isNull(pinChallenges.connectorId),
+    actor.tenantId ? eq(pinChallenges.tenantId, actor.tenantId) : isNull(pinChallenges.tenantId),
+  );
 
 const hashCode = (challengeId: string, code: string) => keyedHash('pin', `${challengeId}:${code}`);
 
@@ -42,52 +112,17 @@ async function assertNumberFree(e164: string, actor: PinActor) {
 }
 
 /**
- * Send a new PIN to `rawNumber`. Enforces the per-number and per-IP send budgets. If the carrier fails,
- * the PIN is discarded (it does not count against the budget) and the error says so.
+ * Send a new PIN to `rawNumber`. Enforces every send budget (per number and requester, per number, per
+ * IP, per tenant, global) atomically. If the carrier fails, the PIN is discarded (it does not count
+ * against the budgets) and the error says so.
  */
 export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: PinActor): Promise<{ e164: string; expiresAt: Date }> {
   const e164 = requireE164(rawNumber);
   if (purpose === 'portal_verify') await assertNumberFree(e164, actor);
 
-  const now = new Date();
-  const since = new Date(now.getTime() - PIN_RULES.sendWindowMs);
-  const [numberSends, ipSends] = await Promise.all([
-    db.select({ at: pinChallenges.createdAt }).from(pinChallenges).where(and(eq(pinChallenges.e164, e164), gt(pinChallenges.createdAt, since))),
-    actor.ip
-      ? db.select({ at: pinChallenges.createdAt }).from(pinChallenges).where(and(eq(pinChallenges.requesterIp, actor.ip), gt(pinChallenges.createdAt, since)))
-      : Promise.resolve([]),
-  ]);
-  const budget = sendBudget(
-    numberSends.map((r) => r.at),
-    ipSends.map((r) => r.at),
-    now,
-    { perNumber: PIN_RULES.maxSendsPerNumber, perIp: Number(process.env.PIN_SENDS_PER_IP) || PIN_RULES.maxSendsPerIp },
-  );
-  if (!budget.allowed) {
-    await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: budget.reason } });
-    const wait = describeWait(budget.retryAfterSeconds);
-    throw new DomainError(
-      'PIN_SEND_LIMIT',
-      budget.reason === 'number'
-        ? `Too many PINs were sent to this number. You can request a new one in ${wait}.`
-        : `Too many PINs were requested from your network. Try again in ${wait}.`,
-      { field: 'phone', status: 429, retryAfterSeconds: budget.retryAfterSeconds },
-    );
-  }
-
   const code = generatePin();
-  const expiresAt = new Date(now.getTime() + PIN_RULES.ttlMs);
   const challengeId = crypto.randomUUID();
-  await db.insert(pinChallenges).values({
-    id: challengeId,
-    userId: actor.userId,
-    tenantId: actor.tenantId,
-    e164,
-    purpose,
-    codeHash: hashCode(challengeId, code),
-    expiresAt,
-    requesterIp: actor.ip,
-  });
+  const { expiresAt, now } = await reserveSend(e164, purpose, actor, challengeId, hashCode(challengeId, code));
 
   try {
     await smsProvider().send(e164, `Your Connector Portal PIN is ${code}. It expires in 10 minutes. Never share it.`);
@@ -112,7 +147,7 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
           ne(pinChallenges.id, challengeId),
           isNull(pinChallenges.consumedAt),
           isNull(pinChallenges.supersededAt),
-          actor.userId ? eq(pinChallenges.userId, actor.userId) : isNull(pinChallenges.userId),
+          sameRequester(actor),
         ),
       );
     if (purpose === 'portal_verify' && actor.userId && actor.tenantId) {
@@ -121,6 +156,58 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
     await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.sent', targetType: 'phone', targetId: e164, ip: actor.ip, metadata: { purpose } });
   });
   return { e164, expiresAt };
+}
+
+/**
+ * Check every budget and record the send, atomically: under one transaction-scoped advisory lock, so 50
+ * parallel requests cannot all read "4 sent" and all send. The SMS itself goes out after the commit; a
+ * carrier failure deletes the row again (it then does not count).
+ */
+async function reserveSend(e164: string, purpose: PinPurpose, actor: PinActor, challengeId: string, codeHash: string) {
+  const l = limits();
+  const ip = actor.ip && !ipAllowlist().has(actor.ip) ? actor.ip : null;
+  const client = await getPool().connect();
+  let decision: SendDecision;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + PIN_RULES.ttlMs);
+  try {
+    await client.query('BEGIN');
+    await client.query(SEND_LOCK_SQL);
+    const { rows } = await client.query<TallyRow>(TALLY_SQL, [e164, actor.connectorId ?? null, actor.userId, ip, actor.tenantId, l.requester, l.number, l.ip, l.tenant, l.global, PIN_RULES.sendWindowMs]);
+    const t = rows[0]!;
+    const tallies: BudgetTally[] = [
+      { reason: 'requester', limit: l.requester, count: t.n_requester, limitThNewest: t.t_requester },
+      { reason: 'number', limit: l.number, count: t.n_number, limitThNewest: t.t_number },
+      ...(ip ? [{ reason: 'ip' as const, limit: l.ip, count: t.n_ip, limitThNewest: t.t_ip }] : []),
+      ...(actor.tenantId ? [{ reason: 'tenant' as const, limit: l.tenant, count: t.n_tenant, limitThNewest: t.t_tenant }] : []),
+      { reason: 'global', limit: l.global, count: t.n_global, limitThNewest: t.t_global },
+    ];
+    decision = sendBudget(tallies, now);
+    if (decision.allowed) {
+      await client.query(
+        `INSERT INTO pin_challenges (id, user_id, tenant_id, connector_id, e164, purpose, code_hash, expires_at, requester_ip, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+        [challengeId, actor.userId, actor.tenantId, actor.connectorId ?? null, e164, purpose, codeHash, expiresAt, actor.ip],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+
+  if (!decision.allowed) {
+    await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null } });
+    throw new DomainError('PIN_SEND_LIMIT', LIMIT_MESSAGES[decision.reason](describeWait(decision.retryAfterSeconds)), {
+      field: 'phone',
+      status: 429,
+      retryAfterSeconds: decision.retryAfterSeconds,
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+    });
+  }
+  return { expiresAt, now };
 }
 
 /**
@@ -146,7 +233,7 @@ export async function verifyPin<T>(
         eq(pinChallenges.e164, e164),
         eq(pinChallenges.purpose, purpose),
         isNull(pinChallenges.supersededAt),
-        actor.userId ? eq(pinChallenges.userId, actor.userId) : isNull(pinChallenges.userId),
+        sameRequester(actor),
       ),
     )
     .orderBy(desc(pinChallenges.createdAt))

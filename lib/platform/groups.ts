@@ -13,7 +13,12 @@ import type { AccessClaims } from '@/lib/tokens';
  * - group:  the granted group and its sub-groups
  * - tenant: every group of the organization (an org admin's user token)
  * - user:   groups where the portal user's active number is Admin, and their sub-groups
- * - member: groups the phone number belongs to (PIN / OAuth user tokens), and their sub-groups
+ * - member: groups the phone number belongs to (PIN / OAuth user tokens); not their sub-groups, where
+ *           the number may not be a member (README: "every group the number belongs to")
+ *
+ * Reach never leaves the token's tenant (product.md §5): every step through `group_links` keeps only
+ * groups of that tenant, so a link to another tenant's group (made before creation across tenants was
+ * refused) reaches nothing.
  */
 const BASE: Record<AccessClaims['kind'], string> = {
   group: `SELECT id FROM groups WHERE id = $3::uuid AND tenant_id = $2::uuid`,
@@ -32,23 +37,36 @@ const ROLE: Record<AccessClaims['kind'], string> = {
   member: `coalesce((SELECT role::text FROM group_members WHERE group_id = g.id AND e164 = $5), 'Member')`,
 };
 
+/** One step down the hierarchy from the recursive CTE `from`, inside the token's tenant ($2). */
+const CHILDREN_IN_TENANT = (from: string) =>
+  `SELECT gl.child_id FROM group_links gl JOIN ${from} r ON gl.parent_id = r.id JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid`;
+
+/**
+ * The token is still good: its grant is live, its connector not deleted, and its refresh-token family not
+ * revoked (a replay or a regenerated token stops the access tokens minted from that family at once).
+ * $6 grant, $8 family.
+ */
+export const LIVE_SQL = `SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id
+    WHERE gr.id = $6::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $8::uuid AND rt.revoked_at IS NULL)`;
+
 function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string {
   const target = mode === 'one' ? `g.id = $7::uuid AND g.id IN (SELECT id FROM reach)` : mode === 'direct' ? `g.id IN (SELECT id FROM base)` : `g.id IN (SELECT id FROM reach)`;
   return `WITH RECURSIVE ${rateLimitCte(keysFromParams('$1', '$2'))},
   params AS (SELECT $3::uuid AS grp, $4::uuid AS uid, $5::text AS phn, $7::uuid AS target),
-  live AS (SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id WHERE gr.id = $6::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL),
+  live AS (${LIVE_SQL}),
   base AS (${BASE[kind]}),
-  reach(id) AS (SELECT id FROM base UNION SELECT gl.child_id FROM group_links gl JOIN reach r ON gl.parent_id = r.id)
+  reach(id) AS (SELECT id FROM base${kind === 'member' ? '' : ` UNION ${CHILDREN_IN_TENANT('reach')}`})
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
     g.id, g.name, g.group_type, g.tenant_id,
     (SELECT count(*)::int FROM group_members WHERE group_id = g.id) AS current_level_user_count,
-    (SELECT count(*)::int FROM group_links WHERE parent_id = g.id) AS sub_count,
-    (SELECT count(*)::int FROM group_links WHERE child_id = g.id) AS parent_count,
-    (WITH RECURSIVE d(id) AS (SELECT g.id UNION SELECT gl.child_id FROM group_links gl JOIN d ON gl.parent_id = d.id)
+    (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
+    (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
+    (WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
       SELECT count(DISTINCT e164)::int FROM group_members WHERE group_id IN (SELECT id FROM d)) AS user_count,
     ${ROLE[kind]} AS caller_role
   FROM (SELECT 1) AS one
-  LEFT JOIN groups g ON ${target}
+  LEFT JOIN groups g ON ${target} AND g.tenant_id = $2::uuid
   ORDER BY g.name`;
 }
 
@@ -112,8 +130,8 @@ const REVOKED = () =>
   new DomainError('InvalidToken', 'Invalid token. Failure reason: the connector was removed from this group or the token was revoked.', { status: 401, category: 'AuthException' });
 
 async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
-  const values = [claims.cid, claims.tid, claims.grp ?? null, claims.uid ?? null, claims.phn ?? null, claims.gid, groupId ?? null];
-  const { rows } = await getPool().query<GroupRow>({ name: `platform_groups_${claims.kind}_${mode}`, text: sql(claims.kind, mode), values });
+  const values = [claims.cid, claims.tid, claims.grp ?? null, claims.uid ?? null, claims.phn ?? null, claims.gid, groupId ?? null, claims.fam];
+  const { rows } = await getPool().query<GroupRow>({ name: `platform_groups_v2_${claims.kind}_${mode}`, text: sql(claims.kind, mode), values });
   const first = rows[0]!;
   const headers = enforceRateLimit(first);
   if (!first.live) throw REVOKED();

@@ -5,7 +5,8 @@ import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, typ
 import type { AccessClaims } from '@/lib/tokens';
 
 const ME_SQL = `WITH ${rateLimitCte(keysFromParams('$1', '$2'))},
-  live AS (SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id WHERE gr.id = $3::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL),
+  live AS (SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id WHERE gr.id = $3::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL
+    AND EXISTS (SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $6::uuid AND rt.revoked_at IS NULL)),
   person AS (
     SELECT u.id, u.name, u.email, u.is_org_admin, p.e164 FROM users u
       LEFT JOIN phone_numbers p ON p.user_id = u.id AND p.is_active
@@ -37,9 +38,9 @@ export async function getMe(claims: AccessClaims) {
     throw new DomainError('UserContextMissing', 'A group token acts for a group, not a user. Use a user token (portal, PIN or OAuth) for /users/me.', { status: 403, category: 'AuthorizationException' });
   }
   const { rows } = await getPool().query<MeRow>({
-    name: 'platform_users_me',
+    name: 'platform_users_me_v2',
     text: ME_SQL,
-    values: [claims.cid, claims.tid, claims.gid, claims.uid ?? null, claims.phn ?? null],
+    values: [claims.cid, claims.tid, claims.gid, claims.uid ?? null, claims.phn ?? null, claims.fam],
   });
   const r = rows[0]!;
   const headers = enforceRateLimit(r);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { enforceRateLimit, RATE_LIMITS } from './index';
+import { enforceRateLimit, RATE_LIMITS } from './budgets';
 
 describe('rate limits', () => {
   it('are 100 per connector and 300 per tenant per minute', () => {

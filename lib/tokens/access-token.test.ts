@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { keyring } from '@/lib/crypto';
 import { ACCESS_TOKEN_LIFETIME_MS, signAccessToken, verifyAccessToken } from './access-token';
 
-const claims = { cid: 'c1', gid: 'g1', tid: 't1', kind: 'group' as const, grp: 'grp1', perm: ['groupinfo'] };
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const claims = { cid: id(1), gid: id(2), fam: id(3), tid: id(4), kind: 'group' as const, grp: id(5), perm: ['groupinfo'] };
 const key = () => Buffer.from(hkdfSync('sha256', keyring().keys.get('k1')!, Buffer.alloc(0), 'connector-portal:access-token', 32));
 
 describe('access tokens', () => {
@@ -21,7 +22,7 @@ describe('access tokens', () => {
   it('refuses a changed payload or signature', () => {
     const { token } = signAccessToken(claims);
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...claims, grp: 'other', iat: 1, exp: 9999999999 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...claims, grp: id(9), iat: 1, exp: 9999999999 })).toString('base64url');
     expect(verifyAccessToken(`${h}.${forged}.${s}`)).toEqual({ ok: false, reason: 'signature' });
     expect(verifyAccessToken(`${h}.${p}.${s!.slice(0, -2)}AA`)).toEqual({ ok: false, reason: 'signature' });
   });
@@ -44,5 +45,23 @@ describe('access tokens', () => {
     expect(verifyAccessToken(token.slice(0, 20))).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyAccessToken('a.b.c.d')).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyAccessToken('x'.repeat(5000))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses a correctly signed token whose claims do not fit the schema (401, never a query with a bad id)', () => {
+    const bad = [
+      { ...claims, kind: 'superuser' },
+      { ...claims, gid: 'not-a-uuid' },
+      { ...claims, tid: "x' OR 1=1" },
+      { ...claims, fam: undefined },
+      { ...claims, perm: 'groupinfo' },
+      { ...claims, kind: 'member', grp: undefined }, // a member token needs its phone number
+      { ...claims, kind: 'member', grp: undefined, phn: '12345' },
+    ];
+    for (const c of bad) {
+      const { token } = signAccessToken(c as unknown as typeof claims);
+      expect(verifyAccessToken(token), JSON.stringify(c)).toEqual({ ok: false, reason: 'malformed' });
+    }
+    const member = signAccessToken({ ...claims, kind: 'member', grp: undefined, phn: '+14255550101' }).token;
+    expect(verifyAccessToken(member).ok).toBe(true);
   });
 });

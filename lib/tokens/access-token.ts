@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { keyring } from '@/lib/crypto';
 
 /**
@@ -13,6 +14,8 @@ export interface AccessClaims {
   cid: string;
   /** grant id: checked for revocation on every API call */
   gid: string;
+  /** refresh-token family the token was minted from: a revoked family stops its access tokens at once */
+  fam: string;
   /** tenant */
   tid: string;
   kind: 'group' | 'user' | 'tenant' | 'member';
@@ -27,6 +30,26 @@ export interface AccessClaims {
   iat: number;
   exp: number;
 }
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/**
+ * What a valid token carries. Checked after the signature: a token we signed with other claims (an older
+ * format, or a bug) is refused with 401 rather than reaching a query with a value it cannot hold.
+ */
+const claimsSchema = z.object({
+  cid: uuid,
+  gid: uuid,
+  fam: uuid,
+  tid: uuid,
+  kind: z.enum(['group', 'user', 'tenant', 'member']),
+  grp: uuid.optional(),
+  uid: uuid.optional(),
+  phn: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
+  perm: z.array(z.string().max(64)).max(32),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
 
 const keyCache = new Map<string, Buffer>();
 function signingKey(kid: string): Buffer | undefined {
@@ -80,13 +103,18 @@ export function verifyAccessToken(token: string, now = Date.now()): VerifyResult
   const expected = createHmac('sha256', key).update(token.slice(0, second)).digest();
   const given = Buffer.from(token.slice(second + 1), 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
-  let claims: AccessClaims;
+  let payload: unknown;
   try {
-    claims = JSON.parse(Buffer.from(token.slice(first + 1, second), 'base64url').toString('utf8'));
+    payload = JSON.parse(Buffer.from(token.slice(first + 1, second), 'base64url').toString('utf8'));
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (typeof claims.exp !== 'number' || claims.exp + LEEWAY_S < now / 1000) return { ok: false, reason: 'expired' };
-  if (typeof claims.gid !== 'string' || typeof claims.cid !== 'string' || !Array.isArray(claims.perm)) return { ok: false, reason: 'malformed' };
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  const claims = parsed.data;
+  if (claims.exp + LEEWAY_S < now / 1000) return { ok: false, reason: 'expired' };
+  // each kind carries the id its reach is computed from
+  const subject = { group: claims.grp, user: claims.uid, tenant: claims.uid, member: claims.phn }[claims.kind];
+  if (!subject) return { ok: false, reason: 'malformed' };
   return { ok: true, claims };
 }

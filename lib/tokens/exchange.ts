@@ -1,10 +1,19 @@
 import 'server-only';
 import { getPool } from '@/db';
-import { matchesAnySecret } from '@/lib/connectors';
-import { encrypt } from '@/lib/crypto';
+import { hashConnectorSecret } from '@/lib/connectors';
+import { decrypt, encrypt } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
-import { enforceRateLimit, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
+import {
+  auditCredentialFailure,
+  enforceRateLimit,
+  failureLimited,
+  FAILURE_LIMITS,
+  ipKey,
+  RATE_LIMIT_COLUMNS,
+  type FailureRow,
+  type RateRow,
+} from '@/lib/ratelimit';
 import { signAccessToken, type AccessClaims } from './access-token';
 import { generateRefreshToken, isWellFormedRefreshToken, REFRESH_TOKEN_LIFETIME_MS, REFRESH_TOKEN_ROTATE_AFTER_MS } from './format';
 import { hashRefreshToken } from './refresh-tokens';
@@ -18,43 +27,87 @@ export interface AccessTokenResponse {
   scope: string;
 }
 
+/**
+ * A client that lost the answer to a rotating exchange may present the just-spent token again within
+ * this window (and only while its successor has not been used): it gets the same successor back
+ * (product.md §5). Any other presentation of a spent token revokes the whole family.
+ */
+export const ROTATION_GRACE_MS = 60_000;
+
 // Kaizala's own wording (§4.7); unknown connector and wrong secret give the identical body.
-const BAD_CREDENTIALS = () =>
+export const BAD_CREDENTIALS = () =>
   new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
 const BAD_REFRESH_TOKEN = (why: string) =>
   new DomainError('InvalidToken', `Invalid refresh token: ${why}`, { status: 401, category: 'AuthException' });
 
-
 /**
- * One statement: count the call (rate limit), load the connector with its live secret hashes, and the
- * refresh token with its grant. Prepared once per connection.
+ * One statement: check the secret (by keyed hash), and only when it matches count the call toward the
+ * connector's and tenant's budgets (product.md §5: a stranger who knows only the Connector ID never spends
+ * them); otherwise count a failure toward the IP's and connector's failure budgets. An IP whose failure
+ * budget is spent is refused before its secret is checked. On success it also loads the refresh token
+ * with its grant and successor, and marks the token used. Prepared once per connection.
+ *
+ * $1 connector id (uuid or null), $2 refresh-token hash, $3 secret hash, $4 client IP key, $5 IP failure limit
  */
 const LOOKUP = {
-  name: 'token_exchange_lookup',
-  text: `WITH ${rateLimitCte(`connectors c0 CROSS JOIN LATERAL (VALUES ('c:' || c0.id::text), ('t:' || c0.tenant_id::text)) AS v(k) WHERE c0.id = $1::uuid`)}
+  name: 'token_exchange_lookup_v2',
+  text: `WITH fail_now AS (
+      SELECT coalesce((SELECT count FROM rate_counters WHERE key = 'fi:' || $4::text AND window_start = date_trunc('minute', now())), 0)::int AS n
+    ),
+    conn AS (SELECT c.id, c.tenant_id, c.permissions FROM connectors c WHERE c.id = $1::uuid AND c.deleted_at IS NULL),
+    authn AS (
+      SELECT conn.* FROM conn WHERE (SELECT n FROM fail_now) < $5::int AND EXISTS (
+        SELECT 1 FROM connector_secrets s WHERE s.connector_id = conn.id AND s.lookup_hash = $3::text
+          AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()))
+    ),
+    rl AS (
+      INSERT INTO rate_counters (key, window_start, count)
+      SELECT k, date_trunc('minute', now()), 1 FROM authn CROSS JOIN LATERAL (VALUES ('c:' || authn.id::text), ('t:' || authn.tenant_id::text)) AS v(k)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
+      RETURNING key, count
+    ),
+    fl AS (
+      INSERT INTO rate_counters (key, window_start, count)
+      SELECT k, date_trunc('minute', now()), 1 FROM (VALUES ('fi:' || $4::text), ('fc:' || $1::text)) AS v(k)
+      WHERE k IS NOT NULL AND NOT EXISTS (SELECT 1 FROM authn)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
+      RETURNING key, count
+    ),
+    touch AS (
+      UPDATE refresh_tokens SET used_at = now()
+      WHERE lookup_hash = $2 AND used_at IS NULL AND spent_at IS NULL AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM authn)
+        AND grant_id IN (SELECT id FROM grants WHERE connector_id = $1::uuid)
+      RETURNING id
+    )
   SELECT ${RATE_LIMIT_COLUMNS},
-    c.tenant_id, c.permissions, c.deleted_at,
-    (SELECT array_agg(s.lookup_hash) FROM connector_secrets s
-       WHERE s.connector_id = c.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now())) AS secret_hashes,
+    (SELECT n FROM fail_now) AS fail_ip_before,
+    (SELECT count FROM fl WHERE key LIKE 'fi:%') AS fail_ip,
+    (SELECT count FROM fl WHERE key LIKE 'fc:%') AS fail_connector,
+    (SELECT tenant_id FROM conn) AS connector_tenant_id,
+    a.id IS NOT NULL AS authenticated, a.permissions,
     t.id AS token_id, t.family_id, t.issued_at, t.expires_at, t.spent_at, t.revoked_at AS token_revoked_at,
+    n.encrypted AS successor_encrypted, n.used_at AS successor_used_at, n.revoked_at AS successor_revoked_at,
     g.id AS grant_id, g.connector_id AS grant_connector_id, g.kind, g.group_id, g.user_id, g.phone, g.revoked_at AS grant_revoked_at
-  FROM connectors c
-  LEFT JOIN refresh_tokens t ON t.lookup_hash = $2
-  LEFT JOIN grants g ON g.id = t.grant_id
-  WHERE c.id = $1::uuid`,
+  FROM (SELECT 1) AS one
+  LEFT JOIN authn a ON true
+  LEFT JOIN refresh_tokens t ON t.lookup_hash = $2 AND a.id IS NOT NULL
+  LEFT JOIN refresh_tokens n ON n.id = t.replaced_by
+  LEFT JOIN grants g ON g.id = t.grant_id`,
 };
 
-interface LookupRow extends RateRow {
-  tenant_id: string;
-  permissions: string[];
-  deleted_at: Date | null;
-  secret_hashes: string[] | null;
+interface LookupRow extends RateRow, FailureRow {
+  connector_tenant_id: string | null;
+  authenticated: boolean;
+  permissions: string[] | null;
   token_id: string | null;
   family_id: string | null;
   issued_at: Date | null;
   expires_at: Date | null;
   spent_at: Date | null;
   token_revoked_at: Date | null;
+  successor_encrypted: string | null;
+  successor_used_at: Date | null;
+  successor_revoked_at: Date | null;
   grant_id: string | null;
   grant_connector_id: string | null;
   kind: AccessClaims['kind'] | null;
@@ -64,7 +117,10 @@ interface LookupRow extends RateRow {
   grant_revoked_at: Date | null;
 }
 
-/** Spend the old token and insert its successor, atomically (statement 2 when rotating). */
+/**
+ * Spend the old token and insert its successor, atomically (statement 2 when rotating). Of concurrent
+ * exchanges of one token exactly one gets a row back; the others re-read that successor (SUCCESSOR).
+ */
 const ROTATE = {
   name: 'token_exchange_rotate',
   text: `WITH spent AS (
@@ -72,6 +128,12 @@ const ROTATE = {
     )
     INSERT INTO refresh_tokens (id, grant_id, family_id, lookup_hash, encrypted, issued_at, expires_at)
     SELECT $2, grant_id, family_id, $3, $4, now(), now() + ($5 || ' milliseconds')::interval FROM spent RETURNING id`,
+};
+
+/** The successor of a token another request just rotated (the loser of a concurrent rotation). */
+const SUCCESSOR = {
+  name: 'token_exchange_successor',
+  text: `SELECT n.encrypted, n.used_at, n.revoked_at, t.spent_at FROM refresh_tokens t JOIN refresh_tokens n ON n.id = t.replaced_by WHERE t.id = $1`,
 };
 
 /** Replay of a spent token: revoke the whole family and record it (statement 2). */
@@ -93,54 +155,76 @@ export interface ExchangeInput {
   scopeFor: (permissions: string[]) => string;
 }
 
+const openSuccessor = (grantId: string, encrypted: string) => decrypt(encrypted, `refresh-token:${grantId}`);
+
 export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body: AccessTokenResponse; headers: Record<string, string> }> {
   const { applicationId, applicationSecret, refreshToken } = input;
-  if (!isUuid(applicationId) || !applicationSecret) throw BAD_CREDENTIALS();
+  const connectorId = isUuid(applicationId) ? applicationId.toLowerCase() : null;
   // a malformed token still goes through the lookup (with a hash that matches nothing) so that timing
   // does not tell a well-formed token from a garbage one
   const wellFormed = isWellFormedRefreshToken(refreshToken);
   const pool = getPool();
-  const { rows } = await pool.query<LookupRow>({ ...LOOKUP, values: [applicationId, hashRefreshToken(refreshToken)] });
-  const row = rows[0];
-  const secretOk = matchesAnySecret(applicationSecret, row?.secret_hashes ?? []);
-  if (!row || row.deleted_at || !secretOk) throw BAD_CREDENTIALS();
+  const { rows } = await pool.query<LookupRow>({
+    ...LOOKUP,
+    values: [connectorId, hashRefreshToken(refreshToken), hashConnectorSecret(applicationSecret), ipKey(input.ip), FAILURE_LIMITS.perIp],
+  });
+  const row = rows[0]!;
+  if (!row.authenticated) {
+    await auditCredentialFailure({ ip: input.ip, connectorId, tenantId: row.connector_tenant_id, endpoint: 'accessToken' }, row);
+    throw failureLimited(row) ?? BAD_CREDENTIALS();
+  }
   const rateHeaders = enforceRateLimit(row);
 
   const now = Date.now();
-  if (!wellFormed || !row.token_id || row.grant_connector_id?.toLowerCase() !== applicationId.toLowerCase()) {
+  if (!wellFormed || !row.token_id || row.grant_connector_id?.toLowerCase() !== connectorId) {
     throw BAD_REFRESH_TOKEN('it is not valid for this connector.');
   }
-  if (row.spent_at) {
-    await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.tenant_id, row.grant_id, input.ip] });
-    throw BAD_REFRESH_TOKEN('it was already exchanged for a newer one; every token of this family is now revoked.');
-  }
   if (row.token_revoked_at || row.grant_revoked_at) throw BAD_REFRESH_TOKEN('it was revoked.');
-  if (!row.expires_at || row.expires_at.getTime() <= now) throw BAD_REFRESH_TOKEN('it has expired.');
 
   let nextRefreshToken = '';
-  if (now - row.issued_at!.getTime() >= REFRESH_TOKEN_ROTATE_AFTER_MS) {
-    nextRefreshToken = generateRefreshToken();
-    const id = crypto.randomUUID();
-    const res = await pool.query({
-      ...ROTATE,
-      values: [row.token_id, id, hashRefreshToken(nextRefreshToken), encrypt(nextRefreshToken, `refresh-token:${row.grant_id}`), String(REFRESH_TOKEN_LIFETIME_MS)],
-    });
-    if (res.rowCount !== 1) throw BAD_REFRESH_TOKEN('it was just exchanged by another request. Use the newest refresh token.');
+  if (row.spent_at) {
+    const retryWithinGrace =
+      row.successor_encrypted !== null && row.successor_used_at === null && row.successor_revoked_at === null && now - row.spent_at.getTime() <= ROTATION_GRACE_MS;
+    if (!retryWithinGrace) {
+      await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.connector_tenant_id, row.grant_id, input.ip] });
+      throw BAD_REFRESH_TOKEN('it was already exchanged for a newer one; every token of this family is now revoked.');
+    }
+    nextRefreshToken = openSuccessor(row.grant_id!, row.successor_encrypted!);
+  } else {
+    if (!row.expires_at || row.expires_at.getTime() <= now) throw BAD_REFRESH_TOKEN('it has expired.');
+    if (now - row.issued_at!.getTime() >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
   }
 
   const claims: Omit<AccessClaims, 'iat' | 'exp'> = {
-    cid: applicationId.toLowerCase(),
+    cid: connectorId,
     gid: row.grant_id!,
-    tid: row.tenant_id,
+    fam: row.family_id!,
+    tid: row.connector_tenant_id!,
     kind: row.kind!,
-    perm: row.permissions,
+    perm: row.permissions ?? [],
     ...(row.group_id ? { grp: row.group_id } : {}),
     ...(row.user_id ? { uid: row.user_id } : {}),
     ...(row.phone ? { phn: row.phone } : {}),
   };
   const { token, expiresAt } = signAccessToken(claims, now);
   return {
-    body: { accessToken: token, endpointUrl: input.endpointUrl, accessTokenExpiry: expiresAt, refreshToken: nextRefreshToken, scope: input.scopeFor(row.permissions) },
+    body: { accessToken: token, endpointUrl: input.endpointUrl, accessTokenExpiry: expiresAt, refreshToken: nextRefreshToken, scope: input.scopeFor(row.permissions ?? []) },
     headers: rateHeaders,
   };
+}
+
+/** Rotate `row`'s token; when another request won the race, answer with the successor it made. */
+async function rotate(row: LookupRow): Promise<string> {
+  const pool = getPool();
+  const next = generateRefreshToken();
+  const id = crypto.randomUUID();
+  const res = await pool.query({
+    ...ROTATE,
+    values: [row.token_id, id, hashRefreshToken(next), encrypt(next, `refresh-token:${row.grant_id}`), String(REFRESH_TOKEN_LIFETIME_MS)],
+  });
+  if (res.rowCount === 1) return next;
+  const { rows } = await pool.query<{ encrypted: string; used_at: Date | null; revoked_at: Date | null }>({ ...SUCCESSOR, values: [row.token_id] });
+  const s = rows[0];
+  if (!s || s.revoked_at || s.used_at) throw BAD_REFRESH_TOKEN('it was just exchanged by another request. Use the newest refresh token.');
+  return openSuccessor(row.grant_id!, s.encrypted);
 }

@@ -91,7 +91,7 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     await page.context().close();
   });
 
-  test('after 90 % of its life a refresh token rotates; replaying the spent one revokes the whole family', async ({ request }) => {
+  test('after 90 % of its life a refresh token rotates; replaying the spent one revokes the whole family and its access tokens', async ({ request }) => {
     const c = main;
     await withDb((db) => db.query(`UPDATE refresh_tokens SET issued_at = now() - interval '330 days', expires_at = now() + interval '35 days' WHERE grant_id = (SELECT id FROM grants WHERE connector_id = $1 AND revoked_at IS NULL)`, [c.id]));
     const res = await request.get('/v1/accessToken', { headers: tokenHeaders(c, c.refreshToken) });
@@ -111,8 +111,8 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, rotated) })).status()).toBe(401);
     const audit = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'refresh_token.replay_detected' AND created_at > now() - interval '1 minute'`)).rows[0].n);
     expect(audit).toBeGreaterThanOrEqual(1);
-    // the grant itself is untouched: access tokens already issued keep working until they expire
-    expect((await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken: access } })).status()).toBe(200);
+    // access tokens minted from the revoked family stop at once (product.md §5)
+    expect((await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken: access } })).status()).toBe(401);
   });
 
   test('regenerated, removed and deleted: old tokens fail, and a removed grant stops access tokens at once; deactivation keeps grants working', async ({ request, browser }) => {
@@ -133,11 +133,12 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     await group.openConnectorsTab(c.groupId);
     const regenerated = await group.regenerate(c.name);
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, c.refreshToken) })).status()).toBe(401);
-    expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, regenerated) })).status()).toBe(200);
-
-    expect((await request.get(`/v1/groups/${c.groupId}`, { headers: { accessToken: access } })).status()).toBe(200);
+    // regenerating revokes the old token's family, and with it the access tokens minted from it
+    expect((await request.get(`/v1/groups/${c.groupId}`, { headers: { accessToken: access } })).status()).toBe(401);
+    const fresh = await accessTokenFor(request, c, regenerated);
+    expect((await request.get(`/v1/groups/${c.groupId}`, { headers: { accessToken: fresh } })).status()).toBe(200);
     await group.remove(c.name, 'Marketing');
-    const after = await request.get(`/v1/groups/${c.groupId}`, { headers: { accessToken: access } });
+    const after = await request.get(`/v1/groups/${c.groupId}`, { headers: { accessToken: fresh } });
     expect(after.status()).toBe(401);
     expect(await after.json()).toMatchObject({ errorCode: 'InvalidToken' });
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, regenerated) })).status()).toBe(401);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { accessTokenFor, latestPin, portalConnector, type ApiConnector } from '../../fixtures/api';
 import { newPhoneNumber } from '../../fixtures/data';
+import { makeConnector, tenantId } from '../../fixtures/factory';
 import { signInDemo } from '../../fixtures/session';
+import { SEEDED_GROUPS } from '../../pages/group-page';
 
 const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
 
@@ -41,6 +43,9 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     const access = await accessTokenFor(request, main, body.refreshToken);
     const groups = (await (await request.get('/v1/groups', { headers: { accessToken: access } })).json()).groups.map((g: { groupName: string }) => g.groupName);
     expect(groups).toEqual(['Field Sales', 'Marketing', 'North']);
+    // "every group the number belongs to": not a sub-group of those where carol is no member
+    expect((await request.get(`/v1/groups/${SEEDED_GROUPS.south}`, { headers: { accessToken: access } })).status()).toBe(404);
+    expect((await request.get(`/v1/groups/${SEEDED_GROUPS.north}`, { headers: { accessToken: access } })).status()).toBe(200);
     const me = await request.get('/v1/users/me', { headers: { accessToken: access } });
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ phoneNumber: phone, tenantId: expect.any(String) });
@@ -89,6 +94,13 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     expect(body.refreshToken).toMatch(/^cprt_/);
     const me = await request.get('/v1/users/me', { headers: { accessToken: body.accessToken } });
     expect(await me.json()).toMatchObject({ phoneNumber: phone });
+
+    // another connector presenting the (now used) code: refused, and the victim's grant is untouched
+    const stranger = await makeConnector({ tenantId: await tenantId('Contoso') });
+    const stolen = await request.post('/v1/oauth/token', { form: { client_id: stranger.id, client_secret: stranger.secret, code: code2 } });
+    expect(stolen.status()).toBe(400);
+    expect(await stolen.json()).toMatchObject({ errorCode: 'invalid_grant' });
+    expect((await request.get('/v1/users/me', { headers: { accessToken: body.accessToken } })).status()).toBe(200);
 
     // reuse: refused, and what the code produced is revoked
     const reuse = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: main.secret, code: code2 } });

@@ -1,0 +1,122 @@
+import { DomainError } from '@/lib/errors';
+
+/** kaizala-connectors.md §5.0: 100 calls/min per connector, 300 calls/min per tenant (summed). */
+export const RATE_LIMITS = {
+  perConnector: Number(process.env.RATE_LIMIT_PER_CONNECTOR) || 100,
+  perTenant: Number(process.env.RATE_LIMIT_PER_TENANT) || 300,
+};
+
+/**
+ * Failed credential checks (wrong secret, unknown connector) never touch the budgets above (product.md §5):
+ * they have their own, per client IP and per Connector ID, per minute. Beyond the IP budget every call
+ * from that IP is refused with 429 before its secret is checked (the guesser slows down, not the owner,
+ * who calls from elsewhere). Beyond the per-connector budget failed checks answer 429 instead of 401;
+ * a correct secret is never refused for it, so strangers cannot lock the owner out.
+ */
+export const FAILURE_LIMITS = {
+  perIp: Number(process.env.AUTH_FAILURES_PER_IP) || 20,
+  perConnector: Number(process.env.AUTH_FAILURES_PER_CONNECTOR) || 60,
+};
+
+/** Counter key of a client IP (bounded: the value comes from the socket or a trusted proxy). */
+export const ipKey = (ip: string | null) => (ip ?? 'unknown').slice(0, 64);
+
+/**
+ * SQL fragment (a data-modifying CTE named `rl`) that counts this call in the current 1-minute window, so
+ * the count rides along with the request's own query: one round trip. `keysFrom` is a FROM clause giving
+ * a column `k` with the keys `c:<connector>` and `t:<tenant>`. Counters live in the UNLOGGED
+ * `rate_counters` table shared by all app instances.
+ */
+export function rateLimitCte(keysFrom: string): string {
+  return `rl AS (
+    INSERT INTO rate_counters (key, window_start, count)
+    SELECT k, date_trunc('minute', now()), 1 FROM ${keysFrom}
+    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
+    RETURNING key, count
+  )`;
+}
+
+/** Keys from two text parameters (connector and tenant ids from a verified access token). */
+export const keysFromParams = (connectorParam: string, tenantParam: string) =>
+  `(VALUES ('c:' || ${connectorParam}::text), ('t:' || ${tenantParam}::text)) AS v(k)`;
+
+/** Columns to select from `rl`: the two counts and the seconds left in the window. */
+export const RATE_LIMIT_COLUMNS = `(SELECT count FROM rl WHERE key LIKE 'c:%') AS rl_connector,
+  (SELECT count FROM rl WHERE key LIKE 't:%') AS rl_tenant,
+  ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now()))::int AS rl_reset`;
+
+export interface RateRow {
+  rl_connector: number | null;
+  rl_tenant: number | null;
+  rl_reset: number;
+}
+
+/** Throws 429 + Retry-After when either budget is spent; otherwise returns the headers to add. */
+export function enforceRateLimit(row: RateRow): Record<string, string> {
+  const c = row.rl_connector ?? 0;
+  const t = row.rl_tenant ?? 0;
+  const retryAfter = String(Math.max(1, row.rl_reset));
+  if (c > RATE_LIMITS.perConnector || t > RATE_LIMITS.perTenant) {
+    const which = c > RATE_LIMITS.perConnector ? `${RATE_LIMITS.perConnector} calls per minute for this connector` : `${RATE_LIMITS.perTenant} calls per minute for this organization`;
+    throw new DomainError('TooManyRequests', `Rate limit exceeded (${which}). Retry after ${retryAfter} seconds.`, {
+      status: 429,
+      retryAfterSeconds: Number(retryAfter),
+      headers: { 'Retry-After': retryAfter, 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': '0' },
+    });
+  }
+  return { 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': String(Math.max(0, RATE_LIMITS.perConnector - c)) };
+}
+
+export interface FailureRow {
+  /** failures from this IP in the window before this call */
+  fail_ip_before: number;
+  /** counts after this call's failure was recorded (null when the call authenticated) */
+  fail_ip: number | null;
+  fail_connector: number | null;
+  rl_reset: number;
+}
+
+/** True when the IP's failure budget was already spent before this call: refuse without checking. */
+export const ipBlocked = (row: Pick<FailureRow, 'fail_ip_before'>) => row.fail_ip_before >= FAILURE_LIMITS.perIp;
+
+export function failureLimited(row: FailureRow): DomainError | null {
+  const retryAfter = String(Math.max(1, row.rl_reset));
+  const overIp = ipBlocked(row) || (row.fail_ip ?? 0) > FAILURE_LIMITS.perIp;
+  const overConnector = (row.fail_connector ?? 0) > FAILURE_LIMITS.perConnector;
+  if (!overIp && !overConnector) return null;
+  return new DomainError('TooManyRequests', `Too many failed sign-in attempts. Retry after ${retryAfter} seconds.`, {
+    status: 429,
+    retryAfterSeconds: Number(retryAfter),
+    headers: { 'Retry-After': retryAfter },
+  });
+}
+
+/**
+ * Which failures are worth an audit row: the first of a window for an IP or connector, and the one that
+ * spends a budget. A flood writes at most a few rows per key and minute, each with the running count.
+ */
+export function failureAuditReason(row: FailureRow): 'first_failure' | 'budget_exceeded' | null {
+  if (row.fail_ip === FAILURE_LIMITS.perIp + 1 || row.fail_connector === FAILURE_LIMITS.perConnector + 1) return 'budget_exceeded';
+  if (row.fail_ip === 1 || row.fail_connector === 1) return 'first_failure';
+  return null;
+}
+
+/** Record one failed credential check (IP and connector keys) and read the IP's count before it. */
+export const RECORD_FAILURE_SQL = `WITH before AS (
+    SELECT coalesce((SELECT count FROM rate_counters WHERE key = 'fi:' || $1::text AND window_start = date_trunc('minute', now())), 0) AS n
+  ), fl AS (
+    INSERT INTO rate_counters (key, window_start, count)
+    SELECT k, date_trunc('minute', now()), 1 FROM (VALUES ('fi:' || $1::text), ('fc:' || $2::text)) AS v(k) WHERE k IS NOT NULL
+    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
+    RETURNING key, count
+  )
+  SELECT (SELECT n FROM before)::int AS fail_ip_before,
+    (SELECT count FROM fl WHERE key LIKE 'fi:%') AS fail_ip, (SELECT count FROM fl WHERE key LIKE 'fc:%') AS fail_connector,
+    ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now()))::int AS rl_reset`;
+
+/** Is this IP's failure budget spent (for endpoints that check a secret outside the exchange statement)? */
+export const IP_FAILURES_SQL = `SELECT coalesce((SELECT count FROM rate_counters WHERE key = 'fi:' || $1::text AND window_start = date_trunc('minute', now())), 0)::int AS fail_ip_before,
+  ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now()))::int AS rl_reset`;
+
+/** Old windows are useless; swept now and then by the token service itself. */
+export const SWEEP_RATE_COUNTERS_SQL = `DELETE FROM rate_counters WHERE window_start < now() - interval '5 minutes'`;

@@ -1,0 +1,46 @@
+import 'server-only';
+import { db, getPool } from '@/db';
+import { recordAudit } from '@/lib/audit';
+import { failureAuditReason, failureLimited, ipBlocked, ipKey, IP_FAILURES_SQL, RECORD_FAILURE_SQL, type FailureRow } from './budgets';
+
+export interface FailureContext {
+  ip: string | null;
+  /** the Connector ID the caller named, when it is a well-formed UUID */
+  connectorId: string | null;
+  /** the connector's tenant, when the connector exists (for the audit row) */
+  tenantId: string | null;
+  endpoint: string;
+}
+
+/** Sampled audit of failed credential checks (first per window, and the one that spends a budget). */
+export async function auditCredentialFailure(ctx: FailureContext, row: FailureRow): Promise<void> {
+  const reason = failureAuditReason(row);
+  if (!reason) return;
+  await recordAudit(db, {
+    tenantId: ctx.tenantId,
+    action: reason === 'budget_exceeded' ? 'token.auth_failure_budget_exceeded' : 'token.auth_failed',
+    targetType: 'connector',
+    targetId: ctx.connectorId,
+    outcome: 'denied',
+    ip: ctx.ip,
+    metadata: { endpoint: ctx.endpoint, failuresFromIp: row.fail_ip, failuresForConnector: row.fail_connector },
+  });
+}
+
+/**
+ * For endpoints that check a connector secret outside the exchange statement (OAuth token, PIN login):
+ * refuse at once when the IP's failure budget is spent.
+ */
+export async function assertCredentialBudget(ip: string | null): Promise<void> {
+  const { rows } = await getPool().query<FailureRow>({ name: 'auth_failures_ip', text: IP_FAILURES_SQL, values: [ipKey(ip)] });
+  const row = rows[0]!;
+  if (ipBlocked(row)) throw failureLimited({ ...row, fail_ip: null, fail_connector: null })!;
+}
+
+/** Count a failed check; returns the error to answer with (429 beyond a budget, else `fallback`). */
+export async function recordCredentialFailure(ctx: FailureContext, fallback: Error): Promise<Error> {
+  const { rows } = await getPool().query<FailureRow>({ name: 'auth_failures_record', text: RECORD_FAILURE_SQL, values: [ipKey(ctx.ip), ctx.connectorId] });
+  const row = rows[0]!;
+  await auditCredentialFailure(ctx, row);
+  return failureLimited(row) ?? fallback;
+}
