@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** An organization (Office 365 tenant). `externalId` is the Entra `tid` claim. */
 export const tenants = pgTable('tenants', {
@@ -47,27 +47,6 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_idx').on(t.userId)],
 );
 export type Account = typeof accounts.$inferSelect;
-
-/** Control-plane audit log. Never holds secret values. */
-export const auditEvents = pgTable(
-  'audit_events',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').references(() => tenants.id),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    action: text('action').notNull(),
-    targetType: text('target_type'),
-    targetId: text('target_id'),
-    outcome: text('outcome').notNull().default('success'),
-    ip: text('ip'),
-    metadata: jsonb('metadata').$type<Record<string, unknown>>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('audit_events_tenant_time_idx').on(t.tenantId, t.createdAt)],
-);
-export type AuditEvent = typeof auditEvents.$inferSelect;
-export type NewAuditEvent = typeof auditEvents.$inferInsert;
-
 
 /** Portal sessions ended on the server (sign-out): a copied session cookie stops working at once. */
 export const revokedSessions = pgTable(

@@ -30,7 +30,6 @@ export const createConnectorSchema = connectorDetailsSchema.extend({
 });
 export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;
 
-export const connectorIdSchema = z.object({ id: z.uuid('Unknown connector.') });
 
 export const listConnectorsSchema = z.object({
   view: z.enum(['mine', 'all']).catch('mine'),

@@ -244,14 +244,3 @@ export async function unlinkSubGroup(actor: GroupActor, groupId: string, childId
     await recordAudit(tx, { tenantId: parent.group.tenantId, actorUserId: actor.id, action: 'group.subgroup_unlinked', targetType: 'group', targetId: groupId, ip, metadata: { childId } });
   });
 }
-
-/** For the token service: groups where `phone` is admin (user tokens), inside one tenant. */
-export async function adminGroupIds(tenantId: string, phone: string | null, tx: DbOrTx = db): Promise<string[]> {
-  if (!phone) return [];
-  const rows = await tx
-    .select({ id: groups.id })
-    .from(groups)
-    .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-    .where(and(eq(groups.tenantId, tenantId), eq(groupMembers.e164, phone), eq(groupMembers.role, 'Admin')));
-  return rows.map((r) => r.id);
-}

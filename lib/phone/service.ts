@@ -199,7 +199,17 @@ async function reserveSend(e164: string, purpose: PinPurpose, actor: PinActor, c
   }
 
   if (!decision.allowed) {
-    await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null } });
+    // sampled: the first refusal per budget and subject in a minute, with the running count, so a flood
+    // of refused sends writes a row a minute rather than one per request
+    const subject = { requester: `${e164}:${actor.connectorId ?? actor.userId}`, number: e164, ip: ip ?? '', tenant: actor.tenantId ?? '', global: '' }[decision.reason];
+    const { rows: counted } = await getPool().query<{ count: number }>(
+      `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, date_trunc('minute', now()), 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count`,
+      [`pl:${decision.reason}:${subject}`.slice(0, 200)],
+    );
+    if (counted[0]?.count === 1) {
+      await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null } });
+    }
     throw new DomainError('PIN_SEND_LIMIT', LIMIT_MESSAGES[decision.reason](describeWait(decision.retryAfterSeconds)), {
       field: 'phone',
       status: 429,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPool } from '@/db';
-import { hashConnectorSecret } from '@/lib/connectors';
+import { hashConnectorSecret, mayMintToken } from '@/lib/connectors';
 import { decrypt, encrypt } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
@@ -179,7 +179,8 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
   if (!wellFormed || !row.token_id || row.grant_connector_id?.toLowerCase() !== connectorId) {
     throw BAD_REFRESH_TOKEN('it is not valid for this connector.');
   }
-  if (row.token_revoked_at || row.grant_revoked_at) throw BAD_REFRESH_TOKEN('it was revoked.');
+  // the one activation rule (kaizala-connectors.md §2.4); `authn` only matched a connector that is not deleted
+  if (row.token_revoked_at || !mayMintToken({ deletedAt: null }, { revokedAt: row.grant_revoked_at })) throw BAD_REFRESH_TOKEN('it was revoked.');
 
   let nextRefreshToken = '';
   if (row.spent_at) {

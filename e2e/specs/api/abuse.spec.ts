@@ -94,6 +94,10 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
     expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PIN_SEND_LIMIT' });
     expect(await smsCount([number])).toBe(5);
+    // the 45 refusals are audited sampled: a row per minute (two if the burst straddled a minute), not 45
+    const limitedRows = await withDb(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'pin.send_limited' AND target_id = $1`, [number])).rows[0]!.n);
+    expect(limitedRows).toBeGreaterThanOrEqual(1);
+    expect(limitedRows).toBeLessThanOrEqual(2);
 
     // the stranger's connector is spent for this number; the person can still get a PIN elsewhere
     expect((await generatePin(request, number, y.id)).status()).toBe(200);
