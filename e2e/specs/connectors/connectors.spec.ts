@@ -160,6 +160,7 @@ test.describe('[CONNECTORS]', () => {
   });
 
   test('others in the organization can view but not change; a member of another tenant gets 404', async ({ browser }) => {
+    test.slow(); // several people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
     const ownerPage = await (await browser.newContext()).newPage();
     const owner = newTestUser({ name: 'owner' });
     await signInVerified(ownerPage, owner.email, owner.password);
@@ -195,6 +196,7 @@ test.describe('[CONNECTORS]', () => {
   });
 
   test('only the owner and org admins see the secret and generate user tokens; others are told whom to ask, and a replayed action is refused and audited', async ({ browser }, testInfo) => {
+    test.slow(); // several people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
     const ownerPage = await (await browser.newContext()).newPage();
     const owner = newTestUser({ name: 'keeper' });
     await signInVerified(ownerPage, owner.email, owner.password);
