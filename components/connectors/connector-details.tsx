@@ -7,6 +7,7 @@ import { CONNECTOR_PERMISSIONS } from '@/lib/connectors/schemas';
 import { StatusBadge } from './connectors-table';
 import { DeleteConnector, StatusControl } from './connector-lifecycle';
 import { RedirectUrls } from './redirect-urls';
+import { AskOwnerNotice } from './ask-owner';
 import { SecretsPanel } from './secrets-panel';
 import { UserTokenCard } from '@/components/grants/user-token-card';
 
@@ -46,11 +47,27 @@ export function ConnectorDetailsView({
               <CopyButton value={c.id} what="Connector ID" />
             </div>
           </div>
-          <SecretsPanel connectorId={c.id} secrets={c.secrets} canManage={c.canManage} />
+          {c.canManage ? (
+            <SecretsPanel connectorId={c.id} secrets={c.secrets} />
+          ) : (
+            <div className="grid gap-1.5">
+              <span className="text-sm font-medium">Connector Secret</span>
+              <AskOwnerNotice ownerName={c.ownerName} testId="secret-who-to-ask">
+                {(who) => `Only ${who} can see and copy this secret. Ask them if your system needs it.`}
+              </AskOwnerNotice>
+            </div>
+          )}
         </CardContent>
       </Card>
 
-      <UserTokenCard connectorId={c.id} connectorActive={c.status === 'active'} isOrgAdmin={isOrgAdmin} current={userToken} />
+      <UserTokenCard
+        connectorId={c.id}
+        connectorActive={c.status === 'active'}
+        isOrgAdmin={isOrgAdmin}
+        canManage={c.canManage}
+        ownerName={c.ownerName}
+        current={userToken}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -13,7 +13,8 @@ import { revealSecretAction, rotateSecretAction } from '@/lib/connectors/actions
 
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function SecretsPanel({ connectorId, secrets, canManage }: { connectorId: string; secrets: ConnectorSecretDto[]; canManage: boolean }) {
+/** Show, Copy and Rotate: rendered for the owner and org admins only (the others get AskOwnerNotice). */
+export function SecretsPanel({ connectorId, secrets }: { connectorId: string; secrets: ConnectorSecretDto[] }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [rotateOpen, setRotateOpen] = useState(false);
   const { pending, run } = useActionRunner();
@@ -33,12 +34,10 @@ export function SecretsPanel({ connectorId, secrets, canManage }: { connectorId:
     <div className="grid gap-3">
       <div className="flex items-center justify-between">
         <span className="text-sm font-medium">Connector Secret</span>
-        {canManage && (
-          <Button type="button" variant="outline" size="sm" onClick={() => setRotateOpen(true)}>
-            <RotateCw aria-hidden />
-            Rotate secret
-          </Button>
-        )}
+        <Button type="button" variant="outline" size="sm" onClick={() => setRotateOpen(true)}>
+          <RotateCw aria-hidden />
+          Rotate secret
+        </Button>
       </div>
       <ul className="grid gap-3" aria-label="Secrets">
         {secrets.map((s) => {

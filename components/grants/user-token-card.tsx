@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { AskOwnerNotice } from '@/components/connectors/ask-owner';
 import { generateUserTokenAction } from '@/lib/grants/actions';
 import { NewTokenNotice } from './token-reveal';
 
@@ -10,15 +11,35 @@ export function UserTokenCard({
   connectorId,
   connectorActive,
   isOrgAdmin,
+  canManage,
+  ownerName,
   current,
 }: {
   connectorId: string;
   connectorActive: boolean;
   isOrgAdmin: boolean;
+  /** owner or org admin: only they may generate user tokens on the connector */
+  canManage: boolean;
+  ownerName: string | null;
   current: { maskedToken: string | null; createdAt: string } | null;
 }) {
   const { pending, run } = useActionRunner();
   const [fresh, setFresh] = useState<string | null>(null);
+  if (!canManage) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle>User token</CardTitle>
+          <CardDescription>A refresh token with which this connector acts for a user in their groups.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <AskOwnerNotice ownerName={ownerName} testId="user-token-who-to-ask">
+            {(who) => `Only ${who} can generate user tokens for this connector.`}
+          </AskOwnerNotice>
+        </CardContent>
+      </Card>
+    );
+  }
   return (
     <Card>
       <CardHeader>

@@ -58,6 +58,23 @@ describe('the action wrapper', () => {
     log.mockRestore();
   });
 
+  it('reports a FORBIDDEN refusal to onForbidden once, with the context, and still returns the refusal', async () => {
+    const onForbidden = vi.fn(async () => undefined);
+    const audited = createActionClient(async () => ({ userId: 'u1' }), { onForbidden });
+    const denied = new DomainError('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+    const result = await audited(schema, async () => {
+      throw denied;
+    })({ name: 'Ada', count: 1 });
+    expect(result).toEqual({ ok: false, message: 'You do not have permission to do this.', code: 'FORBIDDEN' });
+    expect(onForbidden).toHaveBeenCalledTimes(1);
+    expect(onForbidden).toHaveBeenCalledWith({ userId: 'u1' }, denied);
+    // other refusals are not denials
+    await audited(schema, async () => {
+      throw new DomainError('NOT_FOUND', 'Gone.');
+    })({ name: 'Ada', count: 1 });
+    expect(onForbidden).toHaveBeenCalledTimes(1);
+  });
+
   it("lets Next's redirect() through", async () => {
     const action = signedIn(schema, async () => redirect('/elsewhere'));
     await expect(action({ name: 'Ada', count: 1 })).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });

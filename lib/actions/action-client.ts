@@ -26,15 +26,21 @@ function toInput(input: unknown): unknown {
   return input;
 }
 
+export interface ActionClientHooks<Ctx> {
+  /** called once when the handler is refused with FORBIDDEN (403), before the result is returned */
+  onForbidden?: (ctx: Ctx, err: DomainError) => Promise<void>;
+}
+
 /**
  * Builds actions that run: context (auth) → zod parse → handler → typed result.
  * `getContext` returns null when the caller is not allowed at all (signed out).
  */
-export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>) {
+export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, hooks: ActionClientHooks<Ctx> = {}) {
   return function action<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
     return async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
+      let ctx: Ctx | null = null;
       try {
-        const ctx = await getContext();
+        ctx = await getContext();
         if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'UNAUTHENTICATED' };
         const parsed = schema.safeParse(toInput(input));
         if (!parsed.success) {
@@ -44,6 +50,7 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>) {
       } catch (err) {
         unstable_rethrow(err); // redirect(), notFound() and Next's own control flow
         if (err instanceof DomainError) {
+          if (err.code === 'FORBIDDEN' && ctx !== null) await hooks.onForbidden?.(ctx, err);
           return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
         }
         // Unexpected: log the kind, never the input (it may hold a secret), answer generically.

@@ -6,3 +6,27 @@ import { auditEvents, type NewAuditEvent } from '@/db/schema';
 export async function recordAudit(tx: DbOrTx, event: NewAuditEvent): Promise<void> {
   await tx.insert(auditEvents).values(event);
 }
+
+export interface DeniedEvent {
+  tenantId: string;
+  actorUserId: string;
+  /** the refused permission (lib/authz), null when a FORBIDDEN came from elsewhere */
+  permission: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+}
+
+/** One `authz.denied` event, outcome 'denied': who was refused which permission on what. One insert. */
+export async function recordDenied(tx: DbOrTx, e: DeniedEvent): Promise<void> {
+  await recordAudit(tx, {
+    tenantId: e.tenantId,
+    actorUserId: e.actorUserId,
+    action: 'authz.denied',
+    outcome: 'denied',
+    targetType: e.targetType,
+    targetId: e.targetId,
+    ip: e.ip,
+    metadata: e.permission ? { permission: e.permission } : null,
+  });
+}

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { db } from '@/db';
 import { signIn, signOut } from './auth';
 import { providerId } from './providers';
-import { getCurrentUser } from './session';
+import { getCurrentUser, revokeCurrentSession } from './session';
 
 const publicAction = createActionClient(async () => ({}));
 
@@ -20,10 +20,12 @@ export const signInWithOffice365 = publicAction(z.object({ callbackUrl: z.string
   await signIn(providerId(), { redirectTo: safeCallback(callbackUrl) });
 });
 
+/** Sign-out ends the session on the server too (revoked_sessions), then clears the cookie. */
 export const signOutAction = publicAction(z.object({}), async () => {
   const user = await getCurrentUser();
   if (user) {
     await recordAudit(db, { tenantId: user.tenantId, actorUserId: user.id, action: 'user.signed_out', targetType: 'user', targetId: user.id, ip: await clientIp() });
   }
+  await revokeCurrentSession(user);
   await signOut({ redirectTo: '/signin?signedOut=1' });
 });

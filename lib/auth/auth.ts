@@ -1,14 +1,19 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth from 'next-auth';
 import { cache } from 'react';
 import { clientIp } from '@/lib/request';
-import { authConfig } from './auth.config';
+import { authConfig, SESSION_MAX_AGE_SECONDS } from './auth.config';
 import { linkSignIn } from './link-account';
 import { buildProviders } from './providers';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null };
+    /** this sign-in's id: sign-out puts it into revoked_sessions (lib/auth/session.ts checks it) */
+    sid?: string;
+    /** when this sign-in ends for good (epoch seconds), however often the cookie is re-issued */
+    sidExpiresAt?: number;
   }
 }
 
@@ -29,11 +34,16 @@ const nextAuth = NextAuth({
           await clientIp().catch(() => null),
         );
         token.uid = userId;
+        // one id per sign-in, so sign-out can end exactly this session on the server
+        token.sid = randomUUID();
+        token.sidExp = Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS;
       }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === 'string') session.user.id = token.uid;
+      if (typeof token.sid === 'string') session.sid = token.sid;
+      if (typeof token.sidExp === 'number') session.sidExpiresAt = token.sidExp;
       return session;
     },
   },

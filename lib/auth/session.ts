@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, notExists, sql } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db';
-import { phoneNumbers, tenants, users } from '@/db/schema';
+import { phoneNumbers, revokedSessions, tenants, users } from '@/db/schema';
 import { auth } from './auth';
 
 export interface CurrentUser {
@@ -19,11 +19,17 @@ export interface CurrentUser {
   isGroupAdmin: boolean;
 }
 
-/** The signed-in user, read from the database (not only the cookie); null when signed out. */
+/**
+ * The signed-in user, read from the database (not only the cookie); null when signed out. "Signed out"
+ * also covers a cookie whose session was ended on the server (sign-out: its id is in revoked_sessions),
+ * a sign-in older than the session lifetime, a session without an id (issued before ids existed) and a
+ * user who was removed. One query.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  const sid = session?.sid;
+  if (!id || !sid || !session.sidExpiresAt || session.sidExpiresAt * 1000 <= Date.now()) return null;
   const [row] = await db
     .select({
       id: users.id,
@@ -38,9 +44,26 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .leftJoin(phoneNumbers, and(eq(phoneNumbers.userId, users.id), eq(phoneNumbers.isActive, true)))
-    .where(eq(users.id, id));
+    .where(and(eq(users.id, id), notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, sid)))));
   return row ?? null;
 });
+
+/**
+ * End the current session on the server: a copy of its cookie stops working at once. Rows are kept
+ * until the session would have ended anyway; expired ones are pruned here (sign-outs are rare, and the
+ * delete is a range scan of the expires_at index). `user` is the signed-in user, if still there.
+ */
+export async function revokeCurrentSession(user: Pick<CurrentUser, 'id'> | null): Promise<void> {
+  const session = await auth();
+  if (!session?.sid || !session.sidExpiresAt) return;
+  const expiresAt = new Date(session.sidExpiresAt * 1000);
+  if (expiresAt.getTime() <= Date.now()) return;
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+  await db
+    .insert(revokedSessions)
+    .values({ sessionId: session.sid, userId: user?.id ?? null, expiresAt })
+    .onConflictDoNothing();
+}
 
 /** For pages: the signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCan, can, type Actor } from './index';
+import { assertCan, can, ForbiddenError, type Actor } from './index';
 
 const T1 = 'tenant-1';
 const T2 = 'tenant-2';
@@ -23,6 +23,19 @@ describe('role matrix: connectors', () => {
   it('answers 404 across tenants and 403 inside the tenant', () => {
     expect(() => assertCan(outsider, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => assertCan(member, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+  it('a 403 names the permission and the target, for the audit log', () => {
+    let thrown: unknown;
+    try {
+      assertCan(member, 'connector.manage', { ...connector, id: 'c-1' });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ForbiddenError);
+    expect((thrown as ForbiddenError).denial).toEqual({ permission: 'connector.manage', targetType: 'connector', targetId: 'c-1' });
+    expect(() => assertCan(member, 'group.grant', { tenantId: T1, actorRole: 'Member' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', denial: { permission: 'group.grant', targetType: 'group', targetId: null } }),
+    );
   });
 });
 

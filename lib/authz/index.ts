@@ -11,12 +11,16 @@ export interface Actor {
 }
 
 export interface ConnectorRef {
+  /** when present, named as the target of an audited denial */
+  id?: string;
   tenantId: string;
   ownerId: string | null;
 }
 
 /** A group as seen by the actor: their role in it comes from their active phone number. */
 export interface GroupRef {
+  /** when present, named as the target of an audited denial */
+  id?: string;
   tenantId: string | null;
   /** the actor's role in the group (by active phone number), null = not a member */
   actorRole: 'Admin' | 'Member' | 'Subscriber' | null;
@@ -47,13 +51,29 @@ export function can<P extends Permission>(actor: Actor, permission: P, resource:
   return (rules[permission] as Rule<ResourceOf<P>>)(actor, resource);
 }
 
+/** What was refused, for the audit log (written where the refusal becomes a response, not here). */
+export interface Denial {
+  permission: Permission;
+  targetType: 'connector' | 'group';
+  targetId: string | null;
+}
+
+/** The 403 of `assertCan`: a DomainError FORBIDDEN that also says which permission on which resource. */
+export class ForbiddenError extends DomainError {
+  constructor(readonly denial: Denial) {
+    super('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+  }
+}
+
 /**
  * Throws when the actor may not. Resources of another tenant (or groups the actor cannot see) answer
- * "not found", so their existence is not revealed.
+ * "not found", so their existence is not revealed; inside the tenant a ForbiddenError (403).
  */
 export function assertCan<P extends Permission>(actor: Actor, permission: P, resource: ResourceOf<P>): void {
   if (can(actor, permission, resource)) return;
-  const visible = permission.startsWith('connector.') ? can(actor, 'connector.view', resource as ConnectorRef) : can(actor, 'group.view', resource as GroupRef);
+  const isConnector = permission.startsWith('connector.');
+  const visible = isConnector ? can(actor, 'connector.view', resource as ConnectorRef) : can(actor, 'group.view', resource as GroupRef);
   if (!visible) throw new DomainError('NOT_FOUND', 'Not found.', { status: 404 });
-  throw new DomainError('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+  const id = (resource as { id?: unknown }).id;
+  throw new ForbiddenError({ permission, targetType: isConnector ? 'connector' : 'group', targetId: typeof id === 'string' ? id : null });
 }

@@ -127,16 +127,20 @@ export interface ConnectorDetails {
   status: 'active' | 'inactive';
   createdAt: string;
   groups: number;
+  /** live secrets, for those who may manage the connector; empty for everyone else */
   secrets: ConnectorSecretDto[];
+  /** owner or org admin: may reveal, copy, rotate, generate user tokens and change the connector */
   canManage: boolean;
 }
 
 export async function getConnectorDetails(actor: Actor, id: string): Promise<ConnectorDetails> {
   const c = await loadConnector(actor, id);
   const now = new Date();
+  const canManage = can(actor, 'connector.manage', c);
   const [owner, secrets, [grantCount]] = await Promise.all([
     c.ownerId ? db.select({ name: users.name }).from(users).where(eq(users.id, c.ownerId)) : Promise.resolve([]),
-    db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, id)).orderBy(desc(connectorSecrets.createdAt)),
+    // others learn nothing about the secrets, not even their ids
+    canManage ? db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, id)).orderBy(desc(connectorSecrets.createdAt)) : Promise.resolve([]),
     db
       .select({ n: count() })
       .from(grants)
@@ -155,13 +159,14 @@ export async function getConnectorDetails(actor: Actor, id: string): Promise<Con
     secrets: secrets
       .filter((s) => secretIsLive(s, now))
       .map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt?.toISOString() ?? null, current: s.expiresAt === null })),
-    canManage: can(actor, 'connector.manage', c),
+    canManage,
   };
 }
 
-/** Show a secret in full (anyone who may see the connector); every reveal is audited. */
+/** Show a secret in full (the owner and org admins only, product.md §5); every reveal is audited. */
 export async function revealSecret(actor: Actor, connectorId: string, secretId: string, ip: string | null): Promise<string> {
   const c = await loadConnector(actor, connectorId);
+  assertCan(actor, 'connector.manage', c);
   const [s] = await db
     .select()
     .from(connectorSecrets)

@@ -125,10 +125,12 @@ export async function removeGroupGrant(actor: GroupActor, grantId: string, ip: s
 /**
  * "Generate user token" (kaizala-connectors.md §2.6): a refresh token reaching every group where the user
  * is admin, or, for an org admin, every group of the organization. Generating again replaces the previous
- * user token of this user for this connector.
+ * user token of this user for this connector. Only the connector's owner and org admins may.
  */
 export async function generateUserToken(actor: GroupActor, connectorId: string, ip: string | null) {
   const connector = await getVisibleConnector(actor, connectorId);
+  // the owner and org admins only: a user token is as good as the connector's secret for its groups
+  assertCan(actor, 'connector.manage', connector);
   if (!mayGrant(connector)) {
     throw new DomainError('CONNECTOR_INACTIVE', 'This connector is deactivated: activate it before generating a user token.', { status: 409 });
   }

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { newPhoneNumber, newTestUser } from '../../fixtures/data';
+import { withDb } from '../../fixtures/db';
 import { saveScreenshot } from '../../fixtures/screenshot';
+import { signInVerified } from '../../fixtures/session';
+import { ConnectorsPage } from '../../pages/connectors-page';
 import { PhoneNumbersPage } from '../../pages/phone-numbers-page';
 import { SignInPage } from '../../pages/sign-in-page';
 
@@ -63,6 +66,51 @@ test.describe('[AUTH]', () => {
     await signIn.signOut();
     await expect(page).toHaveURL(/\/signin\?signedOut=1/);
     await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByRole('button', { name: 'Sign in with Office 365' })).toBeVisible();
+  });
+  test('sign-out ends the session on the server: a copy of the session cookie is sent to sign-in, and a replayed action is refused', async ({ page, browser }) => {
+    const user = newTestUser({ name: 'leaky' });
+    await signInVerified(page, user.email, user.password);
+    // a server-action call of this session, captured to replay it later
+    const captured = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+    await new ConnectorsPage(page).create({ name: 'Before Sign-out', description: 'Created while signed in.', permissions: ['Media'] });
+    const createCall = await captured;
+
+    // the session cookie copied into a second browser works there, until sign-out
+    const copy = await (await browser.newContext()).newPage();
+    await copy.context().addCookies(await page.context().cookies());
+    await copy.goto('/');
+    await expect(copy.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+
+    await page.goto('/');
+    await new SignInPage(page).signOut();
+    const revoked = await withDb(async (db) =>
+      (await db.query('SELECT expires_at FROM revoked_sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)', [user.email])).rows,
+    );
+    expect(revoked).toHaveLength(1);
+    const hoursLeft = (new Date(revoked[0].expires_at).getTime() - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(7.5);
+    expect(hoursLeft).toBeLessThanOrEqual(8);
+
+    await copy.goto('/connectors');
+    await expect(copy).toHaveURL(/\/signin/);
+    await expect(copy.getByRole('button', { name: 'Sign in with Office 365' })).toBeVisible();
+    const replay = await copy.request.post(createCall.url(), {
+      headers: { 'next-action': createCall.headers()['next-action']!, 'content-type': createCall.headers()['content-type']!, accept: 'text/x-component' },
+      data: createCall.postData()!,
+    });
+    expect(await replay.text()).toContain('Your session has ended. Sign in again to continue.');
+    const made = await withDb(async (db) => (await db.query("SELECT count(*)::int AS n FROM connectors WHERE name = 'Before Sign-out' AND owner_id = (SELECT id FROM users WHERE email = $1)", [user.email])).rows[0].n);
+    expect(made).toBe(1);
+    await copy.context().close();
+  });
+
+  test('removing a user ends their sessions at once', async ({ page }) => {
+    const user = newTestUser({ name: 'leaver' });
+    await signInVerified(page, user.email, user.password);
+    await withDb((db) => db.query('DELETE FROM users WHERE email = $1', [user.email]));
+    await page.goto('/connectors');
     await expect(page).toHaveURL(/\/signin/);
     await expect(page.getByRole('button', { name: 'Sign in with Office 365' })).toBeVisible();
   });

@@ -19,6 +19,7 @@ async function newContextPage(page: Page) {
 
 test.describe('[GROUPS]', () => {
   test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({ page }, testInfo) => {
+    test.slow(); // four people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
     const connectorName = `Story Connector ${Date.now().toString(36)}`;
     await signInDemo(page, 'alice');
     const { id: connectorId } = await new ConnectorsPage(page).create({ name: connectorName, description: 'End-to-end story.', permissions: ['Group Information'] });
@@ -95,8 +96,14 @@ test.describe('[GROUPS]', () => {
     await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}`);
     await expect(carol.getByRole('heading', { name: 'Field Sales' })).toBeVisible();
     await expect(carol.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
+    const carolId = await withDb(async (db) => (await db.query("SELECT id FROM users WHERE email = 'carol@contoso.com'")).rows[0].id as string);
+    const denials = () =>
+      withDb(async (db) => (await db.query(`SELECT target_type, target_id, metadata FROM audit_events WHERE action = 'authz.denied' AND outcome = 'denied' AND actor_user_id = $1 ORDER BY created_at`, [carolId])).rows);
+    const deniedBefore = (await denials()).length;
     const tab = await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}/connectors`);
     expect(tab?.status()).toBe(403);
+    // the refused page is audited once
+    expect((await denials()).slice(deniedBefore)).toEqual([{ target_type: 'group', target_id: SEEDED_GROUPS.fieldSales, metadata: { permission: 'group.grant' } }]);
     const body = captured.postData()!.replace(connectorId, CRM_SYNC);
     expect(body).toContain(CRM_SYNC);
     const replay = await carol.request.post(captured.url(), {
@@ -106,6 +113,8 @@ test.describe('[GROUPS]', () => {
     expect(await replay.text()).toContain('You do not have permission to do this.');
     const sneaked = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND group_id = $2', [CRM_SYNC, SEEDED_GROUPS.fieldSales])).rows[0].n);
     expect(sneaked).toBe(0);
+    // and so is the refused action
+    expect((await denials()).slice(deniedBefore)).toHaveLength(2);
 
     // a user of the other tenant gets 404 for the group
     const dave = await newContextPage(page);
@@ -153,6 +162,7 @@ test.describe('[GROUPS]', () => {
     await expect(dana).toHaveCount(0);
 
     // SUB GROUPS
+    await expect(page).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
     const parentUrl = page.url();
     await page.getByRole('link', { name: 'SUB GROUPS' }).click();
     await expect(page.getByText('No sub groups')).toBeVisible();
@@ -199,12 +209,11 @@ test.describe('[GROUPS]', () => {
     await expect(page.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
   });
 
-  test('Generate user token: an org admin gets a tenant-wide token, a developer one for their admin groups', async ({ page }) => {
+  test('Generate user token: an org admin gets a tenant-wide token on any connector, an owner one for their admin groups', async ({ page }) => {
     await signInDemo(page, 'alice');
     await page.goto(`/connectors/${CRM_SYNC}`);
     await page.getByRole('button', { name: /^Generate (a new )?user token$/ }).click();
-    const token = (await page.getByTestId('new-refresh-token').innerText()).trim();
-    expect(token).toMatch(/^cprt_/);
+    await expect(page.getByTestId('new-refresh-token')).toHaveText(/^cprt_/);
     await expect(page.getByText('every group of your organization')).toBeVisible();
     const kinds = await withDb(async (db) =>
       (await db.query(`SELECT kind FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'alice@contoso.com') AND revoked_at IS NULL`, [CRM_SYNC])).rows,
@@ -214,17 +223,26 @@ test.describe('[GROUPS]', () => {
     const dev = await newContextPage(page);
     const d = newTestUser({ name: 'tokendev' });
     await signInVerified(dev, d.email, d.password);
+    // on someone else's connector there is nothing to generate
     await dev.goto(`/connectors/${CRM_SYNC}`);
+    await expect(dev.getByTestId('user-token-who-to-ask')).toContainText('Alice Anders');
+    await expect(dev.getByRole('button', { name: /Generate .*user token/ })).toHaveCount(0);
+    // on their own connector there is
+    const { id: own } = await new ConnectorsPage(dev).create({ name: `Token Dev ${Date.now().toString(36)}`, description: 'User tokens.', permissions: ['Group Information'] });
+    await dev.goto(`/connectors/${own}`);
     await expect(dev.getByText('every group where you are an admin')).toBeVisible();
     await dev.getByRole('button', { name: 'Generate user token' }).click();
-    const first = (await dev.getByTestId('new-refresh-token').innerText()).trim();
+    const token = dev.getByTestId('new-refresh-token');
+    await expect(token).toHaveText(/^cprt_/);
+    const first = (await token.innerText()).trim();
     await dev.reload();
     await dev.getByRole('button', { name: 'Generate a new user token' }).click();
-    await expect(dev.getByTestId('new-refresh-token')).not.toHaveText(first);
+    await expect(token).toHaveText(/^cprt_/);
+    await expect(token).not.toHaveText(first);
     const grants = await withDb(async (db) =>
-      (await db.query(`SELECT kind, revoked_at IS NULL AS live FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = $2) ORDER BY created_at`, [CRM_SYNC, d.email])).rows,
+      (await db.query(`SELECT connector_id, kind, revoked_at IS NULL AS live FROM grants WHERE user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`, [d.email])).rows,
     );
-    expect(grants).toEqual([{ kind: 'user', live: false }, { kind: 'user', live: true }]);
+    expect(grants).toEqual([{ connector_id: own, kind: 'user', live: false }, { connector_id: own, kind: 'user', live: true }]);
     await dev.context().close();
   });
 });

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConnectorDetailsView } from '@/components/connectors/connector-details';
+import { pageData } from '@/lib/actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
 import { currentUserTokenInfo } from '@/lib/grants';
-import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Connector' };
@@ -13,10 +13,8 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   const user = await requireVerifiedUser();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const details = await getConnectorDetails(user, id).catch((err: unknown) => {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  });
-  const userToken = await currentUserTokenInfo(user, id);
+  const details = await pageData(user, getConnectorDetails(user, id));
+  // user tokens are the owner's and org admins' business, like the secret
+  const userToken = details.canManage ? await currentUserTokenInfo(user, id) : null;
   return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { forbidden } from 'next/navigation';
 import { GroupConnectorsPanel } from '@/components/grants/group-connectors-panel';
+import { pageData } from '@/lib/actions/page-data';
 import { grantableConnectors, listGroupGrants } from '@/lib/grants';
 import { groupPageContext } from '../group-context';
 
@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: 'Group connectors' };
 export default async function GroupConnectorsPage({ params }: PageProps<'/groups/[id]/connectors'>) {
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
-  if (!view.canGrant) forbidden();
-  const [granted, available] = await Promise.all([listGroupGrants(user, id), grantableConnectors(user, id)]);
+  // both reads check group.grant; a member gets the 403 page and one authz.denied audit event
+  const [granted, available] = await pageData(user, Promise.all([listGroupGrants(user, id), grantableConnectors(user, id)]), {
+    targetType: 'group',
+    targetId: id,
+  });
   return <GroupConnectorsPanel groupId={id} groupName={view.group.name} granted={granted} available={available} />;
 }
