@@ -40,7 +40,7 @@ export async function loadGroup(actor: GroupActor, groupId: string, tx: DbOrTx =
   const [group] = await tx.select().from(groups).where(eq(groups.id, groupId));
   if (!group) throw notFound();
   const actorRole = await roleOf(tx, groupId, actor.activePhone);
-  const ref: GroupRef = { tenantId: group.tenantId, actorRole };
+  const ref: GroupRef = { id: group.id, tenantId: group.tenantId, actorRole };
   if (!can(actor, 'group.view', ref)) throw notFound();
   return { group, actorRole, ref, canManage: can(actor, 'group.manage', ref), canGrant: can(actor, 'group.grant', ref) };
 }
