@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { traceSql } from '@/db/trace';
 import { scopesFor } from '@/lib/connectors';
-import { publicUrl } from '@/lib/env';
+import { publicUrl } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { apiGeneratePin, apiLoginWithPin, oauthExchangeCode } from '@/lib/grants';
 import { getMe, getReachableGroup, listReachableGroups } from '@/lib/platform';

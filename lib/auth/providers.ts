@@ -1,5 +1,6 @@
 import type { Provider } from 'next-auth/providers';
 import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
+import { config } from '@/lib/config';
 
 /**
  * AUTH_PROVIDER = local (default) | microsoft-entra-id | oidc.
@@ -10,23 +11,24 @@ import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 export type ProviderId = 'local' | 'microsoft-entra-id' | 'oidc';
 
 export function providerId(): ProviderId {
-  const p = process.env.AUTH_PROVIDER ?? 'local';
-  if (p === 'microsoft-entra-id' || p === 'oidc') return p;
-  return 'local';
+  return config().AUTH_PROVIDER;
 }
 
 export function buildProviders(): Provider[] {
   const id = providerId();
-  if (id === 'microsoft-entra-id') return [MicrosoftEntraID({})];
+  const c = config();
+  if (id === 'microsoft-entra-id') {
+    return [MicrosoftEntraID({ clientId: c.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: c.AUTH_MICROSOFT_ENTRA_ID_SECRET, issuer: c.AUTH_MICROSOFT_ENTRA_ID_ISSUER })];
+  }
   if (id === 'oidc') {
     return [
       {
         id: 'oidc',
-        name: process.env.AUTH_OIDC_NAME ?? 'Single sign-on',
+        name: c.AUTH_OIDC_NAME,
         type: 'oidc',
-        issuer: process.env.AUTH_OIDC_ISSUER,
-        clientId: process.env.AUTH_OIDC_ID,
-        clientSecret: process.env.AUTH_OIDC_SECRET,
+        issuer: c.AUTH_OIDC_ISSUER,
+        clientId: c.AUTH_OIDC_ID,
+        clientSecret: c.AUTH_OIDC_SECRET,
       },
     ];
   }
@@ -35,14 +37,14 @@ export function buildProviders(): Provider[] {
       id: 'local',
       name: 'Office 365',
       type: 'oidc',
-      issuer: process.env.AUTH_LOCAL_ISSUER ?? `http://localhost:${process.env.IDP_PORT ?? 4000}`,
-      clientId: process.env.AUTH_LOCAL_ID ?? 'connector-portal',
-      clientSecret: process.env.AUTH_LOCAL_SECRET ?? 'local-dev-client-secret',
+      issuer: c.AUTH_LOCAL_ISSUER ?? `http://localhost:${c.IDP_PORT}`,
+      clientId: c.AUTH_LOCAL_ID,
+      clientSecret: c.AUTH_LOCAL_SECRET,
       checks: ['pkce', 'state'],
     },
   ];
 }
 
 /** Claim names: `tid` and `roles` as Entra ID emits them; overridable for other issuers. */
-export const tenantClaim = () => process.env.AUTH_TENANT_CLAIM ?? 'tid';
-export const orgAdminRoles = () => (process.env.AUTH_ORG_ADMIN_ROLES ?? 'OrgAdmin,Kaizala.Admin').split(',').map((r) => r.trim());
+export const tenantClaim = () => config().AUTH_TENANT_CLAIM;
+export const orgAdminRoles = () => config().AUTH_ORG_ADMIN_ROLES;

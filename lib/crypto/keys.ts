@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { config } from '@/lib/config';
 
 /**
  * The app's secret keys. APP_ENCRYPTION_KEY holds one or more 32-byte keys, base64, each with an id:
@@ -27,7 +28,7 @@ function parseKeyring(raw: string): Keyring {
 }
 
 export function keyring(): Keyring {
-  const raw = process.env.APP_ENCRYPTION_KEY;
+  const raw = config().APP_ENCRYPTION_KEY;
   if (!raw) throw new Error('APP_ENCRYPTION_KEY is not set (npm run dev generates one in .data/).');
   if (!cached || cached.raw !== raw) cached = { raw, ring: parseKeyring(raw) };
   return cached.ring;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db, getPool } from '@/db';
+import { config } from '@/lib/config';
 import { phoneNumbers, pinChallenges } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { keyedHash, safeEqual } from '@/lib/crypto';
@@ -21,18 +22,12 @@ export interface PinActor {
 
 /** Budgets, overridable for deployments (and the tests) by environment. */
 function limits() {
-  const env = (name: string, fallback: number) => Number(process.env[name]) || fallback;
-  return {
-    requester: env('PIN_SENDS_PER_NUMBER', PIN_RULES.maxSendsPerNumber),
-    number: env('PIN_SENDS_PER_NUMBER_TOTAL', PIN_RULES.maxSendsPerNumberTotal),
-    ip: env('PIN_SENDS_PER_IP', PIN_RULES.maxSendsPerIp),
-    tenant: env('PIN_SENDS_PER_TENANT', PIN_RULES.maxSendsPerTenant),
-    global: env('PIN_SENDS_GLOBAL', PIN_RULES.maxSendsGlobal),
-  };
+  const c = config();
+  return { requester: c.PIN_SENDS_PER_NUMBER, number: c.PIN_SENDS_PER_NUMBER_TOTAL, ip: c.PIN_SENDS_PER_IP, tenant: c.PIN_SENDS_PER_TENANT, global: c.PIN_SENDS_GLOBAL };
 }
 
 /** Addresses whose per-IP budget does not apply (e.g. the egress of a trusted gateway); other budgets still do. */
-const ipAllowlist = () => new Set((process.env.PIN_IP_ALLOWLIST ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const ipAllowlist = () => new Set(config().PIN_IP_ALLOWLIST);
 
 /**
  * Every budget in one statement, read while holding the send lock. For each: the sends in the window and

@@ -1,9 +1,14 @@
+import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 
 /** kaizala-connectors.md §5.0: 100 calls/min per connector, 300 calls/min per tenant (summed). */
 export const RATE_LIMITS = {
-  perConnector: Number(process.env.RATE_LIMIT_PER_CONNECTOR) || 100,
-  perTenant: Number(process.env.RATE_LIMIT_PER_TENANT) || 300,
+  get perConnector() {
+    return config().RATE_LIMIT_PER_CONNECTOR;
+  },
+  get perTenant() {
+    return config().RATE_LIMIT_PER_TENANT;
+  },
 };
 
 /**
@@ -14,8 +19,12 @@ export const RATE_LIMITS = {
  * a correct secret is never refused for it, so strangers cannot lock the owner out.
  */
 export const FAILURE_LIMITS = {
-  perIp: Number(process.env.AUTH_FAILURES_PER_IP) || 20,
-  perConnector: Number(process.env.AUTH_FAILURES_PER_CONNECTOR) || 60,
+  get perIp() {
+    return config().AUTH_FAILURES_PER_IP;
+  },
+  get perConnector() {
+    return config().AUTH_FAILURES_PER_CONNECTOR;
+  },
 };
 
 /** Counter key of a client IP (bounded: the value comes from the socket or a trusted proxy). */

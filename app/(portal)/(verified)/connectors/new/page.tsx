@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { NewConnectorWizard } from '@/components/connectors/new-connector-wizard';
 import { requireVerifiedUser } from '@/lib/auth';
-import { publicUrl } from '@/lib/env';
+import { publicUrl } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'New Connector' };
 
