@@ -1,5 +1,8 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { getPool } from '@/db';
+import { DATABASE_RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { traceSql } from '@/db/trace';
 import { scopesFor } from '@/lib/connectors';
 import { publicUrl } from '@/lib/env';
@@ -41,6 +44,28 @@ async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.o
   return parsed.data;
 }
 
+/** Bodies over 1 MiB get 413 before they are read whole (product.md §12): by Content-Length, or while streaming. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const HEALTH_DB_TIMEOUT_MS = 1_000;
+
+const unavailable = () =>
+  new ApiError(503, 'ServiceUnavailable', 'The service is briefly unavailable. Try again in a moment.', 'ServerError', { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+
+/** `SELECT 1` through the shared pool, so an exhausted pool reports degraded too; bounded by a short timer. */
+async function databaseAnswers(): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_DB_TIMEOUT_MS)));
+  const query = getPool()
+    .query('SELECT 1')
+    .then(() => true)
+    .catch(() => false);
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const pinField = z.union([z.number().int().min(0).max(999_999), z.string().regex(/^\d{1,6}$/)]).transform((p) => String(p).padStart(6, '0'));
 
 export function createApiRouter() {
@@ -53,7 +78,19 @@ export function createApiRouter() {
     c.header('X-SQL-Statements', String(statements));
   });
 
-  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(new ApiError(413, 'PayloadTooLarge', 'The body is larger than 1 MiB.', 'InvalidParameters').body(), 413),
+    }),
+  );
+
+  // product.md §12: reports the database; 503 (degraded) when it does not answer within a second
+  api.get('/health', async (c) => {
+    if (await databaseAnswers()) return c.json({ status: 'ok', database: 'ok' }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ status: 'degraded', database: 'unavailable' }, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+  });
 
   // §4.1 — headers only, names case-insensitive (Node lowercases them)
   api.get('/accessToken', async (c) => {
@@ -120,6 +157,11 @@ export function createApiRouter() {
       return c.json(e.body(), e.status, e.headers);
     }
     if (err instanceof ApiError) return c.json(err.body(), err.status, err.headers);
+    if (isDatabaseUnavailable(err)) {
+      console.error('[api] database unavailable:', describeDatabaseError(err));
+      const e = unavailable();
+      return c.json(e.body(), e.status, e.headers);
+    }
     console.error('[api] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
     return c.json(new ApiError(500, 'InternalError', 'Something went wrong on our side. Try again later.').body(), 500);
   });

@@ -34,4 +34,4 @@ export function devOutboxEnabled(): boolean {
   return (process.env.SMS_PROVIDER ?? 'outbox') === 'outbox' && (process.env.NODE_ENV !== 'production' || process.env.DEV_OUTBOX === '1');
 }
 
-export { listOutbox } from './outbox';
+export { listOutbox, pruneOutbox, startOutboxPruning } from './outbox';
