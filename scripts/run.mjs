@@ -96,6 +96,7 @@ async function main() {
       name: e2e ? 'pg-e2e' : 'pg',
       port: pgPort,
       database: e2e ? 'connector_portal_e2e' : 'connector_portal',
+      restart: !e2e, // dev and demo: a dead Postgres comes back by itself (the tests want a fixed state)
     });
     env.DATABASE_URL = pg.url;
     console.log(`[run] embedded PostgreSQL ready on port ${pgPort} (${Date.now() - started} ms)`);

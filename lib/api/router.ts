@@ -82,7 +82,8 @@ export function createApiRouter() {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(new ApiError(413, 'PayloadTooLarge', 'The body is larger than 1 MiB.', 'InvalidParameters').body(), 413),
+      // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
+      onError: (c) => c.json(new ApiError(413, 'PayloadTooLarge', 'The body is larger than 1 MiB.', 'InvalidParameters').body(), 413, { Connection: 'close' }),
     }),
   );
 
