@@ -87,7 +87,10 @@ export function createApiRouter() {
     }),
   );
 
-  // product.md §12: reports the database; 503 (degraded) when it does not answer within a second
+  // liveness only (the process answers; no database): for orchestrators' liveness probes and bench L2
+  api.get('/health/live', (c) => c.json({ status: 'ok' }));
+
+  // readiness, product.md §12: reports the database; 503 (degraded) when it does not answer within a second
   api.get('/health', async (c) => {
     if (await databaseAnswers()) return c.json({ status: 'ok', database: 'ok' }, 200, { 'Cache-Control': 'no-store' });
     return c.json({ status: 'degraded', database: 'unavailable' }, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });

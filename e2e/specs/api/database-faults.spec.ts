@@ -65,6 +65,7 @@ test.describe.serial('[RELIABILITY] database faults on a second app server', () 
     const health = await request.get(`${server.url}/v1/health`);
     expect(health.status()).toBe(503);
     expect(await health.json()).toEqual({ status: 'degraded', database: 'unavailable' });
+    expect((await request.get(`${server.url}/v1/health/live`)).status()).toBe(200); // the process itself is fine: no restart wanted
 
     // a POST too: the body is read, the database is not there
     const pin = await request.post(`${server.url}/v1/generatePin`, { data: { mobileNumber: '+14255550101', applicationId: madeUp.applicationId } });
