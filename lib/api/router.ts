@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { getPool } from '@/db';
 import { DATABASE_RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { traceSql } from '@/db/trace';
 import { scopesFor } from '@/lib/connectors';
@@ -12,7 +11,8 @@ import { getMe, getReachableGroup, listReachableGroups } from '@/lib/platform';
 import { exchangeRefreshToken } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
 import { requireAccess, type ApiEnv } from './auth';
-import { ApiError } from './errors';
+import { ApiError, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
+import { databaseAnswers } from './health';
 
 /**
  * The lean `/v1` router (product.md §2): auth, parsing, rate limit, call the domain, map errors to the
@@ -44,28 +44,6 @@ async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.o
   return parsed.data;
 }
 
-/** Bodies over 1 MiB get 413 before they are read whole (product.md §12): by Content-Length, or while streaming. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-const HEALTH_DB_TIMEOUT_MS = 1_000;
-
-const unavailable = () =>
-  new ApiError(503, 'ServiceUnavailable', 'The service is briefly unavailable. Try again in a moment.', 'ServerError', { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
-
-/** `SELECT 1` through the shared pool, so an exhausted pool reports degraded too; bounded by a short timer. */
-async function databaseAnswers(): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_DB_TIMEOUT_MS)));
-  const query = getPool()
-    .query('SELECT 1')
-    .then(() => true)
-    .catch(() => false);
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 const pinField = z.union([z.number().int().min(0).max(999_999), z.string().regex(/^\d{1,6}$/)]).transform((p) => String(p).padStart(6, '0'));
 
 export function createApiRouter() {
@@ -83,7 +61,7 @@ export function createApiRouter() {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
-      onError: (c) => c.json(new ApiError(413, 'PayloadTooLarge', 'The body is larger than 1 MiB.', 'InvalidParameters').body(), 413, { Connection: 'close' }),
+      onError: (c) => c.json(payloadTooLarge().body(), 413, { Connection: 'close' }),
     }),
   );
 
@@ -163,7 +141,7 @@ export function createApiRouter() {
     if (err instanceof ApiError) return c.json(err.body(), err.status, err.headers);
     if (isDatabaseUnavailable(err)) {
       console.error('[api] database unavailable:', describeDatabaseError(err));
-      const e = unavailable();
+      const e = serviceUnavailable();
       return c.json(e.body(), e.status, e.headers);
     }
     console.error('[api] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
