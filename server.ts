@@ -1,9 +1,12 @@
 // One process, one port: `/v1/*` goes to the lean Hono router, everything else to Next.js.
 import { createServer } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { createApiRouter } from './lib/api/router';
 import { CLIENT_IP_HEADER } from './lib/request/header';
+import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
+import { smsProvider, startOutboxPruning } from './lib/sms';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
@@ -11,7 +14,16 @@ import { seedDemoConnectors } from './lib/connectors/demo';
 
 const dev = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? 'localhost';
+// unset: every interface (production behind a load balancer); scripts/run.mjs sets localhost for dev and demo
+const listenHost = process.env.HOSTNAME || undefined;
+const hostname = listenHost ?? 'localhost';
+
+/** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
+function headersTooLarge(socket: Socket) {
+  const body = JSON.stringify({ message: 'The request headers are too large.', errorCode: 'RequestHeaderFieldsTooLarge', errorCategoryKey: 'InvalidParameters' });
+  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`);
+}
 
 async function main() {
   if (process.env.RESET_DB === '1') await resetDatabase(getDb(), databaseUrl());
@@ -20,8 +32,9 @@ async function main() {
     await seedDemoData(getDb());
     await seedDemoConnectors();
   }
+  if (smsProvider().name === 'outbox') startOutboxPruning();
 
-  // 32 KB of headers: an oversized token header gets our 400 error body instead of Node's bare 431
+  // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
   const app = next({ dev, hostname, port, httpServer });
   const handle = app.getRequestHandler();
@@ -31,15 +44,34 @@ async function main() {
   const trustProxy = process.env.TRUST_PROXY === '1';
   httpServer.on('request', (req, res) => {
     const url = req.url ?? '/';
+    for (const [name, value] of Object.entries(securityHeaders(req, trustProxy))) res.setHeader(name, value);
     // The client address used for per-IP budgets; a client cannot set it itself.
     const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     if (url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?')) void api(req, res);
     else void handle(req, res);
   });
-  httpServer.listen(port, () => {
-    console.log(`[server] ready on http://${hostname}:${port} (${dev ? 'development' : 'production'})`);
+  // With a listener Node no longer answers malformed requests itself: do what it does, with our 431 body.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    if (err.code === 'HPE_HEADER_OVERFLOW') return headersTooLarge(socket);
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   });
+  const ready = () => console.log(`[server] ready on http://${hostname}:${port} (${dev ? 'development' : 'production'})`);
+  if (listenHost === 'localhost') {
+    // loopback only, both families, whichever `localhost` resolves to first for a client
+    httpServer.listen(port, '127.0.0.1', ready);
+    createNetServer((socket) => httpServer.emit('connection', socket))
+      .on('error', (err: NodeJS.ErrnoException) => {
+        // no IPv6 loopback on this machine: IPv4 is enough
+        if (err.code !== 'EADDRNOTAVAIL' && err.code !== 'EAFNOSUPPORT') console.error(`[server] not listening on [::1]:${port}: ${err.message}`);
+      })
+      .listen(port, '::1')
+      .unref();
+  } else {
+    httpServer.listen(port, listenHost, ready);
+  }
   const stop = () => httpServer.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

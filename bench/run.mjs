@@ -2,7 +2,7 @@
 //
 //   L0  bare node:http hello (own process)         L3  GET /v1/accessToken (valid token exchange)
 //   L1  Next.js route handler hello (/api/hello)   L4  GET /v1/groups/{groupId} (valid access token)
-//   L2  GET /v1/health on the lean router
+//   L2  GET /v1/health/live on the lean router (no database)
 //
 // Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
 // needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)
@@ -166,7 +166,7 @@ async function main() {
     { id: 'L0', name: 'bare node:http hello (own process)', url: `http://127.0.0.1:${cfg.helloPort}/` },
     // route handlers under /api are outside proxy.ts: this is the bare App Router cost
     { id: 'L1', name: 'Next route handler hello /api/hello', url: `${base}/api/hello`, headers: {} },
-    { id: 'L2', name: 'lean router GET /v1/health', url: `${base}/v1/health` },
+    { id: 'L2', name: 'lean router GET /v1/health/live', url: `${base}/v1/health/live` },
     { id: 'L3', name: 'GET /v1/accessToken (token exchange)', url: `${base}/v1/accessToken`, headers: exchangeHeaders, sql: sqlExchange },
     { id: 'L4', name: 'GET /v1/groups/{groupId}', url: groupUrl, headers: { accessToken }, sql: sqlGroup },
     {

@@ -21,14 +21,27 @@ export function databaseUrl(): string {
   return url;
 }
 
-/** One pool per process, shared by Next and the /v1 router (stack-notes §10), surviving dev reloads. */
+const ms = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+};
+
+/**
+ * One pool per process, shared by Next and the /v1 router (stack-notes §10), surviving dev reloads.
+ * No request may wait on the database for long (product.md §12): a free client within 2 s, every statement
+ * within 5 s, a lock within 3 s; past that the call fails and answers 503 (db/errors.ts).
+ */
 export function getPool(): pg.Pool {
   if (!g.__connectorPortalPool) {
     const pool = new pg.Pool({
       connectionString: databaseUrl(),
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      connectionTimeoutMillis: 2_000,
+      connectionTimeoutMillis: ms('DATABASE_CONNECT_TIMEOUT_MS', 2_000),
       idleTimeoutMillis: 30_000,
+      // sent as start-up parameters: session defaults on every connection (0 = none)
+      statement_timeout: ms('DATABASE_STATEMENT_TIMEOUT_MS', 5_000),
+      lock_timeout: ms('DATABASE_LOCK_TIMEOUT_MS', 3_000),
+      idle_in_transaction_session_timeout: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000),
     });
     // An idle client losing its connection (Postgres restart) must not crash the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));

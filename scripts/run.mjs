@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nextEnv from '@next/env';
@@ -95,6 +96,7 @@ async function main() {
       name: e2e ? 'pg-e2e' : 'pg',
       port: pgPort,
       database: e2e ? 'connector_portal_e2e' : 'connector_portal',
+      restart: !e2e, // dev and demo: a dead Postgres comes back by itself (the tests want a fixed state)
     });
     env.DATABASE_URL = pg.url;
     console.log(`[run] embedded PostgreSQL ready on port ${pgPort} (${Date.now() - started} ms)`);
@@ -108,6 +110,9 @@ async function main() {
   env.AUTH_SECRET ??= secrets.AUTH_SECRET;
   env.APP_ENCRYPTION_KEY ??= secrets.APP_ENCRYPTION_KEY;
   env.PORT = String(port);
+  // loopback only (the dev outbox shows everyone's PINs); HOSTNAME=0.0.0.0 opens it up. A HOSTNAME that is
+  // just this machine's name (set by the shell or a container) is not a choice of interface.
+  if (!env.HOSTNAME || env.HOSTNAME === os.hostname()) env.HOSTNAME = 'localhost';
   env.AUTH_URL ??= `http://localhost:${port}`;
   env.PUBLIC_URL ??= `http://localhost:${port}/`;
   env.AUTH_TRUST_HOST ??= 'true';
@@ -124,6 +129,7 @@ async function main() {
     env.PIN_IP_ALLOWLIST ??= '127.0.0.1,::1,::ffff:127.0.0.1';
     env.TRUST_PROXY ??= '1';
     env.SQL_TRACE ??= '1'; // X-SQL-Statements on /v1 answers: tests count statements per request
+    env.TRUST_PROXY ??= '1'; // as behind a load balancer: tests send X-Forwarded-Proto (HSTS) and X-Forwarded-For
   }
 
   if (env.AUTH_PROVIDER === 'local') {

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
-import { createActionClient, GENERIC_ERROR, SIGNED_OUT_ERROR, VALIDATION_ERROR } from './action-client';
+import { createActionClient, GENERIC_ERROR, SIGNED_OUT_ERROR, UNAVAILABLE_ERROR, VALIDATION_ERROR } from './action-client';
 
 const schema = z.object({ name: z.string().trim().min(2, 'Name is too short.'), count: z.coerce.number().int().max(10, 'At most 10.') });
 const signedIn = createActionClient(async () => ({ userId: 'u1' }));
@@ -73,6 +73,19 @@ describe('the action wrapper', () => {
       throw new DomainError('NOT_FOUND', 'Gone.');
     })({ name: 'Ada', count: 1 });
     expect(onForbidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('says "briefly unavailable" when the database is down, out of connections or timed out (also while loading the user)', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const poolTimeout = signedIn(schema, async () => {
+      throw new Error('Failed query: select 1', { cause: new Error('timeout exceeded when trying to connect') });
+    });
+    expect(await poolTimeout({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' });
+    const refused = createActionClient(async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    expect(await refused(schema, async () => 'never')({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' });
+    log.mockRestore();
   });
 
   it("lets Next's redirect() through", async () => {

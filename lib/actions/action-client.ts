@@ -1,5 +1,6 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
+import { describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { DomainError } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, not exceptions. */
@@ -12,6 +13,7 @@ export { DomainError as ActionError };
 
 export const GENERIC_ERROR = 'Something went wrong on our side. Nothing was changed; please try again.';
 export const VALIDATION_ERROR = 'Please correct the highlighted fields.';
+export const UNAVAILABLE_ERROR = 'The service is briefly unavailable, try again in a moment.';
 export const SIGNED_OUT_ERROR = 'Your session has ended. Sign in again to continue.';
 
 function toInput(input: unknown): unknown {
@@ -52,6 +54,11 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
         if (err instanceof DomainError) {
           if (err.code === 'FORBIDDEN' && ctx !== null) await hooks.onForbidden?.(ctx, err);
           return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+        }
+        // The database is down, out of connections or timed out: nothing the user did, worth a retry.
+        if (isDatabaseUnavailable(err)) {
+          console.error('[action] database unavailable:', describeDatabaseError(err));
+          return { ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' };
         }
         // Unexpected: log the kind, never the input (it may hold a secret), answer generically.
         console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');

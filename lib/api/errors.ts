@@ -1,3 +1,5 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from '@/db/errors';
+
 /** The `/v1` error body (kaizala-connectors.md §4.7, product.md §5): `{ message, errorCode, errorCategoryKey }`. */
 export interface ApiErrorBody {
   message: string;
@@ -20,6 +22,15 @@ export class ApiError extends Error {
     return { message: this.message, errorCode: this.errorCode, errorCategoryKey: this.errorCategoryKey };
   }
 }
+
+/** Bodies over 1 MiB get 413 before they are read whole (product.md §12): by Content-Length, or while streaming. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const payloadTooLarge = () => new ApiError(413, 'PayloadTooLarge', 'The body is larger than 1 MiB.', 'InvalidParameters');
+
+/** The database is down, out of connections or timed out (db/errors.ts): 503, try again shortly. */
+export const serviceUnavailable = () =>
+  new ApiError(503, 'ServiceUnavailable', 'The service is briefly unavailable. Try again in a moment.', 'ServerError', { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
 
 function categoryFor(status: number): string {
   if (status === 401) return 'Unauthorized';

@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS, describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { traceSql } from '@/db/trace';
 import { scopesFor } from '@/lib/connectors';
 import { publicUrl } from '@/lib/config';
@@ -9,7 +11,8 @@ import { getMe, getReachableGroup, listReachableGroups } from '@/lib/platform';
 import { exchangeRefreshToken } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
 import { requireAccess, type ApiEnv } from './auth';
-import { ApiError } from './errors';
+import { ApiError, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
+import { databaseAnswers } from './health';
 
 /**
  * The lean `/v1` router (product.md §2): auth, parsing, rate limit, call the domain, map errors to the
@@ -53,7 +56,23 @@ export function createApiRouter() {
     c.header('X-SQL-Statements', String(statements));
   });
 
-  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
+      onError: (c) => c.json(payloadTooLarge().body(), 413, { Connection: 'close' }),
+    }),
+  );
+
+  // liveness only (the process answers; no database): for orchestrators' liveness probes and bench L2
+  api.get('/health/live', (c) => c.json({ status: 'ok' }));
+
+  // readiness, product.md §12: reports the database; 503 (degraded) when it does not answer within a second
+  api.get('/health', async (c) => {
+    if (await databaseAnswers()) return c.json({ status: 'ok', database: 'ok' }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ status: 'degraded', database: 'unavailable' }, 503, { 'Cache-Control': 'no-store', 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+  });
 
   // §4.1 — headers only, names case-insensitive (Node lowercases them)
   api.get('/accessToken', async (c) => {
@@ -120,6 +139,11 @@ export function createApiRouter() {
       return c.json(e.body(), e.status, e.headers);
     }
     if (err instanceof ApiError) return c.json(err.body(), err.status, err.headers);
+    if (isDatabaseUnavailable(err)) {
+      console.error('[api] database unavailable:', describeDatabaseError(err));
+      const e = serviceUnavailable();
+      return c.json(e.body(), e.status, e.headers);
+    }
     console.error('[api] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
     return c.json(new ApiError(500, 'InternalError', 'Something went wrong on our side. Try again later.').body(), 500);
   });

@@ -33,4 +33,4 @@ export function devOutboxEnabled(): boolean {
   return c.SMS_PROVIDER === 'outbox' && (c.NODE_ENV !== 'production' || c.DEV_OUTBOX);
 }
 
-export { listOutbox } from './outbox';
+export { listOutbox, pruneOutbox, startOutboxPruning } from './outbox';

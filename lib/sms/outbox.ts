@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc } from 'drizzle-orm';
+import { desc, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { smsOutbox } from '@/db/schema';
 import type { SmsProvider } from './types';
@@ -14,4 +14,20 @@ export class OutboxSmsProvider implements SmsProvider {
 
 export async function listOutbox(limit = 50) {
   return db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(limit);
+}
+
+/** Outbox messages (PINs) older than a day are deleted: at start-up, then hourly. Returns the number removed. */
+export async function pruneOutbox(): Promise<number> {
+  const result = await db.delete(smsOutbox).where(lt(smsOutbox.createdAt, sql`now() - interval '1 day'`));
+  return result.rowCount ?? 0;
+}
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** Starts the pruning (server.ts, outbox provider only). A failure (database down) is logged and retried next hour. */
+export function startOutboxPruning(): void {
+  const run = () =>
+    void pruneOutbox().catch((err: unknown) => console.error('[sms] outbox pruning failed:', err instanceof Error ? err.message.split('\n')[0] : 'unknown'));
+  run();
+  setInterval(run, PRUNE_EVERY_MS).unref();
 }
