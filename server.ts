@@ -1,38 +1,47 @@
 // One process, one port: `/v1/*` goes to the lean Hono router, everything else to Next.js.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { createApiRouter } from './lib/api/router';
+import { assertConfig } from './lib/config';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
+import { startRateCounterSweep } from './lib/ratelimit';
 import { smsProvider, startOutboxPruning } from './lib/sms';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
 import { seedDemoConnectors } from './lib/connectors/demo';
 
-const dev = process.env.NODE_ENV !== 'production';
-const port = Number(process.env.PORT ?? 3000);
-// unset: every interface (production behind a load balancer); scripts/run.mjs sets localhost for dev and demo
-const listenHost = process.env.HOSTNAME || undefined;
-const hostname = listenHost ?? 'localhost';
 
 /** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
 function headersTooLarge(socket: Socket) {
   const body = JSON.stringify({ message: 'The request headers are too large.', errorCode: 'RequestHeaderFieldsTooLarge', errorCategoryKey: 'InvalidParameters' });
   const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}X-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function main() {
-  if (process.env.RESET_DB === '1') await resetDatabase(getDb(), databaseUrl());
+  // stops here with one line naming the variable when a setting is missing or malformed
+  const settings = assertConfig();
+  const dev = settings.NODE_ENV !== 'production';
+  const port = settings.PORT;
+  // unset: every interface (production behind a load balancer); scripts/run.mjs sets localhost for dev and demo
+  const listenHost = settings.HOSTNAME;
+  const hostname = listenHost ?? 'localhost';
+
+  if (settings.RESET_DB) await resetDatabase(getDb(), databaseUrl());
   await runMigrations();
-  if (process.env.SEED_DEMO === '1') {
+  if (settings.SEED_DEMO) {
     await seedDemoData(getDb());
     await seedDemoConnectors();
   }
   if (smsProvider().name === 'outbox') startOutboxPruning();
+  startRateCounterSweep();
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
@@ -41,7 +50,7 @@ async function main() {
   await app.prepare();
   const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
 
-  const trustProxy = process.env.TRUST_PROXY === '1';
+  const trustProxy = settings.TRUST_PROXY;
   httpServer.on('request', (req, res) => {
     const url = req.url ?? '/';
     for (const [name, value] of Object.entries(securityHeaders(req, trustProxy))) res.setHeader(name, value);

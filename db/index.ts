@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { config } from '@/lib/config';
 import * as schema from './schema';
 import { instrumentPool } from './trace';
 
@@ -14,17 +15,12 @@ interface DbGlobal {
 const g = globalThis as unknown as DbGlobal;
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` (embedded Postgres) or set DATABASE_URL.');
   }
   return url;
 }
-
-const ms = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v >= 0 ? v : fallback;
-};
 
 /**
  * One pool per process, shared by Next and the /v1 router (stack-notes §10), surviving dev reloads.
@@ -33,19 +29,20 @@ const ms = (name: string, fallback: number) => {
  */
 export function getPool(): pg.Pool {
   if (!g.__connectorPortalPool) {
+    const c = config();
     const pool = new pg.Pool({
       connectionString: databaseUrl(),
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      connectionTimeoutMillis: ms('DATABASE_CONNECT_TIMEOUT_MS', 2_000),
+      max: c.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: c.DATABASE_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
       // sent as start-up parameters: session defaults on every connection (0 = none)
-      statement_timeout: ms('DATABASE_STATEMENT_TIMEOUT_MS', 5_000),
-      lock_timeout: ms('DATABASE_LOCK_TIMEOUT_MS', 3_000),
-      idle_in_transaction_session_timeout: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000),
+      statement_timeout: c.DATABASE_STATEMENT_TIMEOUT_MS,
+      lock_timeout: c.DATABASE_LOCK_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     });
     // An idle client losing its connection (Postgres restart) must not crash the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-    if (process.env.SQL_TRACE === '1') instrumentPool(pool);
+    if (c.SQL_TRACE) instrumentPool(pool);
     g.__connectorPortalPool = pool;
   }
   return g.__connectorPortalPool;

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { PermissionKey } from '@/lib/connectors';
+import { permissionLabel, type PermissionKey } from '@/lib/connectors';
 import { verifyAccessToken, type AccessClaims } from '@/lib/tokens';
 import { ApiError } from './errors';
 
@@ -7,7 +7,7 @@ export type ApiEnv = { Variables: { claims: AccessClaims } };
 
 /**
  * Access-token check for platform routes: signature and expiry without a database read, then the
- * connector permission the route needs (ROUTE_PERMISSIONS). Revocation is checked inside each route's
+ * connector permission the route needs (its entry in the route table, lib/api/table.ts). Revocation is checked inside each route's
  * own query. The token comes in the `accessToken` header (or `Authorization: Bearer`).
  */
 export function requireAccess(permission: PermissionKey): MiddlewareHandler<ApiEnv> {
@@ -20,7 +20,7 @@ export function requireAccess(permission: PermissionKey): MiddlewareHandler<ApiE
       throw new ApiError(401, 'InvalidToken', `Invalid token. Failure reason:${why}`, 'AuthException');
     }
     if (!result.claims.perm.includes(permission)) {
-      throw new ApiError(403, 'Forbidden', `This connector does not have the "${permission}" permission needed here.`, 'AuthorizationException');
+      throw new ApiError(403, 'Forbidden', `This connector does not have the "${permissionLabel(permission)}" permission needed here.`, 'AuthorizationException');
     }
     c.set('claims', result.claims);
     await next();

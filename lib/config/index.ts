@@ -27,7 +27,8 @@ const url = z.url({ protocol: /^https?$/ });
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().min(1).default('localhost'),
+  /** unset: every interface (production behind a load balancer); scripts/run.mjs sets localhost */
+  HOSTNAME: optional,
   TRUST_PROXY: flag,
 
   DATABASE_URL: optional,

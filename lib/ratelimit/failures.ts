@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, getPool } from '@/db';
 import { recordAudit } from '@/lib/audit';
-import { failureAuditReason, failureLimited, ipBlocked, ipKey, IP_FAILURES_SQL, RECORD_FAILURE_SQL, type FailureRow } from './budgets';
+import { failureAuditReason, failureLimited, ipBlocked, ipKey, IP_FAILURES_SQL, RECORD_FAILURE_SQL, SWEEP_RATE_COUNTERS_SQL, type FailureRow } from './budgets';
 
 export interface FailureContext {
   ip: string | null;
@@ -43,4 +43,16 @@ export async function recordCredentialFailure(ctx: FailureContext, fallback: Err
   const row = rows[0]!;
   await auditCredentialFailure(ctx, row);
   return failureLimited(row) ?? fallback;
+}
+
+/**
+ * Counter rows of past windows are useless (and failure counters are keyed by client IP, so a flood from
+ * many addresses leaves many rows): every instance sweeps them once a minute; the DELETE is idempotent.
+ */
+export function startRateCounterSweep(): void {
+  setInterval(() => {
+    getPool()
+      .query(SWEEP_RATE_COUNTERS_SQL)
+      .catch((err: unknown) => console.error('[ratelimit] sweep failed:', err instanceof Error ? err.message.split('\n')[0] : 'unknown'));
+  }, 60_000).unref();
 }

@@ -1,2 +1,2 @@
 export * from './budgets';
-export { assertCredentialBudget, auditCredentialFailure, recordCredentialFailure, type FailureContext } from './failures';
+export { assertCredentialBudget, auditCredentialFailure, recordCredentialFailure, startRateCounterSweep, type FailureContext } from './failures';

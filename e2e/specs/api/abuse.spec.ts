@@ -38,8 +38,9 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
   });
 
   test('a wrong-secret flood from one IP spends neither the connector\'s nor the tenant\'s budget; it slows the guesser, not the owner', async ({ request }) => {
+    test.slow();
     const c = await makeConnector({ tenantId: contoso, groupId: SEEDED_GROUPS.marketing });
-    await freshMinute();
+    await freshMinute(40);
     const tenantBefore = await counter(`t:${contoso}`);
     const guesser = randomIp();
     const flood = await parallel(50, () => request.get('/v1/accessToken', { headers: { ...tokenHeaders(wrongSecret(c), c.refreshToken), 'X-Forwarded-For': guesser } }));
@@ -60,19 +61,20 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
 
     // audited, sampled: a first failure and the one that spent the budget, not 50 rows
     const audit = await withDb(async (db) =>
-      (await db.query<{ action: string }>(`SELECT action FROM audit_events WHERE target_id = $1 AND action LIKE 'token.auth_%' ORDER BY created_at`, [c.id])).rows.map((r) => r.action),
+      (await db.query<{ action: string }>(`SELECT action FROM audit_events WHERE target_id = $1 AND action LIKE 'token.auth_%' ORDER BY action`, [c.id])).rows.map((r) => r.action),
     );
     expect(audit).toEqual(['token.auth_failed', 'token.auth_failure_budget_exceeded']);
   });
 
-  test('strangers from many IPs cannot lock an organization out: 320 wrong secrets for one known ID, and every connector still exchanges', async ({ request }) => {
+  test('strangers from many IPs cannot lock an organization out: 120 wrong secrets for one known ID from 120 IPs, and every connector still exchanges', async ({ request }) => {
+    test.slow(); // the burst must fit in one counting minute, however busy the machine
     const victim = await makeConnector({ tenantId: contoso, groupId: SEEDED_GROUPS.marketing });
     const sibling = await makeConnector({ tenantId: contoso, groupId: SEEDED_GROUPS.fieldSales });
-    await freshMinute(30);
+    await freshMinute(45);
     const tenantBefore = await counter(`t:${contoso}`);
-    const flood = await parallel(320, () => request.get('/v1/accessToken', { headers: { ...tokenHeaders(wrongSecret(victim), victim.refreshToken), 'X-Forwarded-For': randomIp() } }));
+    const flood = await parallel(120, () => request.get('/v1/accessToken', { headers: { ...tokenHeaders(wrongSecret(victim), victim.refreshToken), 'X-Forwarded-For': randomIp() } }));
     // beyond the connector's failure budget, failed checks answer 429 (and still count nowhere else)
-    expect(statuses(flood)).toEqual({ 401: FAILURES_PER_CONNECTOR, 429: 320 - FAILURES_PER_CONNECTOR });
+    expect(statuses(flood)).toEqual({ 401: FAILURES_PER_CONNECTOR, 429: 120 - FAILURES_PER_CONNECTOR });
     expect(await counter(`t:${contoso}`)).toBe(tenantBefore);
     for (const c of [victim, sibling]) {
       const r = await request.get('/v1/accessToken', { headers: { ...tokenHeaders(c, c.refreshToken), 'X-Forwarded-For': randomIp() } });

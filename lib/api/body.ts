@@ -1,0 +1,33 @@
+import JSON5 from 'json5';
+import type { z } from 'zod';
+import { ApiError } from './errors';
+
+/**
+ * Request bodies (product.md §12). JSON is parsed leniently with JSON5, as Kaizala's servers did:
+ * Postman-generated clients send `{'mobileNumber':"…"}` and `{members:["+91…"]}`. Form bodies where the
+ * route allows them (the OAuth token endpoint). Anything else is 415.
+ */
+export function parseBody(raw: string, contentType: string, types: readonly ('json' | 'form')[]): unknown {
+  const type = contentType.toLowerCase();
+  if (types.includes('form') && type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  if (type.includes('json') || (!type && raw.trim() === '')) {
+    if (raw.trim() === '') return {};
+    try {
+      return JSON5.parse(raw);
+    } catch {
+      throw new ApiError(400, 'InvalidParameters', 'The body is not valid JSON.', 'InvalidParameters');
+    }
+  }
+  const accepted = types.map((t) => (t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded')).join(' or ');
+  throw new ApiError(415, 'UnsupportedMediaType', `Send the body as ${accepted}.`, 'InvalidParameters');
+}
+
+/** Validate one part of the request; the first problem becomes a 400 that names the field. */
+export function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return value as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || where;
+  throw new ApiError(400, 'InvalidParameters', `${field}: ${issue.message}`, 'InvalidParameters');
+}

@@ -1,0 +1,8 @@
+import type { Route } from './route';
+import { groupRoutes } from './routes/groups';
+import { serviceRoutes } from './routes/service';
+import { tokenRoutes } from './routes/token';
+import { userRoutes } from './routes/users';
+
+/** Every `/v1` route, one file per resource under routes/ (product.md §12: one route table is the truth). */
+export const ROUTES: readonly Route[] = [...serviceRoutes, ...tokenRoutes, ...groupRoutes, ...userRoutes];
