@@ -15,10 +15,13 @@ export class PhoneNumbersPage {
     return this.list.getByRole('listitem', { name: display });
   }
 
+  /** Opens the add form unless it is open already (first registration opens it); waits for the page first. */
   async openAddForm() {
     const add = this.page.getByRole('button', { name: 'Add a Phone Number' });
+    const field = this.page.getByLabel('Phone number', { exact: true });
+    await expect(add.or(field)).toBeVisible();
     if (await add.isVisible()) await add.click();
-    await expect(this.page.getByLabel('Phone number', { exact: true })).toBeVisible();
+    await expect(field).toBeVisible();
   }
 
   async generatePin(phone: string) {
