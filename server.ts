@@ -1,10 +1,12 @@
 // One process, one port: `/v1/*` goes to the lean Hono router, everything else to Next.js.
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
+import { errorResponse } from './lib/api/errors';
 import { createApiRouter } from './lib/api/router';
+import { DomainError } from './lib/errors';
 import { assertConfig } from './lib/config';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
@@ -18,11 +20,22 @@ import { seedDemoConnectors } from './lib/connectors/demo';
 
 /** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
 function headersTooLarge(socket: Socket) {
-  const body = JSON.stringify({ message: 'The request headers are too large.', errorCode: 'RequestHeaderFieldsTooLarge', errorCategoryKey: 'InvalidParameters' });
+  const body = JSON.stringify(errorResponse(new DomainError('RequestHeaderFieldsTooLarge')).body);
   const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
   socket.end(
     `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}X-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * The client address for per-IP budgets, as a request header only the server sets: in the parsed headers
+ * and in rawHeaders too (a Request built for a body reads rawHeaders), with any copy the client sent removed.
+ */
+function setClientIp(req: IncomingMessage, ip: string) {
+  req.headers[CLIENT_IP_HEADER] = ip;
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]!.toLowerCase() === CLIENT_IP_HEADER) raw.splice(i, 2);
+  raw.push(CLIENT_IP_HEADER, ip);
 }
 
 async function main() {
@@ -56,7 +69,7 @@ async function main() {
     for (const [name, value] of Object.entries(securityHeaders(req, trustProxy))) res.setHeader(name, value);
     // The client address used for per-IP budgets; a client cannot set it itself.
     const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
-    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    setClientIp(req, forwarded || req.socket.remoteAddress || 'unknown');
     if (url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?')) void api(req, res);
     else void handle(req, res);
   });

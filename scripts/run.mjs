@@ -124,9 +124,10 @@ async function main() {
   if (e2e) {
     env.RESET_DB = '1';
     env.IDP_TEST_ACCOUNTS = '1'; // fresh users per test (scripts/idp/server.ts)
-    // every browser test runs from 127.0.0.1: the per-IP PIN budget skips it (the other budgets still apply);
+    // every browser test runs from 127.0.0.1: the per-IP budgets (PIN sends, failed sign-ins) skip it (the
+    // other budgets still apply);
     // the budget tests send X-Forwarded-For addresses of their own, trusted here as behind a proxy
-    env.PIN_IP_ALLOWLIST ??= '127.0.0.1,::1,::ffff:127.0.0.1';
+    env.IP_BUDGET_ALLOWLIST ??= '127.0.0.1,::1,::ffff:127.0.0.1';
     env.TRUST_PROXY ??= '1';
     env.SQL_TRACE ??= '1'; // X-SQL-Statements on /v1 answers: tests count statements per request
     env.TRUST_PROXY ??= '1'; // as behind a load balancer: tests send X-Forwarded-Proto (HSTS) and X-Forwarded-For

@@ -25,25 +25,25 @@ describe('the action wrapper', () => {
   it('returns field errors for invalid input and never calls the handler', async () => {
     const handler = vi.fn();
     const result = await signedIn(schema, handler)({ name: 'A', count: 11 });
-    expect(result).toEqual({ ok: false, message: VALIDATION_ERROR, fieldErrors: { name: ['Name is too short.'], count: ['At most 10.'] } });
+    expect(result).toEqual({ ok: false, message: VALIDATION_ERROR, fieldErrors: { name: ['Name is too short.'], count: ['At most 10.'] }, code: 'ValidationFailed' });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('refuses a signed-out caller before parsing or running anything', async () => {
     const handler = vi.fn();
-    expect(await signedOut(schema, handler)({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: SIGNED_OUT_ERROR, code: 'UNAUTHENTICATED' });
+    expect(await signedOut(schema, handler)({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: SIGNED_OUT_ERROR, code: 'SessionEnded' });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('turns a DomainError into its message, field error and code', async () => {
     const action = signedIn(schema, async () => {
-      throw new DomainError('PIN_EXPIRED', 'This PIN has expired.', { field: 'code' });
+      throw new DomainError('PinExpired', { field: 'code' });
     });
     expect(await action({ name: 'Ada', count: 1 })).toEqual({
       ok: false,
-      message: 'This PIN has expired.',
-      fieldErrors: { code: ['This PIN has expired.'] },
-      code: 'PIN_EXPIRED',
+      message: 'This PIN has expired (PINs are valid for 10 minutes). Generate a new PIN.',
+      fieldErrors: { code: ['This PIN has expired (PINs are valid for 10 minutes). Generate a new PIN.'] },
+      code: 'PinExpired',
     });
   });
 
@@ -53,7 +53,7 @@ describe('the action wrapper', () => {
       throw new Error('duplicate key value violates unique constraint "secret_abc"');
     });
     const result = await action({ name: 'Ada', count: 1 });
-    expect(result).toEqual({ ok: false, message: GENERIC_ERROR, code: 'INTERNAL' });
+    expect(result).toEqual({ ok: false, message: GENERIC_ERROR, code: 'InternalError' });
     expect(JSON.stringify(result)).not.toContain('constraint');
     log.mockRestore();
   });
@@ -61,16 +61,16 @@ describe('the action wrapper', () => {
   it('reports a FORBIDDEN refusal to onForbidden once, with the context, and still returns the refusal', async () => {
     const onForbidden = vi.fn(async () => undefined);
     const audited = createActionClient(async () => ({ userId: 'u1' }), { onForbidden });
-    const denied = new DomainError('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+    const denied = new DomainError('Forbidden');
     const result = await audited(schema, async () => {
       throw denied;
     })({ name: 'Ada', count: 1 });
-    expect(result).toEqual({ ok: false, message: 'You do not have permission to do this.', code: 'FORBIDDEN' });
+    expect(result).toEqual({ ok: false, message: 'You do not have permission to do this.', code: 'Forbidden' });
     expect(onForbidden).toHaveBeenCalledTimes(1);
     expect(onForbidden).toHaveBeenCalledWith({ userId: 'u1' }, denied);
     // other refusals are not denials
     await audited(schema, async () => {
-      throw new DomainError('NOT_FOUND', 'Gone.');
+      throw new DomainError('GroupNotFound');
     })({ name: 'Ada', count: 1 });
     expect(onForbidden).toHaveBeenCalledTimes(1);
   });
@@ -80,11 +80,11 @@ describe('the action wrapper', () => {
     const poolTimeout = signedIn(schema, async () => {
       throw new Error('Failed query: select 1', { cause: new Error('timeout exceeded when trying to connect') });
     });
-    expect(await poolTimeout({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' });
+    expect(await poolTimeout({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'ServiceUnavailable' });
     const refused = createActionClient(async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     });
-    expect(await refused(schema, async () => 'never')({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' });
+    expect(await refused(schema, async () => 'never')({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'ServiceUnavailable' });
     log.mockRestore();
   });
 

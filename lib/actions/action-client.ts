@@ -1,7 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
-import { DomainError } from '@/lib/errors';
+import { DomainError, ERRORS, statusOf } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, not exceptions. */
 export type ActionResult<T> =
@@ -11,10 +11,10 @@ export type ActionResult<T> =
 /** A business error the user can act on; see lib/errors.ts. */
 export { DomainError as ActionError };
 
-export const GENERIC_ERROR = 'Something went wrong on our side. Nothing was changed; please try again.';
-export const VALIDATION_ERROR = 'Please correct the highlighted fields.';
-export const UNAVAILABLE_ERROR = 'The service is briefly unavailable, try again in a moment.';
-export const SIGNED_OUT_ERROR = 'Your session has ended. Sign in again to continue.';
+export const GENERIC_ERROR = ERRORS.InternalError.message();
+export const VALIDATION_ERROR = ERRORS.ValidationFailed.message();
+export const UNAVAILABLE_ERROR = ERRORS.ServiceUnavailable.message();
+export const SIGNED_OUT_ERROR = ERRORS.SessionEnded.message();
 
 function toInput(input: unknown): unknown {
   if (typeof FormData !== 'undefined' && input instanceof FormData) {
@@ -29,7 +29,7 @@ function toInput(input: unknown): unknown {
 }
 
 export interface ActionClientHooks<Ctx> {
-  /** called once when the handler is refused with FORBIDDEN (403), before the result is returned */
+  /** called once when the handler is refused with a 403 (Forbidden), before the result is returned */
   onForbidden?: (ctx: Ctx, err: DomainError) => Promise<void>;
 }
 
@@ -43,26 +43,26 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
       let ctx: Ctx | null = null;
       try {
         ctx = await getContext();
-        if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'UNAUTHENTICATED' };
+        if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'SessionEnded' };
         const parsed = schema.safeParse(toInput(input));
         if (!parsed.success) {
-          return { ok: false, message: VALIDATION_ERROR, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+          return { ok: false, message: VALIDATION_ERROR, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, code: 'ValidationFailed' };
         }
         return { ok: true, data: await handler(parsed.data, ctx) };
       } catch (err) {
         unstable_rethrow(err); // redirect(), notFound() and Next's own control flow
         if (err instanceof DomainError) {
-          if (err.code === 'FORBIDDEN' && ctx !== null) await hooks.onForbidden?.(ctx, err);
+          if (statusOf(err) === 403 && ctx !== null) await hooks.onForbidden?.(ctx, err);
           return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
         }
         // The database is down, out of connections or timed out: nothing the user did, worth a retry.
         if (isDatabaseUnavailable(err)) {
           console.error('[action] database unavailable:', describeDatabaseError(err));
-          return { ok: false, message: UNAVAILABLE_ERROR, code: 'UNAVAILABLE' };
+          return { ok: false, message: UNAVAILABLE_ERROR, code: 'ServiceUnavailable' };
         }
         // Unexpected: log the kind, never the input (it may hold a secret), answer generically.
         console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
-        return { ok: false, message: GENERIC_ERROR, code: 'INTERNAL' };
+        return { ok: false, message: GENERIC_ERROR, code: 'InternalError' };
       }
     };
   };

@@ -1,11 +1,11 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
 import type { Actor } from '@/lib/authz';
-import { DomainError } from '@/lib/errors';
+import { DomainError, statusOf } from '@/lib/errors';
 import { auditForbidden } from './denials';
 
 /**
- * For pages: await their data; NOT_FOUND becomes the 404 page, FORBIDDEN the 403 page (audited once,
+ * For pages: await their data; a 404 error becomes the not-found page, a 403 the forbidden page (audited once,
  * as in server actions). Anything else goes on to error.tsx.
  */
 export async function pageData<T>(
@@ -16,8 +16,8 @@ export async function pageData<T>(
   try {
     return await load;
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
-    if (err instanceof DomainError && err.code === 'FORBIDDEN') {
+    if (err instanceof DomainError && statusOf(err) === 404) notFound();
+    if (err instanceof DomainError && statusOf(err) === 403) {
       await auditForbidden(actor, err, target);
       forbidden();
     }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { permissionLabel, type PermissionKey } from '@/lib/connectors';
 import { verifyAccessToken, type AccessClaims } from '@/lib/tokens';
-import { ApiError } from './errors';
+import { DomainError } from '@/lib/errors';
 
 export type ApiEnv = { Variables: { claims: AccessClaims } };
 
@@ -13,15 +13,10 @@ export type ApiEnv = { Variables: { claims: AccessClaims } };
 export function requireAccess(permission: PermissionKey): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const raw = c.req.header('accessToken') ?? c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-    if (!raw) throw new ApiError(401, 'InvalidToken', 'Token missing. Header should have token as value of ACCESSTOKEN', 'AuthException');
+    if (!raw) throw new DomainError('TokenMissing');
     const result = verifyAccessToken(raw.trim());
-    if (!result.ok) {
-      const why = result.reason === 'expired' ? 'the token has expired' : 'Token validation failed due to unknown reason!';
-      throw new ApiError(401, 'InvalidToken', `Invalid token. Failure reason:${why}`, 'AuthException');
-    }
-    if (!result.claims.perm.includes(permission)) {
-      throw new ApiError(403, 'Forbidden', `This connector does not have the "${permissionLabel(permission)}" permission needed here.`, 'AuthorizationException');
-    }
+    if (!result.ok) throw new DomainError(result.reason === 'expired' ? 'TokenExpired' : 'InvalidToken');
+    if (!result.claims.perm.includes(permission)) throw new DomainError('MissingPermission', { permission: permissionLabel(permission) });
     c.set('claims', result.claims);
     await next();
   };

@@ -1,6 +1,6 @@
 import JSON5 from 'json5';
 import type { z } from 'zod';
-import { ApiError } from './errors';
+import { DomainError } from '@/lib/errors';
 
 /**
  * Request bodies (product.md §12). JSON is parsed leniently with JSON5, as Kaizala's servers did:
@@ -15,11 +15,11 @@ export function parseBody(raw: string, contentType: string, types: readonly ('js
     try {
       return JSON5.parse(raw);
     } catch {
-      throw new ApiError(400, 'InvalidParameters', 'The body is not valid JSON.', 'InvalidParameters');
+      throw new DomainError('InvalidJson');
     }
   }
   const accepted = types.map((t) => (t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded')).join(' or ');
-  throw new ApiError(415, 'UnsupportedMediaType', `Send the body as ${accepted}.`, 'InvalidParameters');
+  throw new DomainError('UnsupportedMediaType', { accepted });
 }
 
 /** Validate one part of the request; the first problem becomes a 400 that names the field. */
@@ -29,5 +29,5 @@ export function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, wh
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.') || where;
-  throw new ApiError(400, 'InvalidParameters', `${field}: ${issue.message}`, 'InvalidParameters');
+  throw new DomainError('InvalidParameters', { detail: `${field}: ${issue.message}` });
 }

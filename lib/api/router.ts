@@ -7,7 +7,7 @@ import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { requireAccess, type ApiEnv } from './auth';
 import { parseBody, validate } from './body';
-import { ApiError, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
+import { errorResponse, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
 import type { Route } from './route';
 import { ROUTES } from './table';
 
@@ -64,14 +64,17 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
     });
   }
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
-      onError: (c) => c.json(payloadTooLarge().body(), 413, { Connection: 'close' }),
-    }),
-  );
+  // Bodies over 1 MiB: 413 before they are read. A request with neither Content-Length nor
+  // Transfer-Encoding has no body (RFC 9112 §6.3): nothing to limit (and node-server's lazy body would fail).
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
+    onError: (c) => {
+      const e = errorResponse(payloadTooLarge());
+      return c.json(e.body, e.status, e.headers);
+    },
+  });
+  api.use('*', (c, next) => (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined ? limitBody(c, next) : next()));
 
   for (const route of routes) register(api, route);
 
@@ -85,27 +88,25 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
   for (const [path, methods] of methodsByPath) {
     const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].join(', ');
     api.all(honoPath(path), (c) => {
-      throw new ApiError(405, 'MethodNotAllowed', `${c.req.method} is not allowed here. Allowed: ${allow}.`, 'InvalidParameters', { Allow: allow });
+      throw new DomainError('MethodNotAllowed', { method: c.req.method, allow }, { headers: { Allow: allow } });
     });
   }
 
   api.notFound(() => {
-    throw new ApiError(404, 'NotFound', 'The requested resource does not exist.', 'ResourceNotFound');
+    throw new DomainError('NotFound');
   });
   api.onError((err, c) => {
-    if (err instanceof DomainError) {
-      const status = (err.options.status ?? 400) as ApiError['status'];
-      const e = new ApiError(status, err.code, err.message, err.options.category, err.options.headers);
-      return c.json(e.body(), e.status, e.headers);
-    }
-    if (err instanceof ApiError) return c.json(err.body(), err.status, err.headers);
-    if (isDatabaseUnavailable(err)) {
+    let known: DomainError;
+    if (err instanceof DomainError) known = err;
+    else if (isDatabaseUnavailable(err)) {
       console.error(`[api] ${requestId(c)} database unavailable:`, describeDatabaseError(err));
-      const e = serviceUnavailable();
-      return c.json(e.body(), e.status, e.headers);
+      known = serviceUnavailable();
+    } else {
+      console.error(`[api] ${requestId(c)} unexpected error:`, err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
+      known = new DomainError('InternalError');
     }
-    console.error(`[api] ${requestId(c)} unexpected error:`, err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
-    return c.json(new ApiError(500, 'InternalError', 'Something went wrong on our side. Try again later.').body(), 500);
+    const e = errorResponse(known);
+    return c.json(e.body, e.status, e.headers);
   });
   return api;
 }

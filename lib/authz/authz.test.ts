@@ -21,8 +21,8 @@ describe('role matrix: connectors', () => {
     expect(can(outsider, 'connector.manage', connector)).toBe(false);
   });
   it('answers 404 across tenants and 403 inside the tenant', () => {
-    expect(() => assertCan(outsider, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => assertCan(member, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => assertCan(outsider, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'ResourceNotFound' }));
+    expect(() => assertCan(member, 'connector.manage', connector)).toThrow(expect.objectContaining({ code: 'Forbidden' }));
   });
   it('a 403 names the permission and the target, for the audit log', () => {
     let thrown: unknown;
@@ -34,7 +34,7 @@ describe('role matrix: connectors', () => {
     expect(thrown).toBeInstanceOf(ForbiddenError);
     expect((thrown as ForbiddenError).denial).toEqual({ permission: 'connector.manage', targetType: 'connector', targetId: 'c-1' });
     expect(() => assertCan(member, 'group.grant', { tenantId: T1, actorRole: 'Member' })).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', denial: { permission: 'group.grant', targetType: 'group', targetId: null } }),
+      expect.objectContaining({ code: 'Forbidden', denial: { permission: 'group.grant', targetType: 'group', targetId: null } }),
     );
   });
 });

@@ -61,7 +61,7 @@ export interface Denial {
 /** The 403 of `assertCan`: a DomainError FORBIDDEN that also says which permission on which resource. */
 export class ForbiddenError extends DomainError {
   constructor(readonly denial: Denial) {
-    super('FORBIDDEN', 'You do not have permission to do this.', { status: 403 });
+    super('Forbidden');
   }
 }
 
@@ -73,7 +73,7 @@ export function assertCan<P extends Permission>(actor: Actor, permission: P, res
   if (can(actor, permission, resource)) return;
   const isConnector = permission.startsWith('connector.');
   const visible = isConnector ? can(actor, 'connector.view', resource as ConnectorRef) : can(actor, 'group.view', resource as GroupRef);
-  if (!visible) throw new DomainError('NOT_FOUND', 'Not found.', { status: 404 });
+  if (!visible) throw new DomainError('ResourceNotFound');
   const id = (resource as { id?: unknown }).id;
   throw new ForbiddenError({ permission, targetType: isConnector ? 'connector' : 'group', targetId: typeof id === 'string' ? id : null });
 }

@@ -78,7 +78,7 @@ const schema = z.object({
   PIN_SENDS_PER_IP: count(20),
   PIN_SENDS_PER_TENANT: count(100),
   PIN_SENDS_GLOBAL: count(1000),
-  PIN_IP_ALLOWLIST: list(''),
+  IP_BUDGET_ALLOWLIST: list(''),
 });
 
 export type Config = z.output<typeof schema>;

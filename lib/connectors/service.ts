@@ -9,7 +9,7 @@ import { isUuid } from '@/lib/utils';
 import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
 import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, matchesAnySecret } from './secrets';
 
-const NOT_FOUND = () => new DomainError('NOT_FOUND', 'This connector does not exist or was deleted.', { status: 404 });
+const NOT_FOUND = () => new DomainError('ConnectorNotFound');
 
 // ---------------------------------------------------------------------------------------------------
 // Activation rules (kaizala-connectors.md §2.4) — the single place that decides them.
@@ -171,7 +171,7 @@ export async function revealSecret(actor: Actor, connectorId: string, secretId: 
     .select()
     .from(connectorSecrets)
     .where(and(eq(connectorSecrets.id, secretId), eq(connectorSecrets.connectorId, c.id)));
-  if (!s || !secretIsLive(s, new Date())) throw new DomainError('NOT_FOUND', 'This secret no longer exists.', { status: 404 });
+  if (!s || !secretIsLive(s, new Date())) throw new DomainError('SecretNotFound');
   await recordAudit(db, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.secret_revealed', targetType: 'connector', targetId: c.id, ip, metadata: { secretId } });
   return openConnectorSecret(c.id, s.encrypted);
 }
@@ -221,7 +221,7 @@ export async function deleteConnector(actor: Actor, id: string, confirmName: str
     const c = await loadConnector(actor, id, tx, true);
     assertCan(actor, 'connector.manage', c);
     if (confirmName.trim() !== c.name) {
-      throw new DomainError('CONFIRMATION_MISMATCH', `Type the connector name "${c.name}" exactly to confirm.`, { field: 'confirmName' });
+      throw new DomainError('ConfirmationMismatch', { name: c.name }, { field: 'confirmName' });
     }
     const now = new Date();
     await tx.update(connectors).set({ deletedAt: now, status: 'inactive', updatedAt: now }).where(eq(connectors.id, id));
@@ -244,8 +244,8 @@ export async function addRedirectUrl(actor: Actor, id: string, url: string, ip: 
   return db.transaction(async (tx) => {
     const c = await loadConnector(actor, id, tx, true);
     assertCan(actor, 'connector.manage', c);
-    if (c.redirectUrls.includes(url)) throw new DomainError('DUPLICATE', 'This redirect URL is already registered.', { field: 'url' });
-    if (c.redirectUrls.length >= 10) throw new DomainError('LIMIT', 'A connector can have at most 10 redirect URLs.', { field: 'url' });
+    if (c.redirectUrls.includes(url)) throw new DomainError('RedirectUrlDuplicate', { field: 'url' });
+    if (c.redirectUrls.length >= 10) throw new DomainError('RedirectUrlLimit', { max: 10 }, { field: 'url' });
     await tx.update(connectors).set({ redirectUrls: [...c.redirectUrls, url], updatedAt: new Date() }).where(eq(connectors.id, id));
     await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_added', targetType: 'connector', targetId: id, ip, metadata: { url } });
   });
@@ -255,7 +255,7 @@ export async function removeRedirectUrl(actor: Actor, id: string, url: string, i
   return db.transaction(async (tx) => {
     const c = await loadConnector(actor, id, tx, true);
     assertCan(actor, 'connector.manage', c);
-    if (!c.redirectUrls.includes(url)) throw new DomainError('NOT_FOUND', 'This redirect URL is not registered.', { status: 404 });
+    if (!c.redirectUrls.includes(url)) throw new DomainError('RedirectUrlNotFound');
     await tx
       .update(connectors)
       .set({ redirectUrls: c.redirectUrls.filter((u) => u !== url), updatedAt: new Date() })

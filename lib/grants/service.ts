@@ -64,16 +64,16 @@ export async function grantConnectorToGroup(actor: GroupActor, groupId: string, 
     const view = await loadGroup(actor, groupId, tx);
     assertCan(actor, 'group.grant', view.ref);
     const connector = await getVisibleConnector(actor, connectorId).catch(() => {
-      throw new DomainError('NOT_FOUND', 'That connector was not found in your organization.', { field: 'connectorId', status: 404 });
+      throw new DomainError('ConnectorNotInOrganization', { field: 'connectorId' });
     });
     if (!mayGrant(connector)) {
-      throw new DomainError('CONNECTOR_INACTIVE', 'This connector is deactivated: it cannot be added to a group until it is activated again.', { field: 'connectorId', status: 409 });
+      throw new DomainError('ConnectorInactive', { for: 'grant' }, { field: 'connectorId' });
     }
     const [existing] = await tx
       .select({ id: grants.id })
       .from(grants)
       .where(and(eq(grants.groupId, groupId), eq(grants.connectorId, connectorId), eq(grants.kind, 'group'), isNull(grants.revokedAt)));
-    if (existing) throw new DomainError('DUPLICATE', 'This connector is already added to the group.', { field: 'connectorId', status: 409 });
+    if (existing) throw new DomainError('ConnectorAlreadyAdded', { field: 'connectorId' });
     const [grant] = await tx
       .insert(grants)
       .values({ connectorId, tenantId: actor.tenantId, kind: 'group', groupId, grantedBy: actor.id })
@@ -86,7 +86,7 @@ export async function grantConnectorToGroup(actor: GroupActor, groupId: string, 
 
 async function loadGroupGrant(actor: GroupActor, grantId: string) {
   const [grant] = await db.select().from(grants).where(and(eq(grants.id, grantId), eq(grants.kind, 'group'), isNull(grants.revokedAt)));
-  if (!grant?.groupId || grant.tenantId !== actor.tenantId) throw new DomainError('NOT_FOUND', 'This connector is no longer added to the group.', { status: 404 });
+  if (!grant?.groupId || grant.tenantId !== actor.tenantId) throw new DomainError('GrantNotFound');
   const view = await loadGroup(actor, grant.groupId);
   assertCan(actor, 'group.grant', view.ref);
   return grant;
@@ -96,7 +96,7 @@ async function loadGroupGrant(actor: GroupActor, grantId: string) {
 export async function revealGroupToken(actor: GroupActor, grantId: string, ip: string | null): Promise<string> {
   const grant = await loadGroupGrant(actor, grantId);
   const token = await currentGrantToken(db, grant.id);
-  if (!token) throw new DomainError('NOT_FOUND', 'This grant has no live token. Regenerate one.', { status: 404 });
+  if (!token) throw new DomainError('GrantTokenMissing');
   await recordAudit(db, { tenantId: grant.tenantId, actorUserId: actor.id, action: 'grant.token_revealed', targetType: 'group', targetId: grant.groupId, ip, metadata: { grantId } });
   return openRefreshToken(grant.id, token.encrypted);
 }
@@ -132,7 +132,7 @@ export async function generateUserToken(actor: GroupActor, connectorId: string, 
   // the owner and org admins only: a user token is as good as the connector's secret for its groups
   assertCan(actor, 'connector.manage', connector);
   if (!mayGrant(connector)) {
-    throw new DomainError('CONNECTOR_INACTIVE', 'This connector is deactivated: activate it before generating a user token.', { status: 409 });
+    throw new DomainError('ConnectorInactive', { for: 'userToken' });
   }
   const kind = actor.isOrgAdmin ? 'tenant' : 'user';
   return db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { grants, oauthCodes, type Connector } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { connectorSecretMatches, findConnectorById, mayGrant, scopesFor } from '@/lib/connectors';
 import { keyedHash } from '@/lib/crypto';
-import { DomainError } from '@/lib/errors';
+import { DomainError, type GrantProblem } from '@/lib/errors';
 import { requestPin, verifyPin } from '@/lib/phone';
 import { assertCredentialBudget, recordCredentialFailure } from '@/lib/ratelimit';
 import { issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS } from '@/lib/tokens';
@@ -17,8 +17,8 @@ import { isUuid } from '@/lib/utils';
  * a PIN, and the connector gets a `member` grant reaching every group of its organization that number
  * belongs to.
  */
-const BAD_SECRET = () => new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
-const UNKNOWN_APP = () => new DomainError('Unauthenticated', 'Unknown applicationId, or the connector is deactivated.', { status: 401, category: 'AuthException' });
+const BAD_SECRET = () => new DomainError('Unauthenticated');
+const UNKNOWN_APP = () => new DomainError('UnknownApplication');
 
 async function usableConnector(applicationId: string): Promise<Connector> {
   const c = await findConnectorById(applicationId);
@@ -69,11 +69,11 @@ const hashCode = (code: string) => keyedHash('oauth-code', code);
 /** Checks an authorize request; never redirects to an unregistered URL. */
 export async function validateAuthorizeRequest(clientId: string, redirectUri: string) {
   const connector = await findConnectorById(clientId);
-  if (!connector) throw new DomainError('invalid_client', 'This application (client_id) is not known.', { status: 400 });
+  if (!connector) throw new DomainError('InvalidClient');
   if (!redirectUri || !connector.redirectUrls.includes(redirectUri)) {
-    throw new DomainError('invalid_redirect_uri', 'The redirect_uri is not registered for this connector. Its developer must add it on the connector page first.', { status: 400 });
+    throw new DomainError('InvalidRedirectUri');
   }
-  if (!mayGrant(connector)) throw new DomainError('access_denied', 'This connector is deactivated.', { status: 400 });
+  if (!mayGrant(connector)) throw new DomainError('AccessDenied');
   return { id: connector.id, name: connector.name, permissions: connector.permissions, tenantId: connector.tenantId };
 }
 
@@ -95,7 +95,7 @@ export async function oauthApprove(clientId: string, redirectUri: string, state:
   return url.toString();
 }
 
-const INVALID_GRANT = (why: string) => new DomainError('invalid_grant', why, { status: 400, category: 'AuthException' });
+const INVALID_GRANT = (why: GrantProblem) => new DomainError('InvalidGrant', { why });
 
 /**
  * POST /v1/oauth/token: client_id + client_secret + code (+ redirect_uri, which must match when sent).
@@ -122,10 +122,10 @@ export async function oauthExchangeCode(input: { clientId: string; clientSecret:
         await recordAudit(tx, { tenantId: connector.tenantId, action: 'oauth.code_replayed', targetType: 'connector', targetId: connector.id, outcome: 'denied', ip, metadata: { grantId: used.grantId } });
         return { replayed: true as const };
       }
-      throw INVALID_GRANT('The authorization code is invalid, expired or already used.');
+      throw INVALID_GRANT('codeInvalid');
     }
-    if (input.redirectUri !== undefined && input.redirectUri !== row.redirectUri) throw INVALID_GRANT('The redirect_uri does not match the one the code was issued for.');
-    if (!mayGrant(connector)) throw INVALID_GRANT('This connector is deactivated.');
+    if (input.redirectUri !== undefined && input.redirectUri !== row.redirectUri) throw INVALID_GRANT('redirectMismatch');
+    if (!mayGrant(connector)) throw INVALID_GRANT('connectorInactive');
     const out = await createMemberGrant(tx, connector, row.phone, 'oauth', ip);
     await tx.update(oauthCodes).set({ grantId: out.grantId }).where(eq(oauthCodes.id, row.id));
     return { replayed: false as const, refreshToken: out.refreshToken, connectorId: connector.id };

@@ -24,7 +24,7 @@ export interface GroupView {
   canGrant: boolean;
 }
 
-const notFound = () => new DomainError('NOT_FOUND', 'This group does not exist or you cannot see it.', { status: 404 });
+const notFound = () => new DomainError('GroupNotFound');
 
 async function roleOf(tx: DbOrTx, groupId: string, phone: string | null): Promise<MemberRole | null> {
   if (!phone) return null;
@@ -86,14 +86,14 @@ export async function listGroups(actor: GroupActor, tab: 'org' | 'private'): Pro
 }
 
 function requirePhone(actor: GroupActor): string {
-  if (!actor.activePhone) throw new DomainError('NO_PHONE', 'Register and verify a phone number first: it is your identity inside groups.');
+  if (!actor.activePhone) throw new DomainError('NoPhone');
   return actor.activePhone;
 }
 
 /** Sub-groups live only under organization groups of the actor's own tenant. */
 function assertSameTenant(actor: GroupActor, group: Group) {
   if (group.tenantId !== actor.tenantId) {
-    throw new DomainError('CROSS_TENANT', 'Sub-groups can only be added under groups of your own organization.', { status: 403 });
+    throw new DomainError('CrossTenant');
   }
 }
 
@@ -142,7 +142,7 @@ export async function addMember(actor: GroupActor, groupId: string, input: { pho
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
     const inserted = await tx.insert(groupMembers).values({ groupId, e164, displayName: input.displayName, role: input.role }).onConflictDoNothing().returning();
-    if (!inserted.length) throw new DomainError('DUPLICATE', 'This number is already a member of the group.', { field: 'phone', status: 409 });
+    if (!inserted.length) throw new DomainError('MemberDuplicate', { field: 'phone' });
     await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_added', targetType: 'group', targetId: groupId, ip, metadata: { member: e164, role: input.role } });
     return { display: formatPhone(e164) };
   });
@@ -154,14 +154,14 @@ async function assertOtherAdmin(tx: DbOrTx, groupId: string, e164: string) {
     .select({ n: count() })
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.role, 'Admin'), ne(groupMembers.e164, e164)));
-  if (!other?.n) throw new DomainError('LAST_ADMIN', 'A group needs at least one admin. Promote another member first.', { status: 409 });
+  if (!other?.n) throw new DomainError('LastAdmin');
 }
 
 export async function removeMember(actor: GroupActor, groupId: string, e164: string, ip: string | null) {
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
     const [m] = await tx.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    if (!m) throw new DomainError('NOT_FOUND', 'This member is not in the group.', { status: 404 });
+    if (!m) throw new DomainError('MemberNotFound');
     if (m.role === 'Admin') await assertOtherAdmin(tx, groupId, e164);
     await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
     await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_removed', targetType: 'group', targetId: groupId, ip, metadata: { member: e164 } });
@@ -173,7 +173,7 @@ export async function setMemberRole(actor: GroupActor, groupId: string, e164: st
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
     const [m] = await tx.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    if (!m) throw new DomainError('NOT_FOUND', 'This member is not in the group.', { status: 404 });
+    if (!m) throw new DomainError('MemberNotFound');
     if (m.role === 'Admin' && role !== 'Admin') await assertOtherAdmin(tx, groupId, e164);
     await tx.update(groupMembers).set({ role }).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
     await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_role_changed', targetType: 'group', targetId: groupId, ip, metadata: { member: e164, role } });
@@ -222,12 +222,12 @@ export async function linkSubGroup(actor: GroupActor, groupId: string, childId: 
     const parent = await managedGroup(actor, groupId, tx);
     const child = await managedGroup(actor, childId, tx);
     if (childId === groupId || (await ancestorIds(tx, groupId)).includes(childId)) {
-      throw new DomainError('CYCLE', 'A group cannot be a sub-group of itself or of its own sub-groups.', { field: 'childId' });
+      throw new DomainError('SubGroupCycle', { field: 'childId' });
     }
     assertSameTenant(actor, parent.group);
-    if (child.group.tenantId !== parent.group.tenantId) throw new DomainError('NOT_FOUND', 'That group was not found.', { field: 'childId', status: 404 });
+    if (child.group.tenantId !== parent.group.tenantId) throw new DomainError('LinkTargetNotFound', { field: 'childId' });
     const inserted = await tx.insert(groupLinks).values({ parentId: groupId, childId }).onConflictDoNothing().returning();
-    if (!inserted.length) throw new DomainError('DUPLICATE', 'That group is already a sub-group here.', { field: 'childId' });
+    if (!inserted.length) throw new DomainError('SubGroupDuplicate', { field: 'childId' });
     await recordAudit(tx, { tenantId: parent.group.tenantId, actorUserId: actor.id, action: 'group.subgroup_linked', targetType: 'group', targetId: groupId, ip, metadata: { childId } });
     return { name: child.group.name };
   });
@@ -240,7 +240,7 @@ export async function unlinkSubGroup(actor: GroupActor, groupId: string, childId
       .delete(groupLinks)
       .where(and(eq(groupLinks.parentId, groupId), eq(groupLinks.childId, childId)))
       .returning();
-    if (!removed.length) throw new DomainError('NOT_FOUND', 'That group is not a sub-group here.', { status: 404 });
+    if (!removed.length) throw new DomainError('SubGroupNotLinked');
     await recordAudit(tx, { tenantId: parent.group.tenantId, actorUserId: actor.id, action: 'group.subgroup_unlinked', targetType: 'group', targetId: groupId, ip, metadata: { childId } });
   });
 }

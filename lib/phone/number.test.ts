@@ -19,7 +19,7 @@ describe('parsePhone', () => {
       const r = parsePhone(bad);
       expect(r.ok, bad).toBe(false);
     }
-    expect(parsePhone('')).toEqual({ ok: false, message: 'Enter a phone number.' });
+    expect(parsePhone('')).toEqual({ ok: false, problem: 'empty', message: 'Enter a phone number.' });
   });
 
   it('refuses premium-rate, toll-free and UK 070 personal numbers (they cannot receive a personal SMS; SMS pumping targets)', () => {

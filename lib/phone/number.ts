@@ -1,9 +1,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { ERRORS, type PhoneProblem } from '@/lib/errors';
 
-export type ParsedPhone = { ok: true; e164: string } | { ok: false; message: string };
+export type ParsedPhone = { ok: true; e164: string } | { ok: false; problem: PhoneProblem; message: string };
 
 // PERSONAL_NUMBER: "follow-me" ranges such as UK 070, which forward to any line and are a known SMS-pumping target
 const REFUSED_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST', 'TOLL_FREE', 'VOIP', 'PAGER', 'UAN', 'VOICEMAIL', 'PERSONAL_NUMBER']);
+
+const refuse = (problem: PhoneProblem): ParsedPhone => ({ ok: false, problem, message: ERRORS.InvalidPhone.message({ problem }) });
 
 /**
  * Parse a phone number typed by a person into E.164. International format is required (+ and the
@@ -11,17 +14,13 @@ const REFUSED_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST', 'TOLL_FREE', 'VOIP
  */
 export function parsePhone(raw: string): ParsedPhone {
   const cleaned = raw.trim().replace(/^00/, '+');
-  if (!cleaned) return { ok: false, message: 'Enter a phone number.' };
-  if (!cleaned.startsWith('+')) {
-    return { ok: false, message: 'Enter the number in international format, starting with + and the country code (e.g. +1 425 555 0101).' };
-  }
-  if (/[^\d\s()+.-]/.test(cleaned)) return { ok: false, message: 'A phone number may only contain digits, spaces, ( ) . - and a leading +.' };
+  if (!cleaned) return refuse('empty');
+  if (!cleaned.startsWith('+')) return refuse('notInternational');
+  if (/[^\d\s()+.-]/.test(cleaned)) return refuse('characters');
   const parsed = parsePhoneNumberFromString(cleaned);
-  if (!parsed || !parsed.isValid()) return { ok: false, message: 'This is not a valid phone number. Check the country code and the digits.' };
+  if (!parsed || !parsed.isValid()) return refuse('invalid');
   const type = parsed.getType();
-  if (type && REFUSED_TYPES.has(type)) {
-    return { ok: false, message: 'Premium-rate, toll-free, shared-cost, personal (forwarding) and VoIP numbers cannot receive a PIN. Use a mobile or landline number.' };
-  }
+  if (type && REFUSED_TYPES.has(type)) return refuse('refusedType');
   return { ok: true, e164: parsed.number };
 }
 

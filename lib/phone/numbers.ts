@@ -61,7 +61,7 @@ export async function verifyPhoneNumber(user: PortalActor, rawNumber: string, co
         });
     } catch (err) {
       if ((err as { cause?: { code?: string }; code?: string }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
-        throw new DomainError('PHONE_TAKEN', 'This number is already verified by another user of your organization.', { field: 'phone', status: 409 });
+        throw new DomainError('PhoneTaken', { field: 'phone' });
       }
       throw err;
     }
@@ -71,13 +71,13 @@ export async function verifyPhoneNumber(user: PortalActor, rawNumber: string, co
 
 async function ownNumber(user: PortalActor, id: string) {
   const [row] = await db.select().from(phoneNumbers).where(and(eq(phoneNumbers.id, id), eq(phoneNumbers.userId, user.id)));
-  if (!row) throw new DomainError('NOT_FOUND', 'That phone number was not found.', { status: 404 });
+  if (!row) throw new DomainError('PhoneNotFound');
   return row;
 }
 
 export async function setActivePhoneNumber(user: PortalActor, id: string, ip: string | null) {
   const row = await ownNumber(user, id);
-  if (!row.verifiedAt) throw new DomainError('NOT_VERIFIED', 'Verify this number with a PIN before making it active.');
+  if (!row.verifiedAt) throw new DomainError('PhoneNotVerified');
   await db.transaction(async (tx) => {
     await tx.update(phoneNumbers).set({ isActive: false }).where(and(eq(phoneNumbers.userId, user.id), ne(phoneNumbers.id, id)));
     await tx.update(phoneNumbers).set({ isActive: true }).where(eq(phoneNumbers.id, id));

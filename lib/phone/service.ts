@@ -8,7 +8,7 @@ import { keyedHash, safeEqual } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { smsProvider, SmsSendError } from '@/lib/sms';
 import { parsePhone } from './number';
-import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type BudgetReason, type BudgetTally, type SendDecision } from './pin-rules';
+import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type BudgetTally, type SendDecision } from './pin-rules';
 
 export type PinPurpose = (typeof pinChallenges.purpose.enumValues)[number];
 
@@ -26,8 +26,8 @@ function limits() {
   return { requester: c.PIN_SENDS_PER_NUMBER, number: c.PIN_SENDS_PER_NUMBER_TOTAL, ip: c.PIN_SENDS_PER_IP, tenant: c.PIN_SENDS_PER_TENANT, global: c.PIN_SENDS_GLOBAL };
 }
 
-/** Addresses whose per-IP budget does not apply (e.g. the egress of a trusted gateway); other budgets still do. */
-const ipAllowlist = () => new Set(config().PIN_IP_ALLOWLIST);
+/** Addresses whose per-IP budgets do not apply (IP_BUDGET_ALLOWLIST, e.g. a trusted gateway's egress); other budgets still do. */
+const ipAllowlist = () => new Set(config().IP_BUDGET_ALLOWLIST);
 
 /**
  * Every budget in one statement, read while holding the send lock. For each: the sends in the window and
@@ -63,13 +63,6 @@ interface TallyRow {
 /** One lock for every PIN send: budgets are checked and the send recorded while holding it (never count-then-insert). */
 const SEND_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('connector-portal:pin-send-budgets'))`;
 
-const LIMIT_MESSAGES: Record<BudgetReason, (wait: string) => string> = {
-  requester: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
-  number: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
-  ip: (w) => `Too many PINs were requested from your network. Try again in ${w}.`,
-  tenant: (w) => `Too many PINs were requested for this organization. Try again in ${w}.`,
-  global: (w) => `PIN sending is busy right now. Try again in ${w}.`,
-};
 
 /**
  * A PIN is bound to who asked for it: the portal user, or the connector (and so its tenant) it was
@@ -86,7 +79,7 @@ const hashCode = (challengeId: string, code: string) => keyedHash('pin', `${chal
 
 export function requireE164(raw: string, field = 'phone'): string {
   const parsed = parsePhone(raw);
-  if (!parsed.ok) throw new DomainError('INVALID_PHONE', parsed.message, { field, status: 400 });
+  if (!parsed.ok) throw new DomainError('InvalidPhone', { problem: parsed.problem }, { field });
   return parsed.e164;
 }
 
@@ -98,12 +91,9 @@ async function assertNumberFree(e164: string, actor: PinActor) {
     .from(phoneNumbers)
     .where(and(eq(phoneNumbers.tenantId, actor.tenantId), eq(phoneNumbers.e164, e164), sql`${phoneNumbers.verifiedAt} IS NOT NULL`));
   if (taken && taken.userId !== actor.userId) {
-    throw new DomainError('PHONE_TAKEN', 'This number is already verified by another user of your organization.', {
-      field: 'phone',
-      status: 409,
-    });
+    throw new DomainError('PhoneTaken', { field: 'phone' });
   }
-  if (taken) throw new DomainError('PHONE_ALREADY_VERIFIED', 'You have already verified this number.', { field: 'phone', status: 409 });
+  if (taken) throw new DomainError('PhoneAlreadyVerified', { field: 'phone' });
 }
 
 /**
@@ -125,7 +115,7 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
     await db.delete(pinChallenges).where(eq(pinChallenges.id, challengeId));
     await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_failed', targetType: 'phone', targetId: e164, outcome: 'failure', ip: actor.ip });
     if (err instanceof SmsSendError) {
-      throw new DomainError('SMS_FAILED', 'We could not send the SMS right now. No PIN was sent; please try again in a moment.', { field: 'phone', status: 503 });
+      throw new DomainError('SmsFailed', { field: 'phone' });
     }
     throw err;
   }
@@ -205,12 +195,11 @@ async function reserveSend(e164: string, purpose: PinPurpose, actor: PinActor, c
     if (counted[0]?.count === 1) {
       await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null } });
     }
-    throw new DomainError('PIN_SEND_LIMIT', LIMIT_MESSAGES[decision.reason](describeWait(decision.retryAfterSeconds)), {
-      field: 'phone',
-      status: 429,
-      retryAfterSeconds: decision.retryAfterSeconds,
-      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-    });
+    throw new DomainError(
+      'PinSendLimit',
+      { budget: decision.reason, wait: describeWait(decision.retryAfterSeconds) },
+      { field: 'phone', retryAfterSeconds: decision.retryAfterSeconds, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+    );
   }
   return { expiresAt, now };
 }
@@ -244,22 +233,22 @@ export async function verifyPin<T>(
     .orderBy(desc(pinChallenges.createdAt))
     .limit(1);
   if (!challenge) {
-    throw new DomainError('PIN_NOT_FOUND', 'No PIN was sent to this number. Select "Generate PIN" first.', { field: 'code', status: 400 });
+    throw new DomainError('PinNotFound', { field: 'code' });
   }
 
   const matches = safeEqual(hashCode(challenge.id, code), challenge.codeHash);
   const result = checkPin(challenge, matches, new Date());
   switch (result.outcome) {
     case 'used':
-      throw new DomainError('PIN_USED', 'This PIN has already been used. Generate a new PIN.', { field: 'code', status: 400 });
+      throw new DomainError('PinUsed', { field: 'code' });
     case 'locked':
       if (!matches && challenge.attempts < PIN_RULES.maxAttempts) {
         await db.update(pinChallenges).set({ attempts: sql`${pinChallenges.attempts} + 1` }).where(eq(pinChallenges.id, challenge.id));
         await audit('pin.locked', 'failure');
       }
-      throw new DomainError('PIN_LOCKED', 'Too many wrong attempts: this PIN no longer works. Generate a new PIN.', { field: 'code', status: 429 });
+      throw new DomainError('PinLocked', { field: 'code' });
     case 'expired':
-      throw new DomainError('PIN_EXPIRED', 'This PIN has expired (PINs are valid for 10 minutes). Generate a new PIN.', { field: 'code', status: 400 });
+      throw new DomainError('PinExpired', { field: 'code' });
     case 'wrong': {
       // atomic: two concurrent wrong guesses both count
       const [row] = await db
@@ -270,9 +259,9 @@ export async function verifyPin<T>(
       const left = PIN_RULES.maxAttempts - (row?.attempts ?? PIN_RULES.maxAttempts);
       await audit(left <= 0 ? 'pin.locked' : 'pin.failed', 'failure');
       if (left <= 0) {
-        throw new DomainError('PIN_LOCKED', 'Too many wrong attempts: this PIN no longer works. Generate a new PIN.', { field: 'code', status: 429 });
+        throw new DomainError('PinLocked', { field: 'code' });
       }
-      throw new DomainError('PIN_WRONG', `That PIN is not correct. ${left} attempt${left === 1 ? '' : 's'} left.`, { field: 'code', status: 400 });
+      throw new DomainError('PinWrong', { left }, { field: 'code' });
     }
     case 'ok':
       break;
@@ -292,7 +281,7 @@ export async function verifyPin<T>(
         ),
       )
       .returning({ id: pinChallenges.id });
-    if (!spent) throw new DomainError('PIN_USED', 'This PIN has already been used. Generate a new PIN.', { field: 'code', status: 400 });
+    if (!spent) throw new DomainError('PinUsed', { field: 'code' });
     const out = await onVerified(tx, e164);
     await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.verified', targetType: 'phone', targetId: e164, ip: actor.ip, metadata: { purpose } });
     return out;

@@ -127,7 +127,7 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
 }
 
 const REVOKED = () =>
-  new DomainError('InvalidToken', 'Invalid token. Failure reason: the connector was removed from this group or the token was revoked.', { status: 401, category: 'AuthException' });
+  new DomainError('TokenRevoked');
 
 async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
   const values = [claims.cid, claims.tid, claims.grp ?? null, claims.uid ?? null, claims.phn ?? null, claims.gid, groupId ?? null, claims.fam];
@@ -148,7 +148,7 @@ export async function listReachableGroups(claims: AccessClaims, opts: { showDeta
 export async function getReachableGroup(claims: AccessClaims, groupId: string) {
   const { rows, headers } = await run(claims, 'one', groupId);
   if (!rows.length) {
-    throw new DomainError('GroupNotFound', 'The group does not exist or this token cannot reach it.', { status: 404, category: 'ResourceNotFound', headers });
+    throw new DomainError('GroupNotReachable', { headers });
   }
   return { body: { groups: rows.map((r) => toItem(r, true)) }, headers };
 }

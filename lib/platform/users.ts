@@ -35,7 +35,7 @@ interface MeRow extends RateRow {
 /** GET /v1/users/me: the user a user token acts for (User Profile permission). One statement. */
 export async function getMe(claims: AccessClaims) {
   if (claims.kind === 'group') {
-    throw new DomainError('UserContextMissing', 'A group token acts for a group, not a user. Use a user token (portal, PIN or OAuth) for /users/me.', { status: 403, category: 'AuthorizationException' });
+    throw new DomainError('UserContextMissing');
   }
   const { rows } = await getPool().query<MeRow>({
     name: 'platform_users_me_v2',
@@ -44,7 +44,7 @@ export async function getMe(claims: AccessClaims) {
   });
   const r = rows[0]!;
   const headers = enforceRateLimit(r);
-  if (!r.live) throw new DomainError('InvalidToken', 'Invalid token. Failure reason: the token was revoked.', { status: 401, category: 'AuthException' });
+  if (!r.live) throw new DomainError('TokenRevoked');
   return {
     headers,
     body: {

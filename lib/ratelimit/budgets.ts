@@ -27,8 +27,15 @@ export const FAILURE_LIMITS = {
   },
 };
 
-/** Counter key of a client IP (bounded: the value comes from the socket or a trusted proxy). */
-export const ipKey = (ip: string | null) => (ip ?? 'unknown').slice(0, 64);
+/**
+ * Counter key of a client IP (bounded: the value comes from the socket or a trusted proxy), or null for
+ * an address on IP_BUDGET_ALLOWLIST (a trusted gateway's egress): no per-IP budget applies to it; the
+ * per-connector ones still do.
+ */
+export function ipKey(ip: string | null): string | null {
+  const key = (ip ?? 'unknown').slice(0, 64);
+  return config().IP_BUDGET_ALLOWLIST.includes(key) ? null : key;
+}
 
 /**
  * SQL fragment (a data-modifying CTE named `rl`) that counts this call in the current 1-minute window, so
@@ -66,12 +73,12 @@ export function enforceRateLimit(row: RateRow): Record<string, string> {
   const t = row.rl_tenant ?? 0;
   const retryAfter = String(Math.max(1, row.rl_reset));
   if (c > RATE_LIMITS.perConnector || t > RATE_LIMITS.perTenant) {
-    const which = c > RATE_LIMITS.perConnector ? `${RATE_LIMITS.perConnector} calls per minute for this connector` : `${RATE_LIMITS.perTenant} calls per minute for this organization`;
-    throw new DomainError('TooManyRequests', `Rate limit exceeded (${which}). Retry after ${retryAfter} seconds.`, {
-      status: 429,
-      retryAfterSeconds: Number(retryAfter),
-      headers: { 'Retry-After': retryAfter, 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': '0' },
-    });
+    const scope = c > RATE_LIMITS.perConnector ? 'connector' : 'tenant';
+    throw new DomainError(
+      'TooManyRequests',
+      { scope, limit: scope === 'connector' ? RATE_LIMITS.perConnector : RATE_LIMITS.perTenant, retryAfter: Number(retryAfter) },
+      { retryAfterSeconds: Number(retryAfter), headers: { 'Retry-After': retryAfter, 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': '0' } },
+    );
   }
   return { 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': String(Math.max(0, RATE_LIMITS.perConnector - c)) };
 }
@@ -93,11 +100,7 @@ export function failureLimited(row: FailureRow): DomainError | null {
   const overIp = ipBlocked(row) || (row.fail_ip ?? 0) > FAILURE_LIMITS.perIp;
   const overConnector = (row.fail_connector ?? 0) > FAILURE_LIMITS.perConnector;
   if (!overIp && !overConnector) return null;
-  return new DomainError('TooManyRequests', `Too many failed sign-in attempts. Retry after ${retryAfter} seconds.`, {
-    status: 429,
-    retryAfterSeconds: Number(retryAfter),
-    headers: { 'Retry-After': retryAfter },
-  });
+  return new DomainError('TooManyRequests', { scope: 'failures', limit: FAILURE_LIMITS.perIp, retryAfter: Number(retryAfter) }, { retryAfterSeconds: Number(retryAfter), headers: { 'Retry-After': retryAfter } });
 }
 
 /**

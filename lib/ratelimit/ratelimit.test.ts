@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
+import { describeError, DomainError } from '@/lib/errors';
 import { enforceRateLimit, RATE_LIMITS } from './budgets';
 
 describe('rate limits', () => {
@@ -15,7 +15,7 @@ describe('rate limits', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(DomainError);
       const e = err as DomainError;
-      expect(e.options.status).toBe(429);
+      expect(describeError(e).status).toBe(429);
       expect(e.options.headers?.['Retry-After']).toBe('12');
       expect(e.message).toContain('for this connector');
     }

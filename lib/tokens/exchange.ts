@@ -2,7 +2,7 @@ import 'server-only';
 import { getPool } from '@/db';
 import { hashConnectorSecret, mayMintToken } from '@/lib/connectors';
 import { decrypt, encrypt } from '@/lib/crypto';
-import { DomainError } from '@/lib/errors';
+import { DomainError, type RefreshProblem } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 import {
   auditCredentialFailure,
@@ -35,10 +35,8 @@ export interface AccessTokenResponse {
 export const ROTATION_GRACE_MS = 60_000;
 
 // Kaizala's own wording (§4.7); unknown connector and wrong secret give the identical body.
-export const BAD_CREDENTIALS = () =>
-  new DomainError('Unauthenticated', 'Dont have correct applicationId and secret in header!', { status: 401, category: 'AuthException' });
-const BAD_REFRESH_TOKEN = (why: string) =>
-  new DomainError('InvalidToken', `Invalid refresh token: ${why}`, { status: 401, category: 'AuthException' });
+export const BAD_CREDENTIALS = () => new DomainError('Unauthenticated');
+const BAD_REFRESH_TOKEN = (why: RefreshProblem) => new DomainError('RefreshTokenInvalid', { why });
 
 /**
  * One statement: check the secret (by keyed hash), and only when it matches count the call toward the
@@ -177,10 +175,10 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
 
   const now = Date.now();
   if (!wellFormed || !row.token_id || row.grant_connector_id?.toLowerCase() !== connectorId) {
-    throw BAD_REFRESH_TOKEN('it is not valid for this connector.');
+    throw BAD_REFRESH_TOKEN('notForConnector');
   }
   // the one activation rule (kaizala-connectors.md §2.4); `authn` only matched a connector that is not deleted
-  if (row.token_revoked_at || !mayMintToken({ deletedAt: null }, { revokedAt: row.grant_revoked_at })) throw BAD_REFRESH_TOKEN('it was revoked.');
+  if (row.token_revoked_at || !mayMintToken({ deletedAt: null }, { revokedAt: row.grant_revoked_at })) throw BAD_REFRESH_TOKEN('revoked');
 
   let nextRefreshToken = '';
   if (row.spent_at) {
@@ -188,11 +186,11 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
       row.successor_encrypted !== null && row.successor_used_at === null && row.successor_revoked_at === null && now - row.spent_at.getTime() <= ROTATION_GRACE_MS;
     if (!retryWithinGrace) {
       await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.connector_tenant_id, row.grant_id, input.ip] });
-      throw BAD_REFRESH_TOKEN('it was already exchanged for a newer one; every token of this family is now revoked.');
+      throw BAD_REFRESH_TOKEN('replayed');
     }
     nextRefreshToken = openSuccessor(row.grant_id!, row.successor_encrypted!);
   } else {
-    if (!row.expires_at || row.expires_at.getTime() <= now) throw BAD_REFRESH_TOKEN('it has expired.');
+    if (!row.expires_at || row.expires_at.getTime() <= now) throw BAD_REFRESH_TOKEN('expired');
     if (now - row.issued_at!.getTime() >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
   }
 
@@ -226,6 +224,6 @@ async function rotate(row: LookupRow): Promise<string> {
   if (res.rowCount === 1) return next;
   const { rows } = await pool.query<{ encrypted: string; used_at: Date | null; revoked_at: Date | null }>({ ...SUCCESSOR, values: [row.token_id] });
   const s = rows[0];
-  if (!s || s.revoked_at || s.used_at) throw BAD_REFRESH_TOKEN('it was just exchanged by another request. Use the newest refresh token.');
+  if (!s || s.revoked_at || s.used_at) throw BAD_REFRESH_TOKEN('raced');
   return openSuccessor(row.grant_id!, s.encrypted);
 }

@@ -94,7 +94,7 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
     expect(statuses(burst)).toEqual({ 200: 5, 429: 45 });
     const limited = burst.find((r) => r.status() === 429)!;
     expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
-    expect(await limited.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PIN_SEND_LIMIT' });
+    expect(await limited.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PinSendLimit' });
     expect(await smsCount([number])).toBe(5);
     // the 45 refusals are audited sampled: a row per minute (two if the burst straddled a minute), not 45
     const limitedRows = await withDb(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'pin.send_limited' AND target_id = $1`, [number])).rows[0]!.n);
@@ -118,6 +118,14 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
     const fromIp = await parallel(50, (i) => generatePin(request, numbers[i]!, x.id, ip));
     expect(statuses(fromIp)).toEqual({ 200: 20, 429: 30 });
     expect(await smsCount(numbers)).toBe(20);
+
+    // the server's own client-IP header cannot be sent by a client to dodge the per-IP budget
+    const spoofer = randomIp();
+    const more = Array.from({ length: 30 }, newPhoneNumber);
+    const spoofed = await parallel(30, (i) =>
+      request.post('/v1/generatePin', { data: { mobileNumber: more[i]!, applicationId: x.id }, headers: { 'X-Forwarded-For': spoofer, 'X-Connector-Client-Ip': randomIp() } }),
+    );
+    expect(statuses(spoofed)).toEqual({ 200: 20, 429: 10 });
   });
 
   test('the per-tenant SMS budget (100 per 10 minutes) holds under 130 parallel sends from 130 IPs; other tenants are unaffected', async ({ request }) => {
@@ -143,14 +151,14 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
     });
     const elsewhere = await request.post('/v1/loginWithPinAndApplicationId', { data: { mobileNumber: number, applicationId: y.id, pin } });
     expect(elsewhere.status()).toBe(400);
-    expect(await elsewhere.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PIN_NOT_FOUND' });
+    expect(await elsewhere.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PinNotFound' });
     const here = await request.post('/v1/loginWithPinAndApplicationId', { data: { mobileNumber: number, applicationId: x.id, pin } });
     expect(here.status()).toBe(200);
 
     for (const premium of ['+447012345678', '+19005550100']) {
       const r = await generatePin(request, premium, x.id);
       expect(r.status(), premium).toBe(400);
-      expect(await r.json()).toMatchObject({ errorCode: 'INVALID_PHONE', message: expect.stringMatching(/Premium-rate/) });
+      expect(await r.json()).toMatchObject({ errorCode: 'InvalidPhone', message: expect.stringMatching(/Premium-rate/) });
     }
   });
 

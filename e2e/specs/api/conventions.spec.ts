@@ -10,16 +10,16 @@ test.describe('[API] conventions of every route', () => {
   test('lenient JSON bodies as real Kaizala clients send them are accepted; broken JSON is a 400', async ({ request }) => {
     const c = await makeConnector({ tenantId: await tenantId('Contoso') });
     const headers = { 'Content-Type': 'application/json' };
-    const singleQuoted = await request.post('/v1/generatePin', { headers, data: `{'mobileNumber':"${newPhoneNumber()}", 'applicationId': '${c.id}'}` });
+    const singleQuoted = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{'mobileNumber':"${newPhoneNumber()}", 'applicationId': '${c.id}'}`) });
     expect(singleQuoted.status()).toBe(200);
-    const unquoted = await request.post('/v1/generatePin', { headers, data: `{mobileNumber:"${newPhoneNumber()}", applicationId:"${c.id}",}` });
+    const unquoted = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{mobileNumber:"${newPhoneNumber()}", applicationId:"${c.id}",}`) });
     expect(unquoted.status()).toBe(200);
-    const broken = await request.post('/v1/generatePin', { headers, data: `{mobileNumber:"+1206` });
+    const broken = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{mobileNumber:"+1206`) });
     expect(broken.status()).toBe(400);
     expect(await broken.json()).toEqual({ message: 'The body is not valid JSON.', errorCode: 'InvalidParameters', errorCategoryKey: 'InvalidParameters' });
     const wrongType = await request.post('/v1/generatePin', { headers: { 'Content-Type': 'text/plain' }, data: 'hello' });
     expect(wrongType.status()).toBe(415);
-    const missing = await request.post('/v1/generatePin', { headers, data: `{applicationId:"${c.id}"}` });
+    const missing = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{applicationId:"${c.id}"}`) });
     expect(missing.status()).toBe(400);
     expect(await missing.json()).toMatchObject({ ...ERROR_SHAPE, message: expect.stringMatching(/^mobileNumber: /) });
   });
@@ -65,8 +65,7 @@ test.describe('[API] conventions of every route', () => {
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
     const result = await new Validator().validate(doc);
-    expect(result.errors ?? [], JSON.stringify(result.errors).slice(0, 500)).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid, JSON.stringify(result.errors ?? null).slice(0, 800)).toBe(true);
     const ops = Object.entries(doc.paths as Record<string, object>).flatMap(([p, o]) => Object.keys(o).map((m) => `${m.toUpperCase()} ${p}`));
     expect(ops).toEqual(
       expect.arrayContaining(['GET /v1/accessToken', 'POST /v1/generatePin', 'POST /v1/loginWithPinAndApplicationId', 'POST /v1/oauth/token', 'GET /v1/groups', 'GET /v1/groups/{groupId}', 'GET /v1/users/me', 'GET /v1/health']),

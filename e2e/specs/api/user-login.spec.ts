@@ -18,7 +18,7 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     const phone = '+14255550103'; // carol: member of Marketing, Field Sales, North
     const bad = await request.post('/v1/generatePin', { data: { mobileNumber: '12345', applicationId: main.id } });
     expect(bad.status()).toBe(400);
-    expect(await bad.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'INVALID_PHONE' });
+    expect(await bad.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'InvalidPhone' });
     const unknown = await request.post('/v1/generatePin', { data: { mobileNumber: phone, applicationId: '0a0a0a0a-0000-4000-8000-000000000000' } });
     expect(unknown.status()).toBe(401);
 
@@ -28,7 +28,7 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     const pin = await latestPin(request, phone);
     const wrong = await request.post('/v1/loginWithPinAndApplicationId', { data: { mobileNumber: phone, applicationId: main.id, pin: pin === '000000' ? 111111 : 0 } });
     expect(wrong.status()).toBe(400);
-    expect(await wrong.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PIN_WRONG' });
+    expect(await wrong.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PinWrong' });
 
     const login = await request.post('/v1/loginWithPinAndApplicationId', { data: { mobileNumber: phone, applicationId: main.id, pin: Number(pin) } });
     expect(login.status()).toBe(200);
@@ -85,7 +85,7 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
 
     const wrongRedirect = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: main.secret, code, redirect_uri: 'https://client.example.test/other' } });
     expect(wrongRedirect.status()).toBe(400);
-    expect(await wrongRedirect.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'invalid_grant' });
+    expect(await wrongRedirect.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'InvalidGrant', error: 'invalid_grant' });
     const code2 = code; // a refused attempt does not spend the code
     const token = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: main.secret, code: code2, redirect_uri: redirect } });
     expect(token.status()).toBe(200);
@@ -99,13 +99,13 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     const stranger = await makeConnector({ tenantId: await tenantId('Contoso') });
     const stolen = await request.post('/v1/oauth/token', { form: { client_id: stranger.id, client_secret: stranger.secret, code: code2 } });
     expect(stolen.status()).toBe(400);
-    expect(await stolen.json()).toMatchObject({ errorCode: 'invalid_grant' });
+    expect(await stolen.json()).toMatchObject({ errorCode: 'InvalidGrant', error: 'invalid_grant' });
     expect((await request.get('/v1/users/me', { headers: { accessToken: body.accessToken } })).status()).toBe(200);
 
     // reuse: refused, and what the code produced is revoked
     const reuse = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: main.secret, code: code2 } });
     expect(reuse.status()).toBe(400);
-    expect(await reuse.json()).toMatchObject({ errorCode: 'invalid_grant' });
+    expect(await reuse.json()).toMatchObject({ errorCode: 'InvalidGrant', error: 'invalid_grant' });
     expect((await request.get('/v1/users/me', { headers: { accessToken: body.accessToken } })).status()).toBe(401);
     const wrongSecret = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: 'nope', code: 'whatever' } });
     expect(wrongSecret.status()).toBe(401);

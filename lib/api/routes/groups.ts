@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getReachableGroup, listReachableGroups } from '@/lib/platform';
 import { isUuid } from '@/lib/utils';
-import { ApiError } from '../errors';
+import { DomainError } from '@/lib/errors';
 import { route } from '../route';
 
 /** Groups (kaizala-connectors.md §5.1). Reach: lib/platform. */
@@ -55,7 +55,7 @@ export const groupRoutes = [
     params: z.object({ groupId }),
     response: groupsResponse,
     handler: async ({ params, claims }) => {
-      if (!isUuid(params.groupId)) throw new ApiError(404, 'GroupNotFound', 'The group does not exist or this token cannot reach it.', 'ResourceNotFound');
+      if (!isUuid(params.groupId)) throw new DomainError('GroupNotReachable');
       return getReachableGroup(claims!, params.groupId);
     },
   }),

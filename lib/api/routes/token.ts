@@ -3,7 +3,7 @@ import { scopesFor } from '@/lib/connectors';
 import { publicUrl } from '@/lib/config';
 import { apiGeneratePin, apiLoginWithPin, oauthExchangeCode } from '@/lib/grants';
 import { exchangeRefreshToken } from '@/lib/tokens';
-import { ApiError } from '../errors';
+import { DomainError } from '@/lib/errors';
 import { route, type RouteInput } from '../route';
 
 /** The token service (kaizala-connectors.md §4.1, §4.4, §4.5). None of these take an access token. */
@@ -12,11 +12,11 @@ const MAX_HEADER = 4096;
 function requiredHeaders(input: RouteInput<unknown, unknown, unknown>, names: string[]): string[] {
   const values = names.map((name) => {
     const v = input.header(name);
-    if (v.length > MAX_HEADER) throw new ApiError(400, 'InvalidParameters', `The ${name} header is too long.`, 'InvalidParameters');
+    if (v.length > MAX_HEADER) throw new DomainError('HeaderTooLong', { name });
     return v.trim();
   });
   const missing = names.filter((_, i) => !values[i]);
-  if (missing.length) throw new ApiError(400, 'InvalidParameters', `Missing header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`, 'InvalidParameters');
+  if (missing.length) throw new DomainError('MissingHeaders', { names: missing });
   return values;
 }
 
@@ -92,7 +92,7 @@ export const tokenRoutes = [
     response: accessTokenResponse,
     handler: async ({ body, ip }) => {
       const out = await oauthExchangeCode({ clientId: body.client_id, clientSecret: body.client_secret, code: body.code, redirectUri: body.redirect_uri }, ip);
-      if (out.replayed) throw new ApiError(400, 'invalid_grant', 'The authorization code was already used; the tokens it produced are now revoked.', 'AuthException');
+      if (out.replayed) throw new DomainError('InvalidGrant', { why: 'codeReplayed' });
       const { body: res } = await exchangeRefreshToken({ applicationId: body.client_id, applicationSecret: body.client_secret, refreshToken: out.refreshToken, ip, endpointUrl: publicUrl(), scopeFor: scopesFor });
       return { body: { ...res, refreshToken: out.refreshToken }, headers: { 'Cache-Control': 'no-store' } };
     },

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireVerifiedUser } from '@/lib/auth';
-import { DomainError } from '@/lib/errors';
+import { DomainError, statusOf } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 import { loadGroup } from '@/lib/groups';
 
@@ -11,7 +11,7 @@ export const groupPageContext = cache(async (groupId: string) => {
   const user = await requireVerifiedUser();
   if (!isUuid(groupId)) notFound();
   const view = await loadGroup(user, groupId).catch((err: unknown) => {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
+    if (err instanceof DomainError && statusOf(err) === 404) notFound();
     throw err;
   });
   return { user, view };

@@ -1,0 +1,149 @@
+/**
+ * Every error the product can answer with, in one list (issue 08 §2): its code (Kaizala's `errorCode`
+ * names where they exist, PascalCase for the rest), HTTP status, `errorCategoryKey`, and the English text
+ * built from its parameters. Domain code throws a code and parameters (`new DomainError('PinWrong',
+ * { left: 2 })`); the edges (/v1, server actions, pages) choose the status and the words from here, so the
+ * portal can translate them by code. `wire` is the `errorCode` sent when several internal codes share a
+ * Kaizala name (e.g. every access-token failure is `InvalidToken`); `oauth` is the RFC 6749 §5.2 `error`
+ * value the OAuth token endpoint adds.
+ */
+export interface ErrorSpec<P> {
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
+  category: string;
+  message: (params: P) => string;
+  /** whether the message takes parameters (the constructor's second argument) */
+  takesParams: boolean;
+  wire?: string;
+  oauth?: string;
+}
+
+function spec<P = void>(status: ErrorSpec<P>['status'], category: string, message: string | ((params: P) => string), extra: { wire?: string; oauth?: string } = {}): ErrorSpec<P> {
+  return { status, category, message: typeof message === 'string' ? () => message : message, takesParams: typeof message !== 'string', ...extra };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export type PhoneProblem = 'empty' | 'notInternational' | 'characters' | 'invalid' | 'refusedType';
+const PHONE_PROBLEMS: Record<PhoneProblem, string> = {
+  empty: 'Enter a phone number.',
+  notInternational: 'Enter the number in international format, starting with + and the country code (e.g. +1 425 555 0101).',
+  characters: 'A phone number may only contain digits, spaces, ( ) . - and a leading +.',
+  invalid: 'This is not a valid phone number. Check the country code and the digits.',
+  refusedType: 'Premium-rate, toll-free, shared-cost, personal (forwarding) and VoIP numbers cannot receive a PIN. Use a mobile or landline number.',
+};
+
+export type PinBudget = 'requester' | 'number' | 'ip' | 'tenant' | 'global';
+const PIN_LIMITS: Record<PinBudget, (wait: string) => string> = {
+  requester: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
+  number: (w) => `Too many PINs were sent to this number. You can request a new one in ${w}.`,
+  ip: (w) => `Too many PINs were requested from your network. Try again in ${w}.`,
+  tenant: (w) => `Too many PINs were requested for this organization. Try again in ${w}.`,
+  global: (w) => `PIN sending is busy right now. Try again in ${w}.`,
+};
+
+export type RefreshProblem = 'notForConnector' | 'revoked' | 'expired' | 'replayed' | 'raced';
+const REFRESH_PROBLEMS: Record<RefreshProblem, string> = {
+  notForConnector: 'it is not valid for this connector.',
+  revoked: 'it was revoked.',
+  expired: 'it has expired.',
+  replayed: 'it was already exchanged for a newer one; every token of this family is now revoked.',
+  raced: 'it was just exchanged by another request. Use the newest refresh token.',
+};
+
+export type GrantProblem = 'codeInvalid' | 'codeReplayed' | 'redirectMismatch' | 'connectorInactive';
+const GRANT_PROBLEMS: Record<GrantProblem, string> = {
+  codeInvalid: 'The authorization code is invalid, expired or already used.',
+  codeReplayed: 'The authorization code was already used; the tokens it produced are now revoked.',
+  redirectMismatch: 'The redirect_uri does not match the one the code was issued for.',
+  connectorInactive: 'This connector is deactivated.',
+};
+
+export const ERRORS = {
+  // ---- requests (any /v1 route) --------------------------------------------------------------------
+  InvalidParameters: spec<{ detail: string }>(400, 'InvalidParameters', (p) => p.detail),
+  InvalidJson: spec(400, 'InvalidParameters', 'The body is not valid JSON.', { wire: 'InvalidParameters' }),
+  MissingHeaders: spec<{ names: string[] }>(400, 'InvalidParameters', (p) => `Missing header${p.names.length > 1 ? 's' : ''}: ${p.names.join(', ')}.`, { wire: 'InvalidParameters' }),
+  HeaderTooLong: spec<{ name: string }>(400, 'InvalidParameters', (p) => `The ${p.name} header is too long.`, { wire: 'InvalidParameters' }),
+  NotFound: spec(404, 'ResourceNotFound', 'The requested resource does not exist.'),
+  MethodNotAllowed: spec<{ method: string; allow: string }>(405, 'InvalidParameters', (p) => `${p.method} is not allowed here. Allowed: ${p.allow}.`),
+  PayloadTooLarge: spec(413, 'InvalidParameters', 'The body is larger than 1 MiB.'),
+  UnsupportedMediaType: spec<{ accepted: string }>(415, 'InvalidParameters', (p) => `Send the body as ${p.accepted}.`),
+  RequestHeaderFieldsTooLarge: spec(431, 'InvalidParameters', 'The request headers are too large.'),
+  TooManyRequests: spec<{ scope: 'connector' | 'tenant' | 'failures'; limit: number; retryAfter: number }>(429, 'TooManyRequests', (p) =>
+    p.scope === 'failures'
+      ? `Too many failed sign-in attempts. Retry after ${p.retryAfter} seconds.`
+      : `Rate limit exceeded (${p.limit} calls per minute for this ${p.scope === 'connector' ? 'connector' : 'organization'}). Retry after ${p.retryAfter} seconds.`,
+  ),
+  ServiceUnavailable: spec(503, 'ServerError', 'The service is briefly unavailable. Try again in a moment.'),
+  InternalError: spec(500, 'ServerError', 'Something went wrong on our side. Nothing was changed; please try again.'),
+
+  // ---- server actions ----------------------------------------------------------------------------------
+  SessionEnded: spec(401, 'AuthException', 'Your session has ended. Sign in again to continue.'),
+  ValidationFailed: spec(400, 'InvalidParameters', 'Please correct the highlighted fields.'),
+
+  // ---- token service and access tokens (kaizala-connectors.md §4.7) --------------------------------
+  Unauthenticated: spec(401, 'AuthException', 'Dont have correct applicationId and secret in header!'),
+  UnknownApplication: spec(401, 'AuthException', 'Unknown applicationId, or the connector is deactivated.', { wire: 'Unauthenticated' }),
+  TokenMissing: spec(401, 'AuthException', 'Token missing. Header should have token as value of ACCESSTOKEN', { wire: 'InvalidToken' }),
+  TokenExpired: spec(401, 'AuthException', 'Invalid token. Failure reason:the token has expired', { wire: 'InvalidToken' }),
+  InvalidToken: spec(401, 'AuthException', 'Invalid token. Failure reason:Token validation failed due to unknown reason!'),
+  TokenRevoked: spec(401, 'AuthException', 'Invalid token. Failure reason: the connector was removed from this group or the token was revoked.', { wire: 'InvalidToken' }),
+  RefreshTokenInvalid: spec<{ why: RefreshProblem }>(401, 'AuthException', (p) => `Invalid refresh token: ${REFRESH_PROBLEMS[p.why]}`, { wire: 'InvalidToken' }),
+  MissingPermission: spec<{ permission: string }>(403, 'AuthorizationException', (p) => `This connector does not have the "${p.permission}" permission needed here.`, { wire: 'Forbidden' }),
+  UserContextMissing: spec(403, 'AuthorizationException', 'A group token acts for a group, not a user. Use a user token (portal, PIN or OAuth) for /users/me.'),
+  GroupNotReachable: spec(404, 'ResourceNotFound', 'The group does not exist or this token cannot reach it.', { wire: 'GroupNotFound' }),
+
+  // ---- OAuth 2.0 (RFC 6749 names in `error`) --------------------------------------------------------
+  InvalidClient: spec(400, 'AuthException', 'This application (client_id) is not known.', { oauth: 'invalid_client' }),
+  InvalidRedirectUri: spec(400, 'AuthException', 'The redirect_uri is not registered for this connector. Its developer must add it on the connector page first.', { oauth: 'invalid_request' }),
+  AccessDenied: spec(400, 'AuthException', 'This connector is deactivated.', { oauth: 'access_denied' }),
+  InvalidGrant: spec<{ why: GrantProblem }>(400, 'AuthException', (p) => GRANT_PROBLEMS[p.why], { oauth: 'invalid_grant' }),
+
+  // ---- portal: who may do what -----------------------------------------------------------------------
+  Forbidden: spec(403, 'AuthorizationException', 'You do not have permission to do this.'),
+  ResourceNotFound: spec(404, 'ResourceNotFound', 'Not found.', { wire: 'NotFound' }),
+
+  // ---- phone numbers and PINs ------------------------------------------------------------------------
+  InvalidPhone: spec<{ problem: PhoneProblem }>(400, 'InvalidParameters', (p) => PHONE_PROBLEMS[p.problem]),
+  PhoneTaken: spec(409, 'Conflict', 'This number is already verified by another user of your organization.'),
+  PhoneAlreadyVerified: spec(409, 'Conflict', 'You have already verified this number.'),
+  PhoneNotFound: spec(404, 'ResourceNotFound', 'That phone number was not found.'),
+  PhoneNotVerified: spec(400, 'InvalidParameters', 'Verify this number with a PIN before making it active.'),
+  NoPhone: spec(400, 'InvalidParameters', 'Register and verify a phone number first: it is your identity inside groups.'),
+  SmsFailed: spec(503, 'ServerError', 'We could not send the SMS right now. No PIN was sent; please try again in a moment.'),
+  PinSendLimit: spec<{ budget: PinBudget; wait: string }>(429, 'TooManyRequests', (p) => PIN_LIMITS[p.budget](p.wait)),
+  PinNotFound: spec(400, 'InvalidParameters', 'No PIN was sent to this number. Select "Generate PIN" first.'),
+  PinUsed: spec(400, 'InvalidParameters', 'This PIN has already been used. Generate a new PIN.'),
+  PinLocked: spec(429, 'TooManyRequests', 'Too many wrong attempts: this PIN no longer works. Generate a new PIN.'),
+  PinExpired: spec(400, 'InvalidParameters', 'This PIN has expired (PINs are valid for 10 minutes). Generate a new PIN.'),
+  PinWrong: spec<{ left: number }>(400, 'InvalidParameters', (p) => `That PIN is not correct. ${plural(p.left, 'attempt')} left.`),
+
+  // ---- connectors and grants -------------------------------------------------------------------------
+  ConnectorNotFound: spec(404, 'ResourceNotFound', 'This connector does not exist or was deleted.'),
+  SecretNotFound: spec(404, 'ResourceNotFound', 'This secret no longer exists.'),
+  ConfirmationMismatch: spec<{ name: string }>(400, 'InvalidParameters', (p) => `Type the connector name "${p.name}" exactly to confirm.`),
+  RedirectUrlDuplicate: spec(409, 'Conflict', 'This redirect URL is already registered.'),
+  RedirectUrlLimit: spec<{ max: number }>(400, 'InvalidParameters', (p) => `A connector can have at most ${p.max} redirect URLs.`),
+  RedirectUrlNotFound: spec(404, 'ResourceNotFound', 'This redirect URL is not registered.'),
+  ConnectorInactive: spec<{ for: 'grant' | 'userToken' }>(409, 'Conflict', (p) =>
+    p.for === 'grant' ? 'This connector is deactivated: it cannot be added to a group until it is activated again.' : 'This connector is deactivated: activate it before generating a user token.',
+  ),
+  ConnectorNotInOrganization: spec(404, 'ResourceNotFound', 'That connector was not found in your organization.'),
+  ConnectorAlreadyAdded: spec(409, 'Conflict', 'This connector is already added to the group.'),
+  GrantNotFound: spec(404, 'ResourceNotFound', 'This connector is no longer added to the group.'),
+  GrantTokenMissing: spec(404, 'ResourceNotFound', 'This grant has no live token. Regenerate one.'),
+
+  // ---- groups ----------------------------------------------------------------------------------------
+  GroupNotFound: spec(404, 'ResourceNotFound', 'This group does not exist or you cannot see it.'),
+  MemberNotFound: spec(404, 'ResourceNotFound', 'This member is not in the group.'),
+  MemberDuplicate: spec(409, 'Conflict', 'This number is already a member of the group.'),
+  LastAdmin: spec(409, 'Conflict', 'A group needs at least one admin. Promote another member first.'),
+  SubGroupCycle: spec(400, 'InvalidParameters', 'A group cannot be a sub-group of itself or of its own sub-groups.'),
+  CrossTenant: spec(403, 'AuthorizationException', 'Sub-groups can only be added under groups of your own organization.'),
+  LinkTargetNotFound: spec(404, 'ResourceNotFound', 'That group was not found.'),
+  SubGroupDuplicate: spec(409, 'Conflict', 'That group is already a sub-group here.'),
+  SubGroupNotLinked: spec(404, 'ResourceNotFound', 'That group is not a sub-group here.'),
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams<C extends ErrorCode> = (typeof ERRORS)[C] extends ErrorSpec<infer P> ? P : never;
