@@ -2,21 +2,42 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// a domain uses another only through its index.ts (conventions §4) — by alias…
+const OTHER_DOMAIN_BY_ALIAS = {
+  regex: '^@/lib/(?!actions/|auth/actions$|auth/auth$|request/header$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$)[^/]+$',
+  message: 'Import another domain through its index.ts (or its actions/schemas).',
+};
+// …and by relative path: `../<domain>/<file>` reaches into another domain's files
+const OTHER_DOMAIN_BY_RELATIVE_PATH = {
+  regex: '^\\.\\./(?!\\.)[^/]+/(?!index$)[^/]+$',
+  message: 'Import another domain through its index.ts (relative paths too).',
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**']),
+  globalIgnores(['.next/**', 'node_modules/**', '.data/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**']),
   {
     rules: {
-      // a domain uses another only through its index.ts (conventions §4)
+      'no-restricted-imports': ['error', { patterns: [OTHER_DOMAIN_BY_ALIAS] }],
+      // no import cycles between our modules (node_modules are not followed)
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_DOMAIN_BY_ALIAS, OTHER_DOMAIN_BY_RELATIVE_PATH] }] },
+  },
+  {
+    // feature UI never talks to the database: it goes through lib/<domain> (actions, server-only reads)
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              regex: '^@/lib/(?!actions/|auth/actions$|auth/auth$|request/header$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$)[^/]+$',
-              message: 'Import another domain through its index.ts (or its actions/schemas).',
-            },
+            OTHER_DOMAIN_BY_ALIAS,
+            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'components/ never imports db/: use the domain in lib/.' },
           ],
         },
       ],

@@ -5,4 +5,4 @@ import { tokenRoutes } from './routes/token';
 import { userRoutes } from './routes/users';
 
 /** Every `/v1` route, one file per resource under routes/ (product.md §12: one route table is the truth). */
-export const ROUTES: readonly Route[] = [...serviceRoutes, ...tokenRoutes, ...groupRoutes, ...userRoutes];
+export const ROUTES: readonly Route[] = [...serviceRoutes(() => ROUTES), ...tokenRoutes, ...groupRoutes, ...userRoutes];

@@ -3,13 +3,12 @@ import { DATABASE_RETRY_AFTER_SECONDS } from '@/db/errors';
 import { publicUrl } from '@/lib/config';
 import { databaseAnswers } from '../health';
 import { openApiDocument } from '../openapi';
-import { route, type RouteResult } from '../route';
-import { ROUTES } from '../table';
+import { route, type Route, type RouteResult } from '../route';
 
-/** The service itself: health (readiness and liveness) and this API's OpenAPI document. */
-let document: object | undefined;
-
-export const serviceRoutes = [
+/** The service itself: health (readiness and liveness) and this API's OpenAPI document (of `all()`). */
+export const serviceRoutes = (all: () => readonly Route[]) => {
+  let document: object | undefined;
+  return [
   route({
     method: 'GET',
     path: '/health',
@@ -39,8 +38,9 @@ export const serviceRoutes = [
     summary: 'This document (OpenAPI 3.1, generated from the route table)',
     response: z.object({ openapi: z.string() }).loose(),
     handler: async () => {
-      document ??= openApiDocument(ROUTES, publicUrl());
+      document ??= openApiDocument(all(), publicUrl());
       return { body: document as { openapi: string } };
     },
   }),
 ];
+};
