@@ -8,7 +8,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = external ?? `http://localhost:${port}`;
 
 export default defineConfig({
-  testDir: './e2e/specs',
+  testDir: './e2e',
   outputDir: './test-results/artifacts',
   fullyParallel: false,
   workers: 1,
@@ -27,6 +27,11 @@ export default defineConfig({
       args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  projects: [
+    // signs alice, bob, carol and dave in once through the UI and keeps their states in e2e/.auth/
+    { name: 'setup', testDir: './e2e/setup', testMatch: /.*\.setup\.ts$/ },
+    { name: 'chromium', testDir: './e2e/specs', dependencies: ['setup'] },
+  ],
   webServer: external
     ? undefined
     : {

@@ -1,9 +1,9 @@
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { tokenHeaders } from '../../fixtures/api';
 import { newPhoneNumber } from '../../fixtures/data';
 import { withDb } from '../../fixtures/db';
 import { freshMinute, makeConnector, makeGroup, makeTenant, randomIp, signedAccessToken, tenantId } from '../../fixtures/factory';
-import { signInDemo } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
 import { SEEDED_GROUPS } from '../../pages/group-page';
 
 /**
@@ -186,11 +186,10 @@ test.describe.serial('[API] abuse: budgets and isolation', () => {
     expect((await request.get('/v1/groups', { headers: { accessToken: signedAccessToken(claims) } })).status()).toBe(200);
   });
 
-  test('a member who is admin of another tenant\'s group cannot create a sub-group under it', async ({ page }) => {
+  test('a member who is admin of another tenant\'s group cannot create a sub-group under it', async ({ carolPage: page }) => {
     const theirs = await makeGroup(fabrikam, `Fabrikam partners ${Date.now()}`);
     // carol (Contoso) administers a Fabrikam group by her phone number
     await withDb((db) => db.query(`INSERT INTO group_members (group_id, e164, display_name, role) VALUES ($1, '+14255550103', 'Carol', 'Admin')`, [theirs]));
-    await signInDemo(page, 'carol');
     await page.goto(`/groups/${theirs}/subgroups`);
     const name = `Sneaky ${Date.now()}`;
     await page.getByLabel('Sub group name').fill(name);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { accessTokenFor, portalConnector, type ApiConnector } from '../../fixtures/api';
+import { accessTokenFor, apiConnector, type ApiConnector } from '../../fixtures/api';
+import { expect, test } from '../../fixtures/test';
 import { SEEDED_GROUPS } from '../../pages/group-page';
 
 const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
@@ -8,9 +8,9 @@ test.describe.serial('[API] first reads: reach and permissions', () => {
   let main: ApiConnector; // Group Information + User Profile, granted to Marketing
   let other: ApiConnector; // Text Message only, granted to Marketing
 
-  test.beforeAll(async ({ browser }) => {
-    main = await portalConnector(browser, { permissions: ['Group Information', 'User Profile'] });
-    other = await portalConnector(browser, { permissions: ['Text Message'] });
+  test.beforeAll(async () => {
+    main = await apiConnector({ permissions: ['Group Information', 'User Profile'] });
+    other = await apiConnector({ permissions: ['Text Message'] });
   });
 
   test('GET /v1/groups and /v1/groups/{id} stay inside the group token\'s reach; ≤ 1 SQL statement per read', async ({ request }) => {

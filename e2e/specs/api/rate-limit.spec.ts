@@ -1,12 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { accessTokenFor, portalConnector, tokenHeaders } from '../../fixtures/api';
+import { accessTokenFor, apiConnector, tokenHeaders } from '../../fixtures/api';
+import { expect, test } from '../../fixtures/test';
 
 const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
 
 test.describe.serial('[API] rate limits', () => {
 
-  test('rate limit: the 101st call in a minute for a connector gets 429 with Retry-After', async ({ request, browser }) => {
-    const c = await portalConnector(browser, { owner: 'dave', permissions: ['Group Information'] });
+  test('rate limit: the 101st call in a minute for a connector gets 429 with Retry-After', async ({ request }) => {
+    const c = await apiConnector({ owner: 'dave', permissions: ['Group Information'] });
     // stay inside one counting window (1 minute): wait for the next one if this one is about to end
     const seconds = new Date().getUTCSeconds();
     if (seconds > 40) await new Promise((r) => setTimeout(r, (61 - seconds) * 1000));

@@ -1,12 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { newPhoneNumber, newTestUser } from '../../fixtures/data';
-import { signInDemo } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
 import { ConnectorsPage } from '../../pages/connectors-page';
 import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
 import { PhoneNumbersPage } from '../../pages/phone-numbers-page';
 import { SignInPage } from '../../pages/sign-in-page';
 
-test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector, a group admin adds it, token call, group read', async ({ browser, request }) => {
+test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector, a group admin adds it, token call, group read', async ({ browser, request, bobPage: adminPage }) => {
   // 1. the developer signs in with Office 365 and registers a phone number
   const devPage = await (await browser.newContext()).newPage();
   const dev = newTestUser({ name: 'developer' });
@@ -19,9 +18,7 @@ test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector,
   const name = `Story ${Date.now().toString(36)}`;
   const { id, secret } = await new ConnectorsPage(devPage).create({ name, description: 'Reads the group it is added to.', permissions: ['Group Information'] });
 
-  // 3. the group admin adds it to their group and hands over the refresh token
-  const adminPage = await (await browser.newContext()).newPage();
-  await signInDemo(adminPage, 'bob');
+  // 3. the group admin (signed in already: bob's stored state) adds it to their group and hands over the refresh token
   const group = new GroupPage(adminPage);
   await group.openConnectorsTab(SEEDED_GROUPS.fieldSales);
   const refreshToken = await group.addConnector(name);
@@ -39,5 +36,4 @@ test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector,
   expect((await request.get(`${endpointUrl}v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken } })).status()).toBe(404);
 
   await devPage.context().close();
-  await adminPage.context().close();
 });

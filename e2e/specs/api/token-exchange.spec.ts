@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { accessTokenFor, portalConnector, tokenHeaders, type ApiConnector } from '../../fixtures/api';
+import { accessTokenFor, apiConnector, tokenHeaders, type ApiConnector } from '../../fixtures/api';
 import { withDb } from '../../fixtures/db';
-import { signInDemo } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
 import { ConnectorDetailsPage } from '../../pages/connectors-page';
 import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
 
@@ -11,9 +10,9 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
   let main: ApiConnector; // Group Information + User Profile, granted to Marketing
   let other: ApiConnector; // Text Message only, granted to Marketing
 
-  test.beforeAll(async ({ browser }) => {
-    main = await portalConnector(browser, { permissions: ['Group Information', 'User Profile'] });
-    other = await portalConnector(browser, { permissions: ['Text Message'] });
+  test.beforeAll(async () => {
+    main = await apiConnector({ permissions: ['Group Information', 'User Profile'] });
+    other = await apiConnector({ permissions: ['Text Message'] });
   });
 
   test('GET /v1/accessToken answers the documented shape; header names are case-insensitive; ≤ 2 SQL statements', async ({ request, baseURL }) => {
@@ -74,10 +73,8 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect(await unknownRoute.json()).toMatchObject(ERROR_SHAPE);
   });
 
-  test('rotated secrets both work during the overlap; revoking stops the old one', async ({ request, browser }) => {
-    const c = await portalConnector(browser, { permissions: ['Group Information'] });
-    const page = await (await browser.newContext()).newPage();
-    await signInDemo(page, 'alice');
+  test('rotated secrets both work during the overlap; revoking stops the old one', async ({ request, alicePage: page }) => {
+    const c = await apiConnector({ permissions: ['Group Information'] });
     const details = new ConnectorDetailsPage(page);
     await details.goto(c.id);
     await details.rotate('keep');
@@ -88,7 +85,6 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret: c.secret }, c.refreshToken) })).status()).toBe(401);
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret: newSecret }, c.refreshToken) })).status()).toBe(401);
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret: newest }, c.refreshToken) })).status()).toBe(200);
-    await page.context().close();
   });
 
   test('after 90 % of its life a refresh token rotates; replaying the spent one revokes the whole family and its access tokens', async ({ request }) => {
@@ -115,11 +111,9 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect((await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken: access } })).status()).toBe(401);
   });
 
-  test('regenerated, removed and deleted: old tokens fail, and a removed grant stops access tokens at once; deactivation keeps grants working', async ({ request, browser }) => {
-    const c = await portalConnector(browser, { permissions: ['Group Information'] });
+  test('regenerated, removed and deleted: old tokens fail, and a removed grant stops access tokens at once; deactivation keeps grants working', async ({ request, alicePage: page }) => {
+    const c = await apiConnector({ permissions: ['Group Information'] });
     const access = await accessTokenFor(request, c, c.refreshToken);
-    const page = await (await browser.newContext()).newPage();
-    await signInDemo(page, 'alice');
 
     // deactivated: existing grant still exchanges and reads
     const details = new ConnectorDetailsPage(page);
@@ -144,7 +138,7 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, regenerated) })).status()).toBe(401);
 
     // delete: a fresh connector with a live grant stops at once
-    const d = await portalConnector(browser, { permissions: ['Group Information'] });
+    const d = await apiConnector({ permissions: ['Group Information'] });
     await details.goto(d.id);
     await page.getByRole('button', { name: 'Delete connector' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${d.name}?` });
@@ -154,6 +148,5 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     const deleted = await request.get('/v1/accessToken', { headers: tokenHeaders(d, d.refreshToken) });
     expect(deleted.status()).toBe(401);
     expect(await deleted.json()).toMatchObject({ errorCode: 'Unauthenticated' });
-    await page.context().close();
   });
 });

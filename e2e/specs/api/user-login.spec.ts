@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { accessTokenFor, latestPin, portalConnector, type ApiConnector } from '../../fixtures/api';
+import { accessTokenFor, apiConnector, latestPin, type ApiConnector } from '../../fixtures/api';
 import { newPhoneNumber } from '../../fixtures/data';
 import { makeConnector, tenantId } from '../../fixtures/factory';
-import { signInDemo } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
 import { SEEDED_GROUPS } from '../../pages/group-page';
 
 const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
@@ -10,8 +9,8 @@ const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String)
 test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
   let main: ApiConnector; // Group Information + User Profile, granted to Marketing
 
-  test.beforeAll(async ({ browser }) => {
-    main = await portalConnector(browser, { permissions: ['Group Information', 'User Profile'] });
+  test.beforeAll(async () => {
+    main = await apiConnector({ permissions: ['Group Information', 'User Profile'] });
   });
 
   test('PIN login: generatePin + loginWithPinAndApplicationId issue a user token reaching the number\'s groups', async ({ request }) => {
@@ -51,17 +50,13 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     expect(await me.json()).toMatchObject({ phoneNumber: phone, tenantId: expect.any(String) });
   });
 
-  test('OAuth 2.0: authorize with phone + PIN, code to the registered redirect URL, token endpoint; codes are single use and bound to the redirect URL', async ({ page, request }) => {
+  test('OAuth 2.0: authorize with phone + PIN, code to the registered redirect URL, token endpoint; codes are single use and bound to the redirect URL', async ({ page, request, alicePage: owner }) => {
     const redirect = 'https://client.example.test/oauth/callback';
     // the developer registers the redirect URL on the connector page
-    const ctx = await page.context().browser()!.newContext();
-    const owner = await ctx.newPage();
-    await signInDemo(owner, 'alice');
     await owner.goto(`/connectors/${main.id}`);
     await owner.getByLabel('Add a redirect URL').fill(redirect);
     await owner.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(owner.getByRole('list', { name: 'Redirect URLs' })).toContainText(redirect);
-    await ctx.close();
 
     // an unregistered redirect URL is refused on the page, never redirected to
     await page.goto(`/oauth/authorize?client_id=${main.id}&redirect_uri=${encodeURIComponent('https://evil.example.test/cb')}`);

@@ -1,18 +1,16 @@
-import { expect, test } from '@playwright/test';
-import { newTestUser } from '../../fixtures/data';
 import { withDb } from '../../fixtures/db';
+import { makeConnector, makeUser } from '../../fixtures/factory';
 import { saveScreenshot } from '../../fixtures/screenshot';
-import { signInDemo, signInVerified } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
 import { ConnectorDetailsPage, ConnectorsPage } from '../../pages/connectors-page';
 
 const auditCount = (action: string, targetId: string) =>
   withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND target_id = $2', [action, targetId])).rows[0].n as number);
 
 test.describe('[CONNECTORS]', () => {
-  test('a developer creates a connector with the wizard and gets its ID, Secret and a curl example', async ({ page, context, baseURL }, testInfo) => {
+  test('a developer creates a connector with the wizard and gets its ID, Secret and a curl example', async ({ page, context, baseURL, signIn }, testInfo) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    const dev = newTestUser({ name: 'dev' });
-    await signInVerified(page, dev.email, dev.password);
+    await signIn({ name: 'dev' });
 
     const connectors = new ConnectorsPage(page);
     await connectors.goto();
@@ -76,8 +74,7 @@ test.describe('[CONNECTORS]', () => {
     await saveScreenshot(page, testInfo, 'connectors-list');
   });
 
-  test('"Created by me" and "All Connectors" list the organization\'s connectors, never another tenant\'s; search by name', async ({ page }) => {
-    await signInDemo(page, 'alice');
+  test('"Created by me" and "All Connectors" list the organization\'s connectors, never another tenant\'s; search by name', async ({ alicePage: page }) => {
     const connectors = new ConnectorsPage(page);
     await connectors.goto();
     await expect(connectors.rowLink('Contoso CRM Sync')).toBeVisible();
@@ -96,10 +93,9 @@ test.describe('[CONNECTORS]', () => {
     await expect(page.getByText('No connectors match "nothing-like-this"')).toBeVisible();
   });
 
-  test('Show reveals the secret and is audited; rotation keeps the previous secret for 7 days or revokes it', async ({ page }) => {
-    const dev = newTestUser({ name: 'rotator' });
-    await signInVerified(page, dev.email, dev.password);
-    const { id, secret } = await new ConnectorsPage(page).create({ name: 'Rotation Demo', description: 'Secret rotation.', permissions: ['Group Information'] });
+  test('Show reveals the secret and is audited; rotation keeps the previous secret for 7 days or revokes it', async ({ page, signIn }) => {
+    const user = await signIn({ name: 'rotator' });
+    const { id, secret } = await makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Rotation Demo', description: 'Secret rotation.', permissions: ['Group Information'] });
     const details = new ConnectorDetailsPage(page);
     await details.goto(id);
     await expect(details.secret('Current secret').getByTestId('secret-value')).not.toContainText(secret.slice(4, 12));
@@ -128,10 +124,9 @@ test.describe('[CONNECTORS]', () => {
     await expect.poll(() => auditCount('connector.secret_rotated', id)).toBe(2);
   });
 
-  test('deactivate and activate, then delete with a typed confirmation', async ({ page }, testInfo) => {
-    const dev = newTestUser({ name: 'lifecycle' });
-    await signInVerified(page, dev.email, dev.password);
-    const { id } = await new ConnectorsPage(page).create({ name: 'Short Lived', description: 'Will be deleted.', permissions: ['Media'] });
+  test('deactivate and activate, then delete with a typed confirmation', async ({ page, signIn }, testInfo) => {
+    const user = await signIn({ name: 'lifecycle' });
+    const { id } = await makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Short Lived', description: 'Will be deleted.', permissions: ['Media'] });
     await new ConnectorDetailsPage(page).goto(id);
 
     await page.getByRole('button', { name: 'Deactivate' }).click();
@@ -159,48 +154,34 @@ test.describe('[CONNECTORS]', () => {
     expect(secrets).toBe(0);
   });
 
-  test('others in the organization can view but not change; a member of another tenant gets 404', async ({ browser }) => {
-    test.slow(); // several people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
-    const ownerPage = await (await browser.newContext()).newPage();
-    const owner = newTestUser({ name: 'owner' });
-    await signInVerified(ownerPage, owner.email, owner.password);
-    const { id } = await new ConnectorsPage(ownerPage).create({ name: 'Owned Connector', description: 'Only the owner manages it.', permissions: ['Reactions'] });
-    await ownerPage.context().close();
+  test('others in the organization can view but not change; a member of another tenant gets 404', async ({ signedIn }) => {
+    test.slow(); // several people sign in: kept from when each registered a phone number in the UI (~50 s on a loaded machine)
+    const owner = await makeUser({ name: 'owner' });
+    const { id } = await makeConnector({ tenantId: owner.tenantId, ownerId: owner.id, name: 'Owned Connector', description: 'Only the owner manages it.', permissions: ['Reactions'] });
 
-    const colleague = await (await browser.newContext()).newPage();
-    const c = newTestUser({ name: 'colleague' });
-    await signInVerified(colleague, c.email, c.password);
+    const { page: colleague } = await signedIn({ name: 'colleague' });
     await new ConnectorDetailsPage(colleague).goto(id);
     await expect(colleague.getByRole('heading', { name: 'Owned Connector' })).toBeVisible();
     await expect(colleague.getByText('Only the owner and organization admins can change this connector.')).toBeVisible();
     await expect(colleague.getByRole('button', { name: 'Rotate secret' })).toHaveCount(0);
     await expect(colleague.getByRole('button', { name: 'Delete connector' })).toHaveCount(0);
-    await colleague.context().close();
 
-    const orgAdmin = await (await browser.newContext()).newPage();
-    const a = newTestUser({ name: 'boss', orgAdmin: true });
-    await signInVerified(orgAdmin, a.email, a.password);
+    const { page: orgAdmin } = await signedIn({ name: 'boss', orgAdmin: true });
     await new ConnectorDetailsPage(orgAdmin).goto(id);
     await expect(orgAdmin.getByRole('button', { name: 'Rotate secret' })).toBeVisible();
     await expect(orgAdmin.getByRole('button', { name: 'Show current secret' })).toBeVisible();
     await expect(orgAdmin.getByRole('button', { name: 'Generate user token' })).toBeVisible();
-    await orgAdmin.context().close();
 
-    const outsider = await (await browser.newContext()).newPage();
-    const o = newTestUser({ name: 'outsider', tenant: 'fabrikam', orgAdmin: true });
-    await signInVerified(outsider, o.email, o.password);
+    const { page: outsider } = await signedIn({ name: 'outsider', tenant: 'fabrikam', orgAdmin: true });
     const res = await outsider.goto(`/connectors/${id}`);
     expect(res?.status()).toBe(404);
     await expect(outsider.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-    await outsider.context().close();
   });
 
-  test('only the owner and org admins see the secret and generate user tokens; others are told whom to ask, and a replayed action is refused and audited', async ({ browser }, testInfo) => {
-    test.slow(); // several people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
-    const ownerPage = await (await browser.newContext()).newPage();
-    const owner = newTestUser({ name: 'keeper' });
-    await signInVerified(ownerPage, owner.email, owner.password);
-    const { id, secret } = await new ConnectorsPage(ownerPage).create({ name: `Guarded ${Date.now().toString(36)}`, description: 'Its secret is for the owner.', permissions: ['Group Information'] });
+  test('only the owner and org admins see the secret and generate user tokens; others are told whom to ask, and a replayed action is refused and audited', async ({ signedIn, bobPage: bob }, testInfo) => {
+    test.slow(); // several people sign in: kept from when each registered a phone number in the UI (~50 s on a loaded machine)
+    const { page: ownerPage, user: owner } = await signedIn({ name: 'keeper' });
+    const { id, secret } = await makeConnector({ tenantId: owner.tenantId, ownerId: owner.id, name: `Guarded ${Date.now().toString(36)}`, description: 'Its secret is for the owner.', permissions: ['Group Information'] });
     const ownerName = await withDb(async (db) => (await db.query('SELECT name FROM users WHERE email = $1', [owner.email])).rows[0].name as string);
     const details = new ConnectorDetailsPage(ownerPage);
     await details.goto(id);
@@ -225,9 +206,7 @@ test.describe('[CONNECTORS]', () => {
     const tokenRequest = await tokenCall;
 
     // a member of the organization: the page says whom to ask, and offers none of it
-    const member = await (await browser.newContext()).newPage();
-    const m = newTestUser({ name: 'curious' });
-    await signInVerified(member, m.email, m.password);
+    const { page: member, user: m } = await signedIn({ name: 'curious' });
     await new ConnectorDetailsPage(member).goto(id);
     await expect(member.getByRole('heading', { name: /^Guarded / })).toBeVisible();
     await expect(member.getByTestId('connector-id')).toHaveText(id);
@@ -271,11 +250,8 @@ test.describe('[CONNECTORS]', () => {
     expect(JSON.stringify(denied)).not.toContain(secret.slice(4));
 
     // a group admin who is not the owner is no different
-    const bob = await (await browser.newContext()).newPage();
-    await signInDemo(bob, 'bob');
     await new ConnectorDetailsPage(bob).goto(id);
     await expect(bob.getByTestId('secret-who-to-ask')).toContainText(ownerName);
     await expect(bob.getByRole('button', { name: /Generate .*user token/ })).toHaveCount(0);
-    for (const p of [ownerPage, member, bob]) await p.context().close();
   });
 });

@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { newPhoneNumber, newTestUser } from '../../fixtures/data';
+import { newPhoneNumber } from '../../fixtures/data';
 import { withDb } from '../../fixtures/db';
+import { makeConnector, tenantId, userId } from '../../fixtures/factory';
 import { saveScreenshot } from '../../fixtures/screenshot';
-import { signInDemo, signInVerified } from '../../fixtures/session';
-import { ConnectorDetailsPage, ConnectorsPage } from '../../pages/connectors-page';
+import { DEMO } from '../../fixtures/session';
+import { expect, test } from '../../fixtures/test';
+import { ConnectorDetailsPage } from '../../pages/connectors-page';
 import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
 
 const CRM_SYNC = '00000000-0000-4000-8000-0000000c0001';
@@ -13,16 +14,18 @@ async function tokenState(token: string) {
   return withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NULL AND encrypted LIKE $1', [`%${token}%`])).rows[0].n);
 }
 
-async function newContextPage(page: Page) {
-  return (await page.context().browser()!.newContext()).newPage();
-}
-
 test.describe('[GROUPS]', () => {
-  test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({ page }, testInfo) => {
-    test.slow(); // four people sign in and register a phone number: ~50 s of the default 60 s on a loaded machine
+  test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({ alicePage: page, bobPage: bob, carolPage: carol, davePage: dave }, testInfo) => {
+    test.slow(); // four people at work: kept from when each signed in and registered a phone number in the UI (~50 s on a loaded machine)
     const connectorName = `Story Connector ${Date.now().toString(36)}`;
-    await signInDemo(page, 'alice');
-    const { id: connectorId } = await new ConnectorsPage(page).create({ name: connectorName, description: 'End-to-end story.', permissions: ['Group Information'] });
+    // alice's connector, as the wizard makes it (the wizard has its own spec)
+    const { id: connectorId } = await makeConnector({
+      tenantId: await tenantId('Contoso'),
+      ownerId: await userId(DEMO.alice.email),
+      name: connectorName,
+      description: 'End-to-end story.',
+      permissions: ['Group Information'],
+    });
 
     // org admin: every group of the organization, with the banner
     await page.goto('/groups');
@@ -31,10 +34,8 @@ test.describe('[GROUPS]', () => {
     await expect(page.getByRole('row', { name: /Marketing/ })).toContainText('Admin');
     await saveScreenshot(page, testInfo, 'groups-org-admin');
 
-    const bob = await newContextPage(page);
-    await signInDemo(bob, 'bob');
-    await expect(bob.getByTestId('user-role')).toHaveText('Group admin');
     await bob.goto('/groups');
+    await expect(bob.getByTestId('user-role')).toHaveText('Group admin');
     await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('Admin');
     await expect(bob.getByRole('row', { name: /Field Sales/ })).toContainText('2'); // sub groups
     await expect(bob.getByRole('row', { name: /Marketing/ })).toHaveCount(0);
@@ -91,8 +92,6 @@ test.describe('[GROUPS]', () => {
     await expect(group.granted(connectorName)).toContainText('Connector deactivated');
 
     // a member cannot open the tab, nor call its server action directly
-    const carol = await newContextPage(page);
-    await signInDemo(carol, 'carol');
     await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}`);
     await expect(carol.getByRole('heading', { name: 'Field Sales' })).toBeVisible();
     await expect(carol.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
@@ -117,17 +116,13 @@ test.describe('[GROUPS]', () => {
     expect((await denials()).slice(deniedBefore)).toHaveLength(2);
 
     // a user of the other tenant gets 404 for the group
-    const dave = await newContextPage(page);
-    await signInDemo(dave, 'dave');
     const res = await dave.goto(`/groups/${SEEDED_GROUPS.fieldSales}`);
     expect(res?.status()).toBe(404);
     await expect(dave.getByRole('row', { name: /Field Sales/ })).toHaveCount(0);
-    for (const p of [bob, carol, dave]) await p.context().close();
   });
 
-  test('users and sub groups: add, promote, remove members; create, link and unlink sub groups', async ({ page }, testInfo) => {
-    const u = newTestUser({ name: 'grouper' });
-    await signInVerified(page, u.email, u.password);
+  test('users and sub groups: add, promote, remove members; create, link and unlink sub groups', async ({ page, signIn }, testInfo) => {
+    const u = await signIn({ name: 'grouper' });
     const suffix = Date.now().toString(36);
 
     await page.goto('/groups');
@@ -193,8 +188,7 @@ test.describe('[GROUPS]', () => {
     expect(audit).toEqual(expect.arrayContaining(['group.created', 'group.member_added', 'group.member_role_changed', 'group.member_removed', 'group.subgroup_created', 'group.subgroup_linked', 'group.subgroup_unlinked']));
   });
 
-  test('a member sees the groups of their number: organization groups as Member, private groups on their own tab', async ({ page }, testInfo) => {
-    await signInDemo(page, 'carol');
+  test('a member sees the groups of their number: organization groups as Member, private groups on their own tab', async ({ carolPage: page }, testInfo) => {
     await page.goto('/groups');
     await expect(page.getByRole('row', { name: /Field Sales/ })).toContainText('Member');
     await expect(page.getByRole('row', { name: /South/ })).toHaveCount(0); // not her group
@@ -209,8 +203,7 @@ test.describe('[GROUPS]', () => {
     await expect(page.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
   });
 
-  test('Generate user token: an org admin gets a tenant-wide token on any connector, an owner one for their admin groups', async ({ page }) => {
-    await signInDemo(page, 'alice');
+  test('Generate user token: an org admin gets a tenant-wide token on any connector, an owner one for their admin groups', async ({ alicePage: page, signedIn }) => {
     await page.goto(`/connectors/${CRM_SYNC}`);
     await page.getByRole('button', { name: /^Generate (a new )?user token$/ }).click();
     await expect(page.getByTestId('new-refresh-token')).toHaveText(/^cprt_/);
@@ -220,15 +213,13 @@ test.describe('[GROUPS]', () => {
     );
     expect(kinds).toEqual([{ kind: 'tenant' }]);
 
-    const dev = await newContextPage(page);
-    const d = newTestUser({ name: 'tokendev' });
-    await signInVerified(dev, d.email, d.password);
+    const { page: dev, user: d } = await signedIn({ name: 'tokendev' });
     // on someone else's connector there is nothing to generate
     await dev.goto(`/connectors/${CRM_SYNC}`);
     await expect(dev.getByTestId('user-token-who-to-ask')).toContainText('Alice Anders');
     await expect(dev.getByRole('button', { name: /Generate .*user token/ })).toHaveCount(0);
     // on their own connector there is
-    const { id: own } = await new ConnectorsPage(dev).create({ name: `Token Dev ${Date.now().toString(36)}`, description: 'User tokens.', permissions: ['Group Information'] });
+    const { id: own } = await makeConnector({ tenantId: d.tenantId, ownerId: d.id, name: `Token Dev ${Date.now().toString(36)}`, description: 'User tokens.', permissions: ['Group Information'] });
     await dev.goto(`/connectors/${own}`);
     await expect(dev.getByText('every group where you are an admin')).toBeVisible();
     await dev.getByRole('button', { name: 'Generate user token' }).click();
@@ -243,6 +234,5 @@ test.describe('[GROUPS]', () => {
       (await db.query(`SELECT connector_id, kind, revoked_at IS NULL AS live FROM grants WHERE user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`, [d.email])).rows,
     );
     expect(grants).toEqual([{ connector_id: own, kind: 'user', live: false }, { connector_id: own, kind: 'user', live: true }]);
-    await dev.context().close();
   });
 });

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { withDb } from '../../fixtures/db';
 import { displayUs, newPhoneNumber, newTestUser } from '../../fixtures/data';
+import { expect, test } from '../../fixtures/test';
 import { saveScreenshot } from '../../fixtures/screenshot';
 import { PhoneNumbersPage } from '../../pages/phone-numbers-page';
 import { SignInPage } from '../../pages/sign-in-page';
@@ -36,9 +36,10 @@ test.describe('[PHONE]', () => {
     await expect(page.getByRole('list', { name: 'Sections' })).toBeVisible();
   });
 
-  test('five wrong PINs lock the code: even the right one is refused afterwards', async ({ page }) => {
-    const user = newTestUser();
-    await new SignInPage(page).signIn(user.email, user.password);
+  test('five wrong PINs lock the code: even the right one is refused afterwards', async ({ page, signIn }) => {
+    await signIn({ phone: null });
+    await page.goto('/');
+    await expect(page.getByText('Register a phone number to continue.')).toBeVisible();
     const phones = new PhoneNumbersPage(page);
     const number = newPhoneNumber();
     await phones.generatePin(number);
@@ -61,9 +62,10 @@ test.describe('[PHONE]', () => {
     await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
   });
 
-  test('an expired PIN is refused', async ({ page }) => {
-    const user = newTestUser();
-    await new SignInPage(page).signIn(user.email, user.password);
+  test('an expired PIN is refused', async ({ page, signIn }) => {
+    await signIn({ phone: null });
+    await page.goto('/');
+    await expect(page.getByText('Register a phone number to continue.')).toBeVisible();
     const phones = new PhoneNumbersPage(page);
     const number = newPhoneNumber();
     await phones.generatePin(number);
@@ -77,9 +79,10 @@ test.describe('[PHONE]', () => {
     await expect(page).toHaveURL(/\/settings\/phone-numbers/);
   });
 
-  test('bad input: an invalid number and a malformed PIN get field errors; nothing is stored', async ({ page }) => {
-    const user = newTestUser();
-    await new SignInPage(page).signIn(user.email, user.password);
+  test('bad input: an invalid number and a malformed PIN get field errors; nothing is stored', async ({ page, signIn }) => {
+    await signIn({ phone: null });
+    await page.goto('/');
+    await expect(page.getByText('Register a phone number to continue.')).toBeVisible();
     const phones = new PhoneNumbersPage(page);
     await phones.generatePin('425 555 0101');
     await expect(phones.fieldError('phone')).toContainText('international format');
@@ -95,9 +98,10 @@ test.describe('[PHONE]', () => {
     await expect(phones.fieldError('code')).toHaveText('The PIN is the 6 digits from the SMS.');
   });
 
-  test('at most five PINs per number in ten minutes', async ({ page }) => {
-    const user = newTestUser();
-    await new SignInPage(page).signIn(user.email, user.password);
+  test('at most five PINs per number in ten minutes', async ({ page, signIn }) => {
+    await signIn({ phone: null });
+    await page.goto('/');
+    await expect(page.getByText('Register a phone number to continue.')).toBeVisible();
     const phones = new PhoneNumbersPage(page);
     const number = newPhoneNumber();
     await phones.generatePin(number);
@@ -114,34 +118,29 @@ test.describe('[PHONE]', () => {
     expect(await sentCount()).toBe(5);
   });
 
-  test('a number verified by another user of the same organization is refused; another organization may use it', async ({ browser }) => {
+  test('a number verified by another user of the same organization is refused; another organization may use it', async ({ signedIn }) => {
     const number = newPhoneNumber();
-    const first = await (await browser.newContext()).newPage();
-    const firstUser = newTestUser();
-    await new SignInPage(first).signIn(firstUser.email, firstUser.password);
+    const { page: first } = await signedIn({ phone: null });
+    await first.goto('/settings/phone-numbers');
     await new PhoneNumbersPage(first).addAndVerify(number);
     await expect(first.getByRole('heading', { name: /Welcome/ })).toBeVisible();
-    await first.context().close();
 
-    const second = await (await browser.newContext()).newPage();
-    const sameOrg = newTestUser();
-    await new SignInPage(second).signIn(sameOrg.email, sameOrg.password);
+    const { page: second } = await signedIn({ phone: null });
+    await second.goto('/settings/phone-numbers');
     const phones = new PhoneNumbersPage(second);
     await phones.generatePin(number);
     await expect(phones.fieldError('phone')).toHaveText('This number is already verified by another user of your organization.');
-    await second.context().close();
 
-    const third = await (await browser.newContext()).newPage();
-    const otherOrg = newTestUser({ tenant: 'fabrikam' });
-    await new SignInPage(third).signIn(otherOrg.email, otherOrg.password);
+    const { page: third } = await signedIn({ tenant: 'fabrikam', phone: null });
+    await third.goto('/settings/phone-numbers');
     await new PhoneNumbersPage(third).addAndVerify(number);
     await expect(third.getByRole('heading', { name: /Welcome/ })).toBeVisible();
-    await third.context().close();
   });
 
-  test('a second number: verify it, switch the active number, remove one', async ({ page }, testInfo) => {
-    const user = newTestUser();
-    await new SignInPage(page).signIn(user.email, user.password);
+  test('a second number: verify it, switch the active number, remove one', async ({ page, signIn }, testInfo) => {
+    await signIn({ phone: null });
+    await page.goto('/');
+    await expect(page.getByText('Register a phone number to continue.')).toBeVisible();
     const phones = new PhoneNumbersPage(page);
     const first = newPhoneNumber();
     const second = newPhoneNumber();
