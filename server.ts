@@ -48,7 +48,7 @@ async function main() {
   const app = next({ dev, hostname, port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: true });
+  const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
 
   const trustProxy = settings.TRUST_PROXY;
   httpServer.on('request', (req, res) => {
