@@ -159,6 +159,7 @@ async function main() {
 
   const stop = { done: false };
   const loops = [];
+  minute = newMinute(); // the first minute starts with the load
   let page = 0;
   loops.push(
     every(1000 / cfg.pagesPerS, () => {
