@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { defaultDataDir } from '../scripts/pg.mjs';
 import { log, logFile, onInterrupt, portInUse, postgresRunning, runToEnd, start, stop, stopAll, waitForHttp, waitForPostgresDown } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -129,9 +129,18 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
 const REVOKED = () =>
   new DomainError('TokenRevoked');
 
+/** The statement of each kind and mode, built once (12 of them) instead of on every request. */
+const statements = new Map<string, { name: string; text: string }>();
+function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
+  const key = `${kind}_${mode}`;
+  let s = statements.get(key);
+  if (!s) statements.set(key, (s = { name: `platform_groups_v2_${key}`, text: sql(kind, mode) }));
+  return s;
+}
+
 async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
   const values = [claims.cid, claims.tid, claims.grp ?? null, claims.uid ?? null, claims.phn ?? null, claims.gid, groupId ?? null, claims.fam];
-  const { rows } = await getPool().query<GroupRow>({ name: `platform_groups_v2_${claims.kind}_${mode}`, text: sql(claims.kind, mode), values });
+  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values });
   const first = rows[0]!;
   const headers = enforceRateLimit(first);
   if (!first.live) throw REVOKED();

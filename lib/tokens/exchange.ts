@@ -48,7 +48,7 @@ const BAD_REFRESH_TOKEN = (why: RefreshProblem) => new DomainError('RefreshToken
  * $1 connector id (uuid or null), $2 refresh-token hash, $3 secret hash, $4 client IP key, $5 IP failure limit
  */
 const LOOKUP = {
-  name: 'token_exchange_lookup_v2',
+  name: 'token_exchange_lookup_v3',
   text: `WITH fail_now AS (
       SELECT coalesce((SELECT count FROM rate_counters WHERE key = 'fi:' || $4::text AND window_start = date_trunc('minute', now())), 0)::int AS n
     ),
@@ -83,7 +83,7 @@ const LOOKUP = {
     (SELECT count FROM fl WHERE key LIKE 'fc:%') AS fail_connector,
     (SELECT tenant_id FROM conn) AS connector_tenant_id,
     a.id IS NOT NULL AS authenticated, a.permissions,
-    t.id AS token_id, t.family_id, t.issued_at, t.expires_at, t.spent_at, t.revoked_at AS token_revoked_at,
+    t.id AS token_id, t.family_id, (extract(epoch FROM t.issued_at) * 1000)::float8 AS issued_ms, (extract(epoch FROM t.expires_at) * 1000)::float8 AS expires_ms, t.spent_at, t.revoked_at AS token_revoked_at,
     n.encrypted AS successor_encrypted, n.used_at AS successor_used_at, n.revoked_at AS successor_revoked_at,
     g.id AS grant_id, g.connector_id AS grant_connector_id, g.kind, g.group_id, g.user_id, g.phone, g.revoked_at AS grant_revoked_at
   FROM (SELECT 1) AS one
@@ -99,8 +99,9 @@ interface LookupRow extends RateRow, FailureRow {
   permissions: string[] | null;
   token_id: string | null;
   family_id: string | null;
-  issued_at: Date | null;
-  expires_at: Date | null;
+  /** epoch ms (a number, not a Date: no timestamp parsing on the hot path) */
+  issued_ms: number | null;
+  expires_ms: number | null;
   spent_at: Date | null;
   token_revoked_at: Date | null;
   successor_encrypted: string | null;
@@ -153,6 +154,20 @@ export interface ExchangeInput {
   scopeFor: (permissions: string[]) => string;
 }
 
+/** scope strings per permission set: a connector's permissions rarely change, so this stays tiny */
+const scopeCache = new WeakMap<ExchangeInput['scopeFor'], Map<string, string>>();
+function scopeOf(scopeFor: ExchangeInput['scopeFor'], permissions: string[]): string {
+  let byPerms = scopeCache.get(scopeFor);
+  if (!byPerms) scopeCache.set(scopeFor, (byPerms = new Map()));
+  const key = permissions.join('\n');
+  let scope = byPerms.get(key);
+  if (scope === undefined) {
+    if (byPerms.size >= 1000) byPerms.clear(); // bounded whatever permission sets show up
+    byPerms.set(key, (scope = scopeFor(permissions)));
+  }
+  return scope;
+}
+
 const openSuccessor = (grantId: string, encrypted: string) => decrypt(encrypted, `refresh-token:${grantId}`);
 
 export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body: AccessTokenResponse; headers: Record<string, string> }> {
@@ -190,8 +205,8 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
     }
     nextRefreshToken = openSuccessor(row.grant_id!, row.successor_encrypted!);
   } else {
-    if (!row.expires_at || row.expires_at.getTime() <= now) throw BAD_REFRESH_TOKEN('expired');
-    if (now - row.issued_at!.getTime() >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
+    if (row.expires_ms === null || row.expires_ms <= now) throw BAD_REFRESH_TOKEN('expired');
+    if (now - row.issued_ms! >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
   }
 
   const claims: Omit<AccessClaims, 'iat' | 'exp'> = {
@@ -207,7 +222,7 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
   };
   const { token, expiresAt } = signAccessToken(claims, now);
   return {
-    body: { accessToken: token, endpointUrl: input.endpointUrl, accessTokenExpiry: expiresAt, refreshToken: nextRefreshToken, scope: input.scopeFor(row.permissions ?? []) },
+    body: { accessToken: token, endpointUrl: input.endpointUrl, accessTokenExpiry: expiresAt, refreshToken: nextRefreshToken, scope: scopeOf(input.scopeFor, row.permissions ?? []) },
     headers: rateHeaders,
   };
 }
