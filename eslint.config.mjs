@@ -35,10 +35,7 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            OTHER_DOMAIN_BY_ALIAS,
-            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'components/ never imports db/: use the domain in lib/.' },
-          ],
+          patterns: [OTHER_DOMAIN_BY_ALIAS, { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'components/ never imports db/: use the domain in lib/.' }],
         },
       ],
     },

@@ -17,11 +17,12 @@ import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
 import { seedDemoConnectors } from './lib/connectors/demo';
 
-
 /** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
 function headersTooLarge(socket: Socket) {
   const body = JSON.stringify(errorResponse(new DomainError('RequestHeaderFieldsTooLarge')).body);
-  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const headers = Object.entries(SECURITY_HEADERS)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   socket.end(
     `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}X-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -68,7 +69,11 @@ async function main() {
     const url = req.url ?? '/';
     for (const [name, value] of Object.entries(securityHeaders(req, trustProxy))) res.setHeader(name, value);
     // The client address used for per-IP budgets; a client cannot set it itself.
-    const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     setClientIp(req, forwarded || req.socket.remoteAddress || 'unknown');
     if (url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?')) void api(req, res);
     else void handle(req, res);

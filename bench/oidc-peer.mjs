@@ -8,7 +8,16 @@ const port = Number(process.argv[2] ?? 3302);
 import { PEER_CLIENT } from './oidc-peer-client.mjs';
 
 const provider = new Provider(`http://127.0.0.1:${port}`, {
-  clients: [{ client_id: PEER_CLIENT.id, client_secret: PEER_CLIENT.secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [], token_endpoint_auth_method: 'client_secret_basic' }],
+  clients: [
+    {
+      client_id: PEER_CLIENT.id,
+      client_secret: PEER_CLIENT.secret,
+      grant_types: ['client_credentials'],
+      redirect_uris: [],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  ],
   features: { clientCredentials: { enabled: true }, devInteractions: { enabled: false } },
   scopes: ['api'],
   ttl: { ClientCredentials: 24 * 3600 },

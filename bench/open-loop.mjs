@@ -155,7 +155,9 @@ const result = {
 if (args.json) console.log(JSON.stringify(result));
 else {
   const l = result.latencyMs;
-  console.log(`${result.requests} requests at ${rate} req/s for ${result.durationS} s over ${result.connections} connections (${result.newConnectionsDuringRun} opened during the run)`);
+  console.log(
+    `${result.requests} requests at ${rate} req/s for ${result.durationS} s over ${result.connections} connections (${result.newConnectionsDuringRun} opened during the run)`,
+  );
   console.log(`latency from scheduled time: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms; errors ${result.errors}`);
   console.log(`timer lag (scheduled → released): p50 ${result.sendLagMs.p50} ms, p99 ${result.sendLagMs.p99} ms, max ${result.sendLagMs.max} ms`);
   console.log(`worst latency per second (ms): ${worstPerSecond.join(' ')}`);

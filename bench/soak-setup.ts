@@ -40,8 +40,16 @@ async function create(client: pg.Client, tenants: number, perTenant: number) {
   try {
     await client.query(`DELETE FROM connectors WHERE id::text LIKE '00000000-0000-4000-8000-0000005c%'`); // an earlier run's
     for (let t = 1; t <= tenants; t++) {
-      await client.query(`INSERT INTO tenants (id, name, external_id) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [tenantId(t), `Soak org ${t}`, `soak-${t}`]);
-      await client.query(`INSERT INTO groups (id, tenant_id, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [groupId(t), tenantId(t), `Soak group ${t}`]);
+      await client.query(`INSERT INTO tenants (id, name, external_id) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+        tenantId(t),
+        `Soak org ${t}`,
+        `soak-${t}`,
+      ]);
+      await client.query(`INSERT INTO groups (id, tenant_id, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+        groupId(t),
+        tenantId(t),
+        `Soak group ${t}`,
+      ]);
       for (let c = 1; c <= perTenant; c++) {
         const id = connectorId(t, c);
         const secret = generateConnectorSecret();
@@ -54,12 +62,28 @@ async function create(client: pg.Client, tenants: number, perTenant: number) {
           ['groupinfo'],
         ]);
         const sealed = sealConnectorSecret(id, secret);
-        await client.query('INSERT INTO connector_secrets (connector_id, encrypted, lookup_hash) VALUES ($1, $2, $3)', [id, sealed.encrypted, sealed.lookupHash]);
-        await client.query(`INSERT INTO grants (id, connector_id, tenant_id, kind, group_id) VALUES ($1, $2, $3, 'group', $4)`, [grantId, id, tenantId(t), groupId(t)]);
+        await client.query('INSERT INTO connector_secrets (connector_id, encrypted, lookup_hash) VALUES ($1, $2, $3)', [
+          id,
+          sealed.encrypted,
+          sealed.lookupHash,
+        ]);
+        await client.query(`INSERT INTO grants (id, connector_id, tenant_id, kind, group_id) VALUES ($1, $2, $3, 'group', $4)`, [
+          grantId,
+          id,
+          tenantId(t),
+          groupId(t),
+        ]);
         await client.query(
           `INSERT INTO refresh_tokens (id, grant_id, family_id, lookup_hash, encrypted, issued_at, expires_at)
            VALUES ($1, $2, $3, $4, $5, now(), now() + make_interval(secs => $6))`,
-          [crypto.randomUUID(), grantId, crypto.randomUUID(), keyedHash('refresh-token', refreshToken), encrypt(refreshToken, `refresh-token:${grantId}`), REFRESH_TOKEN_LIFETIME_MS / 1000],
+          [
+            crypto.randomUUID(),
+            grantId,
+            crypto.randomUUID(),
+            keyedHash('refresh-token', refreshToken),
+            encrypt(refreshToken, `refresh-token:${grantId}`),
+            REFRESH_TOKEN_LIFETIME_MS / 1000,
+          ],
         );
         connectors.push({ tenantId: tenantId(t), groupId: groupId(t), applicationId: id, applicationSecret: secret, refreshToken });
       }

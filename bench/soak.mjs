@@ -121,15 +121,34 @@ let removeFixtures;
 
 async function main() {
   if (postgresRunning()) throw new Error('The embedded Postgres of this checkout is in use (npm run dev / start:local / bench?): stop it first.');
-  for (const p of [cfg.port, cfg.idpPort, cfg.pgPort]) if (await portInUse(p)) throw new Error(`Port ${p} is in use (set BENCH_PORT / BENCH_IDP_PORT / BENCH_PG_PORT).`);
+  for (const p of [cfg.port, cfg.idpPort, cfg.pgPort])
+    if (await portInUse(p)) throw new Error(`Port ${p} is in use (set BENCH_PORT / BENCH_IDP_PORT / BENCH_PG_PORT).`);
   if (flags.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     log('production build (next build)…');
     await runToEnd('next build', [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
   }
   log(`server log: ${logFile}`);
 
-  const env = { ...process.env, ...secrets, PORT: String(cfg.port), IDP_PORT: String(cfg.idpPort), EMBEDDED_PG_PORT: String(cfg.pgPort), NEXT_TELEMETRY_DISABLED: '1' };
-  for (const k of ['DATABASE_URL', 'EMBEDDED_PG', 'SQL_TRACE', 'NODE_OPTIONS', 'AUTH_URL', 'PUBLIC_URL', 'AUTH_LOCAL_ISSUER', 'RATE_LIMIT_PER_CONNECTOR', 'RATE_LIMIT_PER_TENANT']) delete env[k];
+  const env = {
+    ...process.env,
+    ...secrets,
+    PORT: String(cfg.port),
+    IDP_PORT: String(cfg.idpPort),
+    EMBEDDED_PG_PORT: String(cfg.pgPort),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  for (const k of [
+    'DATABASE_URL',
+    'EMBEDDED_PG',
+    'SQL_TRACE',
+    'NODE_OPTIONS',
+    'AUTH_URL',
+    'PUBLIC_URL',
+    'AUTH_LOCAL_ISSUER',
+    'RATE_LIMIT_PER_CONNECTOR',
+    'RATE_LIMIT_PER_TENANT',
+  ])
+    delete env[k];
   const app = start('app', ['scripts/run.mjs', 'start'], { env, group: true });
   await waitForHttp(`${base}/v1/health`, app);
   const pid = serverPid(app.child.pid);
@@ -162,27 +181,41 @@ async function main() {
   minute = newMinute(); // the first minute starts with the load
   let page = 0;
   loops.push(
-    every(1000 / cfg.pagesPerS, () => {
-      // every fifth page view is the public sign-in page, the rest alice's pages in turn
-      const i = page++;
-      if (i % 5 === 4) return timed('page /signin', `${base}/signin`, {});
-      const p = pages[i % pages.length];
-      return timed('portal page', `${base}${p}`, { headers: cookie });
-    }, stop),
+    every(
+      1000 / cfg.pagesPerS,
+      () => {
+        // every fifth page view is the public sign-in page, the rest alice's pages in turn
+        const i = page++;
+        if (i % 5 === 4) return timed('page /signin', `${base}/signin`, {});
+        const p = pages[i % pages.length];
+        return timed('portal page', `${base}${p}`, { headers: cookie });
+      },
+      stop,
+    ),
   );
   for (const c of fx.connectors) {
     const headers = { applicationId: c.applicationId, applicationSecret: c.applicationSecret, refreshToken: c.refreshToken };
-    let accessToken = await fetch(`${base}/v1/accessToken`, { headers }).then(async (r) => (r.status === 200 ? (await r.json()).accessToken : Promise.reject(new Error(`exchange ${r.status}`))));
+    let accessToken = await fetch(`${base}/v1/accessToken`, { headers }).then(async (r) =>
+      r.status === 200 ? (await r.json()).accessToken : Promise.reject(new Error(`exchange ${r.status}`)),
+    );
     loops.push(
-      every(60_000 / EXCHANGES_PER_MIN, () => timed('token exchange', `${base}/v1/accessToken`, { headers }, (body) => (accessToken = JSON.parse(body).accessToken)), stop),
+      every(
+        60_000 / EXCHANGES_PER_MIN,
+        () => timed('token exchange', `${base}/v1/accessToken`, { headers }, (body) => (accessToken = JSON.parse(body).accessToken)),
+        stop,
+      ),
     );
     let read = 0;
     loops.push(
-      every(60_000 / READS_PER_MIN, () => {
-        const one = read++ % 2 === 0; // alternately GET /v1/groups/{id} and GET /v1/groups
-        const url = one ? `${base}/v1/groups/${c.groupId}` : `${base}/v1/groups?showDetail=true`;
-        return timed(one ? 'api group read' : 'api groups list', url, { headers: { accessToken } });
-      }, stop),
+      every(
+        60_000 / READS_PER_MIN,
+        () => {
+          const one = read++ % 2 === 0; // alternately GET /v1/groups/{id} and GET /v1/groups
+          const url = one ? `${base}/v1/groups/${c.groupId}` : `${base}/v1/groups?showDetail=true`;
+          return timed(one ? 'api group read' : 'api groups list', url, { headers: { accessToken } });
+        },
+        stop,
+      ),
     );
   }
   loops.push(every(2000, () => timed('health', `${base}/v1/health`, {}), stop));
@@ -212,7 +245,9 @@ async function main() {
     totalRequests += done.requests;
     totalErrors += done.errors.length;
     errorSamples.push(...done.errors.slice(0, 5 - errorSamples.length).map((e) => `min ${m}: ${e}`));
-    console.log(`| ${m} | ${done.requests} | ${done.errors.length} | ${pp(k('token exchange'))} | ${pp(reads)} | ${pp(pageMs)} | ${rss.toFixed(0)} | ${os.loadavg()[0].toFixed(2)} |`);
+    console.log(
+      `| ${m} | ${done.requests} | ${done.errors.length} | ${pp(k('token exchange'))} | ${pp(reads)} | ${pp(pageMs)} | ${rss.toFixed(0)} | ${os.loadavg()[0].toFixed(2)} |`,
+    );
   }
   stop.done = true;
   await Promise.all(loops);
@@ -228,9 +263,16 @@ async function main() {
   const last = rssByMinute.at(-1);
   const growth = ((last - warm) / warm) * 100;
   const max = Math.max(...rssByMinute);
-  console.log(`\nSoak ${cfg.minutes} min — ${new Date().toISOString()}; node ${process.versions.node}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nSoak ${cfg.minutes} min — ${new Date().toISOString()}; node ${process.versions.node}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`  requests ${totalRequests.toLocaleString('en-US')}, errors ${totalErrors}${errorSamples.length ? ` (first: ${errorSamples.join('; ')})` : ''}`);
-  console.log(`  app server RSS: after ${Math.min(cfg.warmupMinutes, rssByMinute.length)} min warm-up ${warm.toFixed(0)} MB, at the end ${last.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), max ${max.toFixed(0)} MB`);
+  console.log(
+    `  app server RSS: after ${Math.min(cfg.warmupMinutes, rssByMinute.length)} min warm-up ${warm.toFixed(0)} MB, at the end ${last.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), max ${max.toFixed(0)} MB`,
+  );
   console.log(`  [${totalErrors === 0 ? 'met ' : 'MISS'}] 0 errors: ${totalErrors}`);
   console.log(`  [${growth <= 10 ? 'met ' : 'MISS'}] RSS after warm-up grows ≤ 10 %: ${growth.toFixed(1)} %`);
   if (totalErrors) throw new Error(`${totalErrors} errors during the soak`);

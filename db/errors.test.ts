@@ -54,8 +54,12 @@ describe('isDatabaseUnavailable', () => {
 
 describe('describeDatabaseError', () => {
   it('names the innermost code and first message line, not the query parameters', () => {
-    const err = new Error('Failed query: select * from x where secret = $1\nparams: s3cr3t', { cause: withCode('57014', 'canceling statement due to statement timeout') });
+    const err = new Error('Failed query: select * from x where secret = $1\nparams: s3cr3t', {
+      cause: withCode('57014', 'canceling statement due to statement timeout'),
+    });
     expect(describeDatabaseError(err)).toBe('57014 canceling statement due to statement timeout');
-    expect(describeDatabaseError(new AggregateError([withCode('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')]))).toBe('ECONNREFUSED connect ECONNREFUSED ::1:5432');
+    expect(describeDatabaseError(new AggregateError([withCode('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')]))).toBe(
+      'ECONNREFUSED connect ECONNREFUSED ::1:5432',
+    );
   });
 });

@@ -66,5 +66,7 @@ export function describeDatabaseError(err: unknown): string {
   }
   if (typeof e !== 'object' || e === null) return 'unknown';
   const { code, message } = e as { code?: unknown; message?: unknown };
-  return [typeof code === 'string' ? code : '', typeof message === 'string' ? message.split('\n')[0]!.slice(0, 160) : ''].filter(Boolean).join(' ') || 'unknown';
+  return (
+    [typeof code === 'string' ? code : '', typeof message === 'string' ? message.split('\n')[0]!.slice(0, 160) : ''].filter(Boolean).join(' ') || 'unknown'
+  );
 }

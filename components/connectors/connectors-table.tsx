@@ -16,7 +16,9 @@ export function ConnectorsTable({ rows, view, q }: { rows: ConnectorListItem[]; 
     return (
       <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
         <Plug aria-hidden className="size-10 text-muted-foreground" />
-        <p className="text-lg font-medium">{q ? `No connectors match "${q}"` : view === 'mine' ? 'You have not created a connector yet' : 'Your organization has no connectors yet'}</p>
+        <p className="text-lg font-medium">
+          {q ? `No connectors match "${q}"` : view === 'mine' ? 'You have not created a connector yet' : 'Your organization has no connectors yet'}
+        </p>
         <p className="max-w-md text-sm text-muted-foreground">
           A connector gets a Connector ID and Secret. Group admins add it to their groups and hand you a refresh token for the token service.
         </p>
@@ -33,11 +35,21 @@ export function ConnectorsTable({ rows, view, q }: { rows: ConnectorListItem[]; 
         <caption className="sr-only">{view === 'mine' ? 'Connectors created by me' : 'All connectors of the organization'}</caption>
         <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Name</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created by</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Groups</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Created by
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              Groups
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Created
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">

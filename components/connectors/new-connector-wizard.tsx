@@ -19,8 +19,18 @@ type Details = { name: string; description: string; redirectUrl: string };
 
 function Steps({ step }: { step: 1 | 2 }) {
   const item = (n: 1 | 2, label: string) => (
-    <li className={cn('flex items-center gap-2', step === n ? 'font-medium text-foreground' : 'text-muted-foreground')} aria-current={step === n ? 'step' : undefined}>
-      <span className={cn('flex size-6 items-center justify-center rounded-full border text-xs', step === n ? 'border-primary bg-primary text-primary-foreground' : 'border-border')}>{n}</span>
+    <li
+      className={cn('flex items-center gap-2', step === n ? 'font-medium text-foreground' : 'text-muted-foreground')}
+      aria-current={step === n ? 'step' : undefined}
+    >
+      <span
+        className={cn(
+          'flex size-6 items-center justify-center rounded-full border text-xs',
+          step === n ? 'border-primary bg-primary text-primary-foreground' : 'border-border',
+        )}
+      >
+        {n}
+      </span>
       {label}
     </li>
   );
@@ -44,7 +54,11 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
   if (created) return <ConnectorCreated {...created} tokenUrl={tokenUrl} />;
 
   const onContinue = (form: FormData) => {
-    const next = { name: String(form.get('name') ?? ''), description: String(form.get('description') ?? ''), redirectUrl: String(form.get('redirectUrl') ?? '') };
+    const next = {
+      name: String(form.get('name') ?? ''),
+      description: String(form.get('description') ?? ''),
+      redirectUrl: String(form.get('redirectUrl') ?? ''),
+    };
     setDetails(next);
     const parsed = connectorDetailsSchema.safeParse(next);
     if (!parsed.success) {
@@ -104,8 +118,15 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
                 />
               )}
             </Field>
-            <Field id="redirectUrl" label="Redirect URL (optional)" hint="Needed for the OAuth 2.0 sign-in flow. You can add more later." errors={errors.redirectUrl}>
-              {(aria) => <Input {...aria} name="redirectUrl" type="url" defaultValue={details.redirectUrl} placeholder="https://app.example.com/oauth/callback" />}
+            <Field
+              id="redirectUrl"
+              label="Redirect URL (optional)"
+              hint="Needed for the OAuth 2.0 sign-in flow. You can add more later."
+              errors={errors.redirectUrl}
+            >
+              {(aria) => (
+                <Input {...aria} name="redirectUrl" type="url" defaultValue={details.redirectUrl} placeholder="https://app.example.com/oauth/callback" />
+              )}
             </Field>
             <div className="flex gap-2">
               <Button type="submit">
@@ -126,7 +147,10 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
                 return (
                   <label
                     key={p.key}
-                    className={cn('flex cursor-pointer items-start gap-3 rounded-lg border p-3 hover:bg-muted/40', checked ? 'border-primary bg-primary/5' : 'border-border')}
+                    className={cn(
+                      'flex cursor-pointer items-start gap-3 rounded-lg border p-3 hover:bg-muted/40',
+                      checked ? 'border-primary bg-primary/5' : 'border-border',
+                    )}
                   >
                     <input
                       type="checkbox"
@@ -176,7 +200,9 @@ function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: st
           <KeyRound aria-hidden className="size-5" />
         </div>
         <CardTitle>Connector “{name}” created</CardTitle>
-        <CardDescription>Write down the ID &amp; Secret: your system sends both to the token service. You can see them again on the connector’s page.</CardDescription>
+        <CardDescription>
+          Write down the ID &amp; Secret: your system sends both to the token service. You can see them again on the connector’s page.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         <SecretLine label="Connector ID" value={id} testId="created-connector-id" />
@@ -189,7 +215,9 @@ function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: st
           <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
             <code>{curl}</code>
           </pre>
-          <p className="text-xs text-muted-foreground">Next: a group admin adds this connector to a group (Groups → Connectors → Add Connector) and hands you the refresh token.</p>
+          <p className="text-xs text-muted-foreground">
+            Next: a group admin adds this connector to a group (Groups → Connectors → Add Connector) and hands you the refresh token.
+          </p>
         </div>
         <div className="flex gap-2">
           <Link href={`/connectors/${id}`} className={buttonVariants()}>

@@ -47,7 +47,8 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
             key={formKey}
             className="grid gap-2"
             noValidate
-            method="post" onSubmit={submitWith((form) =>
+            method="post"
+            onSubmit={submitWith((form) =>
               run(
                 () => addRedirectUrlAction({ id: connectorId, url: String(form.get('url') ?? '') }),
                 'Redirect URL added.',
@@ -55,7 +56,7 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
                   setErrors(res.ok ? undefined : (res.fieldErrors?.url ?? undefined));
                   if (res.ok) setFormKey((k) => k + 1);
                 },
-              )
+              ),
             )}
           >
             <Field id="redirect-url" label="Add a redirect URL" errors={errors}>

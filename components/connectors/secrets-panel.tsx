@@ -80,11 +80,14 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
       >
         <form
           className="mt-4 grid gap-4"
-          method="post" onSubmit={submitWith((form) => {
+          method="post"
+          onSubmit={submitWith((form) => {
             const overlap = form.get('overlap') === 'none' ? 'none' : '7d';
             run(
               () => rotateSecretAction({ id: connectorId, overlap }),
-              overlap === 'none' ? 'New secret created; the previous secret no longer works.' : 'New secret created; the previous one keeps working for 7 days.',
+              overlap === 'none'
+                ? 'New secret created; the previous secret no longer works.'
+                : 'New secret created; the previous one keeps working for 7 days.',
               (res) => {
                 if (!res.ok) return;
                 setRotateOpen(false);

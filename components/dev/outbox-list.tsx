@@ -32,7 +32,12 @@ export function OutboxList() {
       </div>
     );
   }
-  if (isError) return <p role="alert" className="text-sm text-destructive">The outbox could not be loaded. Retrying…</p>;
+  if (isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        The outbox could not be loaded. Retrying…
+      </p>
+    );
   if (data.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-2 py-10 text-center">

@@ -16,7 +16,17 @@ import { NewTokenNotice } from './token-reveal';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export function GroupConnectorsPanel({ groupId, groupName, granted, available }: { groupId: string; groupName: string; granted: GroupGrantDto[]; available: { id: string; name: string }[] }) {
+export function GroupConnectorsPanel({
+  groupId,
+  groupName,
+  granted,
+  available,
+}: {
+  groupId: string;
+  groupName: string;
+  granted: GroupGrantDto[];
+  available: { id: string; name: string }[];
+}) {
   const { pending, run } = useActionRunner();
   const [fresh, setFresh] = useState<{ token: string; connectorName: string; regenerated?: boolean } | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -38,16 +48,21 @@ export function GroupConnectorsPanel({ groupId, groupName, granted, available }:
       <Card>
         <CardHeader>
           <CardTitle>Add a connector</CardTitle>
-          <CardDescription>Active connectors of your organization. The connector then acts in {groupName} only, with the permissions its developer chose.</CardDescription>
+          <CardDescription>
+            Active connectors of your organization. The connector then acts in {groupName} only, with the permissions its developer chose.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {available.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No connector can be added: every active connector of the organization is already here, or none exists yet.</p>
+            <p className="text-sm text-muted-foreground">
+              No connector can be added: every active connector of the organization is already here, or none exists yet.
+            </p>
           ) : (
             <form
               noValidate
               className="flex flex-wrap items-end gap-3"
-              method="post" onSubmit={submitWith((form) =>
+              method="post"
+              onSubmit={submitWith((form) =>
                 run(
                   () => addConnectorToGroupAction({ groupId, connectorId: String(form.get('connectorId') ?? '') }),
                   (d) => `${d.connectorName} was added to ${groupName}.`,
@@ -58,7 +73,7 @@ export function GroupConnectorsPanel({ groupId, groupName, granted, available }:
                       setRevealed({});
                     }
                   },
-                )
+                ),
               )}
             >
               <Field id="connector-select" label="Connector" errors={errors}>
@@ -117,7 +132,13 @@ export function GroupConnectorsPanel({ groupId, groupName, granted, available }:
                       <code data-testid="group-token" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-xs">
                         {value ?? g.maskedToken ?? 'no live token'}
                       </code>
-                      <Button size="sm" variant="outline" onClick={() => (value ? setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== g.grantId))) : void reveal(g.grantId))}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        onClick={() =>
+                          value ? setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== g.grantId))) : void reveal(g.grantId)
+                        }
+                      >
                         {value ? 'Hide' : 'Show'}
                       </Button>
                       <CopyButton getValue={() => reveal(g.grantId)} what="Refresh token" />
@@ -154,10 +175,14 @@ export function GroupConnectorsPanel({ groupId, groupName, granted, available }:
                         confirmLabel="Remove"
                         pending={pending}
                         onConfirm={() =>
-                          run(() => removeGroupGrantAction({ grantId: g.grantId }), `${g.connectorName} was removed from ${groupName}.`, () => {
-                            setFresh(null);
-                            setRevealed({});
-                          })
+                          run(
+                            () => removeGroupGrantAction({ grantId: g.grantId }),
+                            `${g.connectorName} was removed from ${groupName}.`,
+                            () => {
+                              setFresh(null);
+                              setRevealed({});
+                            },
+                          )
                         }
                         trigger={removeTrigger(`Remove ${g.connectorName}`, 'Remove')}
                       />

@@ -12,7 +12,10 @@ export function NewTokenNotice({ token, title, note }: { token: string; title: s
         {title}
       </div>
       <div className="flex items-center gap-2">
-        <code data-testid="new-refresh-token" className="min-w-0 flex-1 break-all rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-foreground">
+        <code
+          data-testid="new-refresh-token"
+          className="min-w-0 flex-1 break-all rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-foreground"
+        >
           {token}
         </code>
         <CopyButton value={token} what="Refresh token" />

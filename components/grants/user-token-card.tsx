@@ -56,7 +56,13 @@ export function UserTokenCard({
             Your current user token: <code className="font-mono text-xs">{current.maskedToken}</code>
           </p>
         )}
-        {fresh && <NewTokenNotice token={fresh} title="Your user token" note="Use it with this connector’s ID and Secret at the token service. Generating again replaces it." />}
+        {fresh && (
+          <NewTokenNotice
+            token={fresh}
+            title="Your user token"
+            note="Use it with this connector’s ID and Secret at the token service. Generating again replaces it."
+          />
+        )}
         <div>
           <Button
             variant="outline"

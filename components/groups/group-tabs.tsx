@@ -21,7 +21,10 @@ export function GroupTabs({ id, showConnectors }: { id: string; showConnectors: 
             key={t.href}
             href={t.href}
             aria-current={active ? 'page' : undefined}
-            className={cn('border-b-2 px-4 py-2 text-xs font-semibold tracking-wider', active ? 'border-primary text-primary' : 'border-transparent text-muted-foreground hover:text-foreground')}
+            className={cn(
+              'border-b-2 px-4 py-2 text-xs font-semibold tracking-wider',
+              active ? 'border-primary text-primary' : 'border-transparent text-muted-foreground hover:text-foreground',
+            )}
           >
             {t.label}
           </Link>

@@ -13,7 +13,10 @@ export function GroupsList({ rows, tab, isOrgAdmin, tenantName }: { rows: GroupL
       href={t === 'org' ? '/groups' : '/groups?tab=private'}
       role="tab"
       aria-selected={tab === t}
-      className={cn('border-b-2 px-4 py-2 text-sm font-medium', tab === t ? 'border-primary text-primary' : 'border-transparent text-muted-foreground hover:text-foreground')}
+      className={cn(
+        'border-b-2 px-4 py-2 text-sm font-medium',
+        tab === t ? 'border-primary text-primary' : 'border-transparent text-muted-foreground hover:text-foreground',
+      )}
     >
       {label}
     </Link>
@@ -62,10 +65,18 @@ export function GroupsList({ rows, tab, isOrgAdmin, tenantName }: { rows: GroupL
             <caption className="sr-only">{tab === 'org' ? 'Organization groups' : 'Private groups'}</caption>
             <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Group Name</th>
-                <th scope="col" className="px-4 py-3 font-medium">Your Role</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">Users</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">Sub Groups</th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Group Name
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Your Role
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Users
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Sub Groups
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">

@@ -24,7 +24,8 @@ export function MembersPanel({ groupId, members, canManage }: { groupId: string;
         <CardHeader>
           <CardTitle>Users</CardTitle>
           <CardDescription>
-            {members.length} member{members.length === 1 ? '' : 's'}. {canManage ? 'Add people by phone number; admins manage the group.' : 'Only admins can change the members.'}
+            {members.length} member{members.length === 1 ? '' : 's'}.{' '}
+            {canManage ? 'Add people by phone number; admins manage the group.' : 'Only admins can change the members.'}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -42,11 +43,21 @@ export function MembersPanel({ groupId, members, canManage }: { groupId: string;
                 {canManage && (
                   <div className="ml-auto flex gap-2">
                     {m.role === 'Admin' ? (
-                      <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => setMemberRoleAction({ groupId, e164: m.e164, role: 'Member' }), `${m.displayName} is now a member.`)}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={pending}
+                        onClick={() => run(() => setMemberRoleAction({ groupId, e164: m.e164, role: 'Member' }), `${m.displayName} is now a member.`)}
+                      >
                         Make member
                       </Button>
                     ) : (
-                      <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => setMemberRoleAction({ groupId, e164: m.e164, role: 'Admin' }), `${m.displayName} is now an admin.`)}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={pending}
+                        onClick={() => run(() => setMemberRoleAction({ groupId, e164: m.e164, role: 'Admin' }), `${m.displayName} is now an admin.`)}
+                      >
                         Promote to Admin
                       </Button>
                     )}
@@ -75,7 +86,8 @@ export function MembersPanel({ groupId, members, canManage }: { groupId: string;
               key={formKey}
               noValidate
               className="grid gap-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-start"
-              method="post" onSubmit={submitWith((form) =>
+              method="post"
+              onSubmit={submitWith((form) =>
                 run(
                   () =>
                     addMemberAction({
@@ -89,7 +101,7 @@ export function MembersPanel({ groupId, members, canManage }: { groupId: string;
                     setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
                     if (res.ok) setFormKey((k) => k + 1);
                   },
-                )
+                ),
               )}
             >
               <Field id="member-phone" label="Phone number" errors={errors.phone}>

@@ -22,7 +22,8 @@ export function NewGroupForm() {
         <form
           noValidate
           className="grid gap-5"
-          method="post" onSubmit={submitWith((form) =>
+          method="post"
+          onSubmit={submitWith((form) =>
             start(async () => {
               const res = await createGroupAction({
                 name: String(form.get('name') ?? ''),
@@ -36,7 +37,7 @@ export function NewGroupForm() {
                 setErrors(res.fieldErrors ?? {});
                 if (!res.fieldErrors) toast.error(res.message);
               }
-            })
+            }),
           )}
         >
           <Field id="group-name" label="Group name" errors={errors.name}>

@@ -14,7 +14,17 @@ import { createSubGroupAction, linkSubGroupAction, unlinkSubGroupAction } from '
 
 type Errors = Record<string, string[] | undefined>;
 
-export function SubGroupsPanel({ groupId, subGroups, linkable, canManage }: { groupId: string; subGroups: SubGroupDto[]; linkable: { id: string; name: string }[]; canManage: boolean }) {
+export function SubGroupsPanel({
+  groupId,
+  subGroups,
+  linkable,
+  canManage,
+}: {
+  groupId: string;
+  subGroups: SubGroupDto[];
+  linkable: { id: string; name: string }[];
+  canManage: boolean;
+}) {
   const { pending, run } = useActionRunner();
   const [errors, setErrors] = useState<Errors>({});
   const [formKey, setFormKey] = useState(0);
@@ -73,7 +83,14 @@ export function SubGroupsPanel({ groupId, subGroups, linkable, canManage }: { gr
                 key={`create-${formKey}`}
                 noValidate
                 className="grid gap-3"
-                method="post" onSubmit={submitWith((form) => run(() => createSubGroupAction({ groupId, name: String(form.get('name') ?? '') }), (d) => `Sub group “${d.name}” created.`, after))}
+                method="post"
+                onSubmit={submitWith((form) =>
+                  run(
+                    () => createSubGroupAction({ groupId, name: String(form.get('name') ?? '') }),
+                    (d) => `Sub group “${d.name}” created.`,
+                    after,
+                  ),
+                )}
               >
                 <Field id="subgroup-name" label="Sub group name" errors={errors.name}>
                   {(aria) => <Input {...aria} name="name" />}
@@ -97,7 +114,14 @@ export function SubGroupsPanel({ groupId, subGroups, linkable, canManage }: { gr
                   key={`link-${formKey}`}
                   noValidate
                   className="grid gap-3"
-                  method="post" onSubmit={submitWith((form) => run(() => linkSubGroupAction({ groupId, childId: String(form.get('childId') ?? '') }), (d) => `${d.name} is now a sub group.`, after))}
+                  method="post"
+                  onSubmit={submitWith((form) =>
+                    run(
+                      () => linkSubGroupAction({ groupId, childId: String(form.get('childId') ?? '') }),
+                      (d) => `${d.name} is now a sub group.`,
+                      after,
+                    ),
+                  )}
                 >
                   <Field id="link-group" label="Group" errors={errors.childId}>
                     {(aria) => (

@@ -8,13 +8,22 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-      <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={cn('rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}>
+      <Link
+        href="/"
+        aria-current={pathname === '/' ? 'page' : undefined}
+        className={cn('rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}
+      >
         Home
       </Link>
       {NAV_SECTIONS.map((s) => {
         const active = pathname.startsWith(s.href);
         return (
-          <Link key={s.href} href={s.href} aria-current={active ? 'page' : undefined} className={cn('rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}>
+          <Link
+            key={s.href}
+            href={s.href}
+            aria-current={active ? 'page' : undefined}
+            className={cn('rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}
+          >
             {s.nav}
           </Link>
         );

@@ -2,7 +2,17 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /** Breadcrumb link to the parent section, the page title, and badges or text beside/below it. */
-export function PageHeader({ parent, title, badges, children }: { parent: { href: string; label: string }; title: string; badges?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  parent,
+  title,
+  badges,
+  children,
+}: {
+  parent: { href: string; label: string };
+  title: string;
+  badges?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div>
       <Link href={parent.href} className="text-sm text-muted-foreground hover:underline">

@@ -65,7 +65,17 @@ export function AuthorizeForm({ clientId, redirectUri, state }: { clientId: stri
             We texted a PIN to <strong className="font-mono text-foreground">{phone}</strong>.
           </p>
           <Field id="oauth-code" label="PIN" errors={errors.code ?? errors.phone}>
-            {(aria) => <Input {...aria} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus className="max-w-40 font-mono tracking-[0.3em]" />}
+            {(aria) => (
+              <Input
+                {...aria}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                className="max-w-40 font-mono tracking-[0.3em]"
+              />
+            )}
           </Field>
           <Button type="submit" disabled={pending}>
             {pending ? 'Signing in…' : 'Sign in and connect'}

@@ -85,7 +85,16 @@ export function AddPhoneNumberForm({
           <form method="post" onSubmit={submitWith(onGenerate)} className="grid gap-4" noValidate>
             <Field id="phone" label="Phone number" hint="Start with + and your country code, e.g. +1 425 555 0101." errors={errors.phone}>
               {(aria) => (
-                <Input {...aria} name="phone" type="tel" autoComplete="tel" inputMode="tel" placeholder="+1 425 555 0101" defaultValue={initialPhone} autoFocus />
+                <Input
+                  {...aria}
+                  name="phone"
+                  type="tel"
+                  autoComplete="tel"
+                  inputMode="tel"
+                  placeholder="+1 425 555 0101"
+                  defaultValue={initialPhone}
+                  autoFocus
+                />
               )}
             </Field>
             <div className="flex gap-2">

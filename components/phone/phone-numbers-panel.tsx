@@ -12,15 +12,7 @@ import type { PhoneNumberDto } from '@/lib/phone';
 import { makePhoneNumberActive, removePhoneNumberAction } from '@/lib/phone/actions';
 import { AddPhoneNumberForm } from './add-phone-number-form';
 
-export function PhoneNumbersPanel({
-  numbers,
-  mustRegister,
-  startAdding,
-}: {
-  numbers: PhoneNumberDto[];
-  mustRegister: boolean;
-  startAdding: boolean;
-}) {
+export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numbers: PhoneNumberDto[]; mustRegister: boolean; startAdding: boolean }) {
   const router = useRouter();
   const [adding, setAdding] = useState<{ phone?: string } | null>(startAdding ? {} : null);
   const [pending, start] = useTransition();
@@ -40,8 +32,8 @@ export function PhoneNumbersPanel({
     <div className="grid gap-6">
       {mustRegister && (
         <Alert variant="info">
-          <strong className="font-semibold">Register a phone number to continue.</strong> Your phone number is your identity inside groups: group
-          admins add members by number. We will text you a 6-digit PIN to confirm it is yours.
+          <strong className="font-semibold">Register a phone number to continue.</strong> Your phone number is your identity inside groups: group admins add
+          members by number. We will text you a 6-digit PIN to confirm it is yours.
         </Alert>
       )}
 
@@ -84,7 +76,12 @@ export function PhoneNumbersPanel({
                       </Button>
                     )}
                     {n.verified && !n.isActive && (
-                      <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => makePhoneNumberActive({ id: n.id }), `${n.display} is now your active number.`)}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={pending}
+                        onClick={() => run(() => makePhoneNumberActive({ id: n.id }), `${n.display} is now your active number.`)}
+                      >
                         Make active
                       </Button>
                     )}

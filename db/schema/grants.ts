@@ -31,7 +31,9 @@ export const grants = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('grants_live_group_uq').on(t.connectorId, t.groupId).where(sql`${t.revokedAt} IS NULL AND ${t.kind} = 'group'`),
+    uniqueIndex('grants_live_group_uq')
+      .on(t.connectorId, t.groupId)
+      .where(sql`${t.revokedAt} IS NULL AND ${t.kind} = 'group'`),
     index('grants_connector_idx').on(t.connectorId),
     index('grants_group_idx').on(t.groupId),
   ],

@@ -22,8 +22,12 @@ export const phoneNumbers = pgTable(
   (t) => [
     uniqueIndex('phone_numbers_user_number_uq').on(t.userId, t.e164),
     // a number verified by one user of a tenant cannot be verified by another user of that tenant
-    uniqueIndex('phone_numbers_tenant_verified_uq').on(t.tenantId, t.e164).where(sql`${t.verifiedAt} IS NOT NULL`),
-    uniqueIndex('phone_numbers_one_active_uq').on(t.userId).where(sql`${t.isActive}`),
+    uniqueIndex('phone_numbers_tenant_verified_uq')
+      .on(t.tenantId, t.e164)
+      .where(sql`${t.verifiedAt} IS NOT NULL`),
+    uniqueIndex('phone_numbers_one_active_uq')
+      .on(t.userId)
+      .where(sql`${t.isActive}`),
   ],
 );
 export type PhoneNumber = typeof phoneNumbers.$inferSelect;

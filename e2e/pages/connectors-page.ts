@@ -65,9 +65,7 @@ export class ConnectorDetailsPage {
     const before = await this.secret('Current secret').getAttribute('data-secret-id');
     await this.page.getByRole('button', { name: 'Rotate secret' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Rotate the connector secret?' });
-    await dialog
-      .getByRole('radio', { name: overlap === 'keep' ? /Keep the previous secret working for 7 days/ : /Revoke the previous secret now/ })
-      .check();
+    await dialog.getByRole('radio', { name: overlap === 'keep' ? /Keep the previous secret working for 7 days/ : /Revoke the previous secret now/ }).check();
     await dialog.getByRole('button', { name: 'Rotate secret' }).click();
     await expect(dialog).toBeHidden();
     // the page shows the new current secret once the rotation is done

@@ -35,14 +35,22 @@ export class GroupPage {
 
   async regenerate(name: string) {
     await this.granted(name).getByRole('button', { name: 'Regenerate' }).click();
-    await this.page.getByRole('dialog', { name: `Regenerate the token of ${name}?` }).getByRole('button', { name: 'Regenerate' }).click();
+    await this.page
+      .getByRole('dialog', { name: `Regenerate the token of ${name}?` })
+      .getByRole('button', { name: 'Regenerate' })
+      .click();
     await expect(this.page.getByText(`New refresh token for ${name}`)).toBeVisible();
     return (await this.page.getByTestId('new-refresh-token').innerText()).trim();
   }
 
   async remove(name: string, groupName: string) {
-    await this.granted(name).getByRole('button', { name: `Remove ${name}` }).click();
-    await this.page.getByRole('dialog', { name: `Remove ${name} from ${groupName}?` }).getByRole('button', { name: 'Remove' }).click();
+    await this.granted(name)
+      .getByRole('button', { name: `Remove ${name}` })
+      .click();
+    await this.page
+      .getByRole('dialog', { name: `Remove ${name} from ${groupName}?` })
+      .getByRole('button', { name: 'Remove' })
+      .click();
     await expect(this.granted(name)).toHaveCount(0);
   }
 }

@@ -25,7 +25,12 @@ describe('the action wrapper', () => {
   it('returns field errors for invalid input and never calls the handler', async () => {
     const handler = vi.fn();
     const result = await signedIn(schema, handler)({ name: 'A', count: 11 });
-    expect(result).toEqual({ ok: false, message: VALIDATION_ERROR, fieldErrors: { name: ['Name is too short.'], count: ['At most 10.'] }, code: 'ValidationFailed' });
+    expect(result).toEqual({
+      ok: false,
+      message: VALIDATION_ERROR,
+      fieldErrors: { name: ['Name is too short.'], count: ['At most 10.'] },
+      code: 'ValidationFailed',
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -84,7 +89,11 @@ describe('the action wrapper', () => {
     const refused = createActionClient(async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     });
-    expect(await refused(schema, async () => 'never')({ name: 'Ada', count: 1 })).toEqual({ ok: false, message: UNAVAILABLE_ERROR, code: 'ServiceUnavailable' });
+    expect(await refused(schema, async () => 'never')({ name: 'Ada', count: 1 })).toEqual({
+      ok: false,
+      message: UNAVAILABLE_ERROR,
+      code: 'ServiceUnavailable',
+    });
     log.mockRestore();
   });
 

@@ -4,9 +4,7 @@ import { describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { DomainError, ERRORS, statusOf } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, not exceptions. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code?: string };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code?: string };
 
 /** A business error the user can act on; see lib/errors.ts. */
 export { DomainError as ActionError };
@@ -46,7 +44,12 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
         if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'SessionEnded' };
         const parsed = schema.safeParse(toInput(input));
         if (!parsed.success) {
-          return { ok: false, message: VALIDATION_ERROR, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, code: 'ValidationFailed' };
+          return {
+            ok: false,
+            message: VALIDATION_ERROR,
+            fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+            code: 'ValidationFailed',
+          };
         }
         return { ok: true, data: await handler(parsed.data, ctx) };
       } catch (err) {

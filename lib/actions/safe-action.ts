@@ -9,7 +9,10 @@ export { ActionError, type ActionResult } from './action-client';
 export const userAction = createActionClient<CurrentUser>(() => getCurrentUser(), { onForbidden: auditForbidden });
 
 /** Signed-in user with a verified, active phone number. */
-export const verifiedUserAction = createActionClient<CurrentUser & { activePhone: string }>(async () => {
-  const user = await getCurrentUser();
-  return user?.activePhone ? (user as CurrentUser & { activePhone: string }) : null;
-}, { onForbidden: auditForbidden });
+export const verifiedUserAction = createActionClient<CurrentUser & { activePhone: string }>(
+  async () => {
+    const user = await getCurrentUser();
+    return user?.activePhone ? (user as CurrentUser & { activePhone: string }) : null;
+  },
+  { onForbidden: auditForbidden },
+);

@@ -8,7 +8,7 @@ import type { ActionResult } from '@/lib/actions/action-client';
 export function useActionRunner() {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const run = <T,>(call: () => Promise<ActionResult<T>>, success: string | ((data: T) => string), after?: (res: ActionResult<T>) => void) =>
+  const run = <T>(call: () => Promise<ActionResult<T>>, success: string | ((data: T) => string), after?: (res: ActionResult<T>) => void) =>
     start(async () => {
       const res = await call();
       if (res.ok) {

@@ -16,7 +16,7 @@ const ERRORS: Record<string, string> = {
   '400': 'Bad input (the message names the field)',
   '401': 'Missing, invalid or expired credentials or token',
   '403': 'The connector lacks the permission this route needs',
-  '404': 'Unknown, or outside the token\'s reach',
+  '404': "Unknown, or outside the token's reach",
   '405': 'Wrong method for this path (see `Allow`)',
   '413': 'Body over 1 MiB',
   '415': 'Unsupported body type',
@@ -33,7 +33,10 @@ const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
 function properties(s: z.ZodType | undefined): [string, { schema: Record<string, unknown>; required: boolean; description?: string }][] {
   if (!s) return [];
   const json = schemaOf(s, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, schema]) => [name, { schema, required: json.required?.includes(name) ?? false, description: schema.description as string | undefined }]);
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => [
+    name,
+    { schema, required: json.required?.includes(name) ?? false, description: schema.description as string | undefined },
+  ]);
 }
 
 export function openApiDocument(routes: readonly Route[], serverUrl: string) {
@@ -45,28 +48,53 @@ export function openApiDocument(routes: readonly Route[], serverUrl: string) {
       ...properties(r.headers).map(([name, p]) => ({ name, in: 'header', required: p.required, schema: p.schema, description: p.description })),
     ];
     const content = Object.fromEntries(
-      (r.bodyTypes ?? ['json']).map((t) => [t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded', { schema: r.body ? schemaOf(r.body, 'input') : {} }]),
+      (r.bodyTypes ?? ['json']).map((t) => [
+        t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+        { schema: r.body ? schemaOf(r.body, 'input') : {} },
+      ]),
     );
     paths[`/v1${r.path}`] ??= {};
     paths[`/v1${r.path}`]![r.method.toLowerCase()] = {
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
       summary: r.summary,
       tags: [r.tag],
-      ...(r.permission ? { security: [{ accessToken: [] }], 'x-permission': permissionLabel(r.permission), description: `Needs the **${permissionLabel(r.permission)}** permission.` } : { security: [] }),
+      ...(r.permission
+        ? {
+            security: [{ accessToken: [] }],
+            'x-permission': permissionLabel(r.permission),
+            description: `Needs the **${permissionLabel(r.permission)}** permission.`,
+          }
+        : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content } } : {}),
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
-        ...Object.fromEntries(Object.entries(ERRORS).map(([code, description]) => [code, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
+        ...Object.fromEntries(
+          Object.entries(ERRORS).map(([code, description]) => [
+            code,
+            { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ]),
+        ),
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Connector Portal API', version: '1.0.0', description: 'The Kaizala-compatible platform API: token service, groups, users. Errors always have the body `{ message, errorCode, errorCategoryKey }`.' },
+    info: {
+      title: 'Connector Portal API',
+      version: '1.0.0',
+      description: 'The Kaizala-compatible platform API: token service, groups, users. Errors always have the body `{ message, errorCode, errorCategoryKey }`.',
+    },
     servers: [{ url: serverUrl.replace(/\/$/, '') }],
     components: {
-      securitySchemes: { accessToken: { type: 'apiKey', in: 'header', name: 'accessToken', description: 'The access token from GET /v1/accessToken (`Authorization: Bearer` works too).' } },
+      securitySchemes: {
+        accessToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'accessToken',
+          description: 'The access token from GET /v1/accessToken (`Authorization: Bearer` works too).',
+        },
+      },
       schemas: { Error: errorBody },
     },
     paths,

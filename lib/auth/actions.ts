@@ -24,7 +24,14 @@ export const signInWithOffice365 = publicAction(z.object({ callbackUrl: z.string
 export const signOutAction = publicAction(z.object({}), async () => {
   const user = await getCurrentUser();
   if (user) {
-    await recordAudit(db, { tenantId: user.tenantId, actorUserId: user.id, action: 'user.signed_out', targetType: 'user', targetId: user.id, ip: await clientIp() });
+    await recordAudit(db, {
+      tenantId: user.tenantId,
+      actorUserId: user.id,
+      action: 'user.signed_out',
+      targetType: 'user',
+      targetId: user.id,
+      ip: await clientIp(),
+    });
   }
   await revokeCurrentSession(user);
   await signOut({ redirectTo: '/signin?signedOut=1' });

@@ -23,8 +23,7 @@ export async function linkSignIn(p: SignInProfile, ip: string | null): Promise<{
   const isOrgAdmin = roles.some((r) => orgAdminRoles().includes(r));
   const name = typeof claims.name === 'string' ? claims.name : null;
   const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
-  const tenantName =
-    typeof claims.tenant_name === 'string' && claims.tenant_name ? claims.tenant_name : `Organization ${tid.slice(0, 8)}`;
+  const tenantName = typeof claims.tenant_name === 'string' && claims.tenant_name ? claims.tenant_name : `Organization ${tid.slice(0, 8)}`;
 
   return db.transaction(async (tx) => {
     await tx.insert(tenants).values({ name: tenantName, externalId: tid }).onConflictDoNothing();
@@ -37,19 +36,11 @@ export async function linkSignIn(p: SignInProfile, ip: string | null): Promise<{
       .where(and(eq(accounts.provider, p.provider), eq(accounts.providerAccountId, p.providerAccountId)));
     let userId = existing?.userId;
     if (userId) {
-      await tx
-        .update(users)
-        .set({ name, email, isOrgAdmin, tenantId: tenant.id, lastSignInAt: new Date() })
-        .where(eq(users.id, userId));
+      await tx.update(users).set({ name, email, isOrgAdmin, tenantId: tenant.id, lastSignInAt: new Date() }).where(eq(users.id, userId));
     } else {
-      const [created] = await tx
-        .insert(users)
-        .values({ tenantId: tenant.id, name, email, isOrgAdmin, lastSignInAt: new Date() })
-        .returning({ id: users.id });
+      const [created] = await tx.insert(users).values({ tenantId: tenant.id, name, email, isOrgAdmin, lastSignInAt: new Date() }).returning({ id: users.id });
       userId = created!.id;
-      await tx
-        .insert(accounts)
-        .values({ userId, type: 'oidc', provider: p.provider, providerAccountId: p.providerAccountId, issuer: p.issuer });
+      await tx.insert(accounts).values({ userId, type: 'oidc', provider: p.provider, providerAccountId: p.providerAccountId, issuer: p.issuer });
     }
     await recordAudit(tx, { tenantId: tenant.id, actorUserId: userId, action: 'user.signed_in', targetType: 'user', targetId: userId, ip });
     return { userId };

@@ -18,7 +18,9 @@ export function buildProviders(): Provider[] {
   const id = providerId();
   const c = config();
   if (id === 'microsoft-entra-id') {
-    return [MicrosoftEntraID({ clientId: c.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: c.AUTH_MICROSOFT_ENTRA_ID_SECRET, issuer: c.AUTH_MICROSOFT_ENTRA_ID_ISSUER })];
+    return [
+      MicrosoftEntraID({ clientId: c.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: c.AUTH_MICROSOFT_ENTRA_ID_SECRET, issuer: c.AUTH_MICROSOFT_ENTRA_ID_ISSUER }),
+    ];
   }
   if (id === 'oidc') {
     return [

@@ -44,7 +44,17 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .leftJoin(phoneNumbers, and(eq(phoneNumbers.userId, users.id), eq(phoneNumbers.isActive, true)))
-    .where(and(eq(users.id, id), notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, sid)))));
+    .where(
+      and(
+        eq(users.id, id),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(revokedSessions)
+            .where(eq(revokedSessions.sessionId, sid)),
+        ),
+      ),
+    );
   return row ?? null;
 });
 

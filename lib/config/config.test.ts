@@ -21,7 +21,14 @@ const problems = (env: Record<string, string>, production = false) => {
 describe('configuration', () => {
   it('has working defaults for development: nothing is required', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ PORT: 3000, AUTH_PROVIDER: 'local', SMS_PROVIDER: 'outbox', RATE_LIMIT_PER_CONNECTOR: 100, PIN_SENDS_PER_TENANT: 100, TRUST_PROXY: false });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      AUTH_PROVIDER: 'local',
+      SMS_PROVIDER: 'outbox',
+      RATE_LIMIT_PER_CONNECTOR: 100,
+      PIN_SENDS_PER_TENANT: 100,
+      TRUST_PROXY: false,
+    });
     expect(c.AUTH_ORG_ADMIN_ROLES).toEqual(['OrgAdmin', 'Kaizala.Admin']);
     expect(c.HOSTNAME).toBeUndefined();
   });
@@ -42,7 +49,9 @@ describe('configuration', () => {
     expect(problems(missing, true)).toEqual([expect.stringMatching(/^DATABASE_URL: required/), expect.stringMatching(/^AUTH_SECRET: required/)]);
     expect(problems({ ...production, AUTH_SECRET: 'short' }, true)).toEqual([expect.stringMatching(/^AUTH_SECRET: /)]);
     expect(problems({ ...production, AUTH_PROVIDER: 'microsoft-entra-id' }, true)).toHaveLength(3);
-    expect(problems({ ...production, SMS_PROVIDER: 'twilio', SMS_TWILIO_ACCOUNT_SID: 'AC1', SMS_TWILIO_AUTH_TOKEN: 't' }, true)).toEqual([expect.stringMatching(/^SMS_TWILIO_FROM: /)]);
+    expect(problems({ ...production, SMS_PROVIDER: 'twilio', SMS_TWILIO_ACCOUNT_SID: 'AC1', SMS_TWILIO_AUTH_TOKEN: 't' }, true)).toEqual([
+      expect.stringMatching(/^SMS_TWILIO_FROM: /),
+    ]);
     expect(problems(missing)).toEqual([]);
   });
 });

@@ -17,7 +17,12 @@ const list = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
 const optional = z
   .string()
   .optional()
@@ -104,7 +109,8 @@ function productionProblems(c: Config): string[] {
   if (c.SMS_PROVIDER === 'twilio') {
     need('SMS_TWILIO_ACCOUNT_SID', 'required with SMS_PROVIDER=twilio');
     need('SMS_TWILIO_AUTH_TOKEN', 'required with SMS_PROVIDER=twilio');
-    if (!c.SMS_TWILIO_FROM && !c.SMS_TWILIO_MESSAGING_SERVICE_SID) problems.push('SMS_TWILIO_FROM: required with SMS_PROVIDER=twilio (or SMS_TWILIO_MESSAGING_SERVICE_SID)');
+    if (!c.SMS_TWILIO_FROM && !c.SMS_TWILIO_MESSAGING_SERVICE_SID)
+      problems.push('SMS_TWILIO_FROM: required with SMS_PROVIDER=twilio (or SMS_TWILIO_MESSAGING_SERVICE_SID)');
   }
   return problems;
 }

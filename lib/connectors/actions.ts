@@ -2,14 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/actions/safe-action';
 import { clientIp } from '@/lib/request';
-import {
-  createConnectorSchema,
-  deleteConnectorSchema,
-  redirectUrlSchema,
-  revealSecretSchema,
-  rotateSecretSchema,
-  setStatusSchema,
-} from './schemas';
+import { createConnectorSchema, deleteConnectorSchema, redirectUrlSchema, revealSecretSchema, rotateSecretSchema, setStatusSchema } from './schemas';
 import { addRedirectUrl, createConnector, deleteConnector, removeRedirectUrl, revealSecret, rotateSecret, setConnectorStatus } from './service';
 
 export const createConnectorAction = verifiedUserAction(createConnectorSchema, async (input, user) => {

@@ -30,7 +30,6 @@ export const createConnectorSchema = connectorDetailsSchema.extend({
 });
 export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;
 
-
 export const listConnectorsSchema = z.object({
   view: z.enum(['mine', 'all']).catch('mine'),
   q: z.string().trim().max(80).catch(''),

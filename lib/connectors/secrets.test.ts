@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { generateConnectorSecret, hashConnectorSecret, matchesAnySecret, openConnectorSecret, sealConnectorSecret, secretIsLive, verifyConnectorSecret } from './secrets';
+import {
+  generateConnectorSecret,
+  hashConnectorSecret,
+  matchesAnySecret,
+  openConnectorSecret,
+  sealConnectorSecret,
+  secretIsLive,
+  verifyConnectorSecret,
+} from './secrets';
 
 describe('connector secrets', () => {
   it('carry 32 random bytes behind a recognisable prefix', () => {

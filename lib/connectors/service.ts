@@ -65,7 +65,15 @@ export async function createConnector(actor: Actor, input: CreateConnectorInput,
       .returning();
     const connector = row!;
     await tx.insert(connectorSecrets).values({ connectorId: connector.id, createdBy: actor.id, ...sealConnectorSecret(connector.id, secret) });
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.id, action: 'connector.created', targetType: 'connector', targetId: connector.id, ip, metadata: { name: connector.name, permissions: input.permissions } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.id,
+      action: 'connector.created',
+      targetType: 'connector',
+      targetId: connector.id,
+      ip,
+      metadata: { name: connector.name, permissions: input.permissions },
+    });
     return { id: connector.id, name: connector.name, secret };
   });
 }
@@ -172,7 +180,15 @@ export async function revealSecret(actor: Actor, connectorId: string, secretId: 
     .from(connectorSecrets)
     .where(and(eq(connectorSecrets.id, secretId), eq(connectorSecrets.connectorId, c.id)));
   if (!s || !secretIsLive(s, new Date())) throw new DomainError('SecretNotFound');
-  await recordAudit(db, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.secret_revealed', targetType: 'connector', targetId: c.id, ip, metadata: { secretId } });
+  await recordAudit(db, {
+    tenantId: c.tenantId,
+    actorUserId: actor.id,
+    action: 'connector.secret_revealed',
+    targetType: 'connector',
+    targetId: c.id,
+    ip,
+    metadata: { secretId },
+  });
   return openConnectorSecret(c.id, s.encrypted);
 }
 
@@ -199,7 +215,15 @@ export async function rotateSecret(actor: Actor, id: string, overlap: '7d' | 'no
     }
     await tx.insert(connectorSecrets).values({ connectorId: id, createdBy: actor.id, ...sealConnectorSecret(id, secret) });
     await tx.update(connectors).set({ updatedAt: now }).where(eq(connectors.id, id));
-    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.secret_rotated', targetType: 'connector', targetId: id, ip, metadata: { overlap } });
+    await recordAudit(tx, {
+      tenantId: c.tenantId,
+      actorUserId: actor.id,
+      action: 'connector.secret_rotated',
+      targetType: 'connector',
+      targetId: id,
+      ip,
+      metadata: { overlap },
+    });
     return { secret };
   });
 }
@@ -210,7 +234,14 @@ export async function setConnectorStatus(actor: Actor, id: string, status: 'acti
     assertCan(actor, 'connector.manage', c);
     if (c.status === status) return { status };
     await tx.update(connectors).set({ status, updatedAt: new Date() }).where(eq(connectors.id, id));
-    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: status === 'active' ? 'connector.activated' : 'connector.deactivated', targetType: 'connector', targetId: id, ip });
+    await recordAudit(tx, {
+      tenantId: c.tenantId,
+      actorUserId: actor.id,
+      action: status === 'active' ? 'connector.activated' : 'connector.deactivated',
+      targetType: 'connector',
+      targetId: id,
+      ip,
+    });
     return { status };
   });
 }
@@ -225,7 +256,10 @@ export async function deleteConnector(actor: Actor, id: string, confirmName: str
     }
     const now = new Date();
     await tx.update(connectors).set({ deletedAt: now, status: 'inactive', updatedAt: now }).where(eq(connectors.id, id));
-    await tx.update(connectorSecrets).set({ revokedAt: now }).where(and(eq(connectorSecrets.connectorId, id), isNull(connectorSecrets.revokedAt)));
+    await tx
+      .update(connectorSecrets)
+      .set({ revokedAt: now })
+      .where(and(eq(connectorSecrets.connectorId, id), isNull(connectorSecrets.revokedAt)));
     const revokedGrants = await tx
       .update(grants)
       .set({ revokedAt: now })
@@ -235,7 +269,15 @@ export async function deleteConnector(actor: Actor, id: string, confirmName: str
       .update(refreshTokens)
       .set({ revokedAt: now, revokedReason: 'connector_deleted' })
       .where(and(isNull(refreshTokens.revokedAt), sql`${refreshTokens.grantId} IN (SELECT id FROM grants WHERE connector_id = ${id})`));
-    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.deleted', targetType: 'connector', targetId: id, ip, metadata: { name: c.name, grantsRevoked: revokedGrants.length } });
+    await recordAudit(tx, {
+      tenantId: c.tenantId,
+      actorUserId: actor.id,
+      action: 'connector.deleted',
+      targetType: 'connector',
+      targetId: id,
+      ip,
+      metadata: { name: c.name, grantsRevoked: revokedGrants.length },
+    });
     return { name: c.name };
   });
 }
@@ -246,8 +288,19 @@ export async function addRedirectUrl(actor: Actor, id: string, url: string, ip: 
     assertCan(actor, 'connector.manage', c);
     if (c.redirectUrls.includes(url)) throw new DomainError('RedirectUrlDuplicate', { field: 'url' });
     if (c.redirectUrls.length >= 10) throw new DomainError('RedirectUrlLimit', { max: 10 }, { field: 'url' });
-    await tx.update(connectors).set({ redirectUrls: [...c.redirectUrls, url], updatedAt: new Date() }).where(eq(connectors.id, id));
-    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_added', targetType: 'connector', targetId: id, ip, metadata: { url } });
+    await tx
+      .update(connectors)
+      .set({ redirectUrls: [...c.redirectUrls, url], updatedAt: new Date() })
+      .where(eq(connectors.id, id));
+    await recordAudit(tx, {
+      tenantId: c.tenantId,
+      actorUserId: actor.id,
+      action: 'connector.redirect_url_added',
+      targetType: 'connector',
+      targetId: id,
+      ip,
+      metadata: { url },
+    });
   });
 }
 
@@ -260,7 +313,15 @@ export async function removeRedirectUrl(actor: Actor, id: string, url: string, i
       .update(connectors)
       .set({ redirectUrls: c.redirectUrls.filter((u) => u !== url), updatedAt: new Date() })
       .where(eq(connectors.id, id));
-    await recordAudit(tx, { tenantId: c.tenantId, actorUserId: actor.id, action: 'connector.redirect_url_removed', targetType: 'connector', targetId: id, ip, metadata: { url } });
+    await recordAudit(tx, {
+      tenantId: c.tenantId,
+      actorUserId: actor.id,
+      action: 'connector.redirect_url_removed',
+      targetType: 'connector',
+      targetId: id,
+      ip,
+      metadata: { url },
+    });
   });
 }
 

@@ -16,7 +16,10 @@ let cached: { raw: string; ring: Keyring } | undefined;
 function parseKeyring(raw: string): Keyring {
   const keys = new Map<string, Buffer>();
   let currentId = '';
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, value] = part.includes(':') ? (part.split(':', 2) as [string, string]) : ['k1', part];
     const key = Buffer.from(value, 'base64');
     if (key.length !== 32) throw new Error(`APP_ENCRYPTION_KEY: key "${id}" must be 32 bytes (base64-encoded).`);
@@ -49,7 +52,9 @@ function subkey(purpose: string): Buffer {
 
 /** Keyed hash (HMAC-SHA256, hex) for lookups and constant-time checks of secrets, codes and tokens. */
 export function keyedHash(purpose: string, value: string): string {
-  return createHmac('sha256', subkey(`hmac:${purpose}`)).update(value).digest('hex');
+  return createHmac('sha256', subkey(`hmac:${purpose}`))
+    .update(value)
+    .digest('hex');
 }
 
 /** Constant-time comparison of two hex/ASCII strings. */

@@ -15,7 +15,11 @@ describe('the error catalog', () => {
     expect(wire('Unauthenticated')).toBe('Unauthenticated');
     expect(wire('UnknownApplication')).toBe('Unauthenticated');
     for (const c of ['TokenMissing', 'TokenExpired', 'InvalidToken', 'TokenRevoked'] as const) expect(wire(c)).toBe('InvalidToken');
-    expect(describeError(new DomainError('RefreshTokenInvalid', { why: 'replayed' }))).toMatchObject({ status: 401, errorCode: 'InvalidToken', errorCategoryKey: 'AuthException' });
+    expect(describeError(new DomainError('RefreshTokenInvalid', { why: 'replayed' }))).toMatchObject({
+      status: 401,
+      errorCode: 'InvalidToken',
+      errorCategoryKey: 'AuthException',
+    });
     expect(describeError(new DomainError('TokenMissing')).message).toBe('Token missing. Header should have token as value of ACCESSTOKEN');
   });
 
@@ -36,7 +40,11 @@ describe('the error catalog', () => {
   });
 
   it('gives OAuth errors their RFC 6749 name as well', () => {
-    expect(describeError(new DomainError('InvalidGrant', { why: 'codeInvalid' }))).toMatchObject({ status: 400, errorCode: 'InvalidGrant', oauthError: 'invalid_grant' });
+    expect(describeError(new DomainError('InvalidGrant', { why: 'codeInvalid' }))).toMatchObject({
+      status: 400,
+      errorCode: 'InvalidGrant',
+      oauthError: 'invalid_grant',
+    });
   });
 
   it('has a status, a category and a non-empty English message for every code', () => {

@@ -17,7 +17,12 @@ export interface ErrorSpec<P> {
   oauth?: string;
 }
 
-function spec<P = void>(status: ErrorSpec<P>['status'], category: string, message: string | ((params: P) => string), extra: { wire?: string; oauth?: string } = {}): ErrorSpec<P> {
+function spec<P = void>(
+  status: ErrorSpec<P>['status'],
+  category: string,
+  message: string | ((params: P) => string),
+  extra: { wire?: string; oauth?: string } = {},
+): ErrorSpec<P> {
   return { status, category, message: typeof message === 'string' ? () => message : message, takesParams: typeof message !== 'string', ...extra };
 }
 
@@ -62,7 +67,9 @@ export const ERRORS = {
   // ---- requests (any /v1 route) --------------------------------------------------------------------
   InvalidParameters: spec<{ detail: string }>(400, 'InvalidParameters', (p) => p.detail),
   InvalidJson: spec(400, 'InvalidParameters', 'The body is not valid JSON.', { wire: 'InvalidParameters' }),
-  MissingHeaders: spec<{ names: string[] }>(400, 'InvalidParameters', (p) => `Missing header${p.names.length > 1 ? 's' : ''}: ${p.names.join(', ')}.`, { wire: 'InvalidParameters' }),
+  MissingHeaders: spec<{ names: string[] }>(400, 'InvalidParameters', (p) => `Missing header${p.names.length > 1 ? 's' : ''}: ${p.names.join(', ')}.`, {
+    wire: 'InvalidParameters',
+  }),
   HeaderTooLong: spec<{ name: string }>(400, 'InvalidParameters', (p) => `The ${p.name} header is too long.`, { wire: 'InvalidParameters' }),
   NotFound: spec(404, 'ResourceNotFound', 'The requested resource does not exist.'),
   MethodNotAllowed: spec<{ method: string; allow: string }>(405, 'InvalidParameters', (p) => `${p.method} is not allowed here. Allowed: ${p.allow}.`),
@@ -87,15 +94,29 @@ export const ERRORS = {
   TokenMissing: spec(401, 'AuthException', 'Token missing. Header should have token as value of ACCESSTOKEN', { wire: 'InvalidToken' }),
   TokenExpired: spec(401, 'AuthException', 'Invalid token. Failure reason:the token has expired', { wire: 'InvalidToken' }),
   InvalidToken: spec(401, 'AuthException', 'Invalid token. Failure reason:Token validation failed due to unknown reason!'),
-  TokenRevoked: spec(401, 'AuthException', 'Invalid token. Failure reason: the connector was removed from this group or the token was revoked.', { wire: 'InvalidToken' }),
-  RefreshTokenInvalid: spec<{ why: RefreshProblem }>(401, 'AuthException', (p) => `Invalid refresh token: ${REFRESH_PROBLEMS[p.why]}`, { wire: 'InvalidToken' }),
-  MissingPermission: spec<{ permission: string }>(403, 'AuthorizationException', (p) => `This connector does not have the "${p.permission}" permission needed here.`, { wire: 'Forbidden' }),
+  TokenRevoked: spec(401, 'AuthException', 'Invalid token. Failure reason: the connector was removed from this group or the token was revoked.', {
+    wire: 'InvalidToken',
+  }),
+  RefreshTokenInvalid: spec<{ why: RefreshProblem }>(401, 'AuthException', (p) => `Invalid refresh token: ${REFRESH_PROBLEMS[p.why]}`, {
+    wire: 'InvalidToken',
+  }),
+  MissingPermission: spec<{ permission: string }>(
+    403,
+    'AuthorizationException',
+    (p) => `This connector does not have the "${p.permission}" permission needed here.`,
+    { wire: 'Forbidden' },
+  ),
   UserContextMissing: spec(403, 'AuthorizationException', 'A group token acts for a group, not a user. Use a user token (portal, PIN or OAuth) for /users/me.'),
   GroupNotReachable: spec(404, 'ResourceNotFound', 'The group does not exist or this token cannot reach it.', { wire: 'GroupNotFound' }),
 
   // ---- OAuth 2.0 (RFC 6749 names in `error`) --------------------------------------------------------
   InvalidClient: spec(400, 'AuthException', 'This application (client_id) is not known.', { oauth: 'invalid_client' }),
-  InvalidRedirectUri: spec(400, 'AuthException', 'The redirect_uri is not registered for this connector. Its developer must add it on the connector page first.', { oauth: 'invalid_request' }),
+  InvalidRedirectUri: spec(
+    400,
+    'AuthException',
+    'The redirect_uri is not registered for this connector. Its developer must add it on the connector page first.',
+    { oauth: 'invalid_request' },
+  ),
   AccessDenied: spec(400, 'AuthException', 'This connector is deactivated.', { oauth: 'access_denied' }),
   InvalidGrant: spec<{ why: GrantProblem }>(400, 'AuthException', (p) => GRANT_PROBLEMS[p.why], { oauth: 'invalid_grant' }),
 
@@ -126,7 +147,9 @@ export const ERRORS = {
   RedirectUrlLimit: spec<{ max: number }>(400, 'InvalidParameters', (p) => `A connector can have at most ${p.max} redirect URLs.`),
   RedirectUrlNotFound: spec(404, 'ResourceNotFound', 'This redirect URL is not registered.'),
   ConnectorInactive: spec<{ for: 'grant' | 'userToken' }>(409, 'Conflict', (p) =>
-    p.for === 'grant' ? 'This connector is deactivated: it cannot be added to a group until it is activated again.' : 'This connector is deactivated: activate it before generating a user token.',
+    p.for === 'grant'
+      ? 'This connector is deactivated: it cannot be added to a group until it is activated again.'
+      : 'This connector is deactivated: activate it before generating a user token.',
   ),
   ConnectorNotInOrganization: spec(404, 'ResourceNotFound', 'That connector was not found in your organization.'),
   ConnectorAlreadyAdded: spec(409, 'Conflict', 'This connector is already added to the group.'),

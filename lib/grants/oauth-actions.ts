@@ -16,6 +16,12 @@ export const oauthSendPinAction = oauthAction(request.extend({ phone: phoneField
 });
 
 export const oauthApproveAction = oauthAction(
-  request.extend({ phone: phoneField, code: z.string().trim().regex(/^\d{6}$/, 'The PIN is the 6 digits from the SMS.') }),
+  request.extend({
+    phone: phoneField,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'The PIN is the 6 digits from the SMS.'),
+  }),
   async ({ clientId, redirectUri, state, phone, code }) => ({ redirectTo: await oauthApprove(clientId, redirectUri, state, phone, code, await clientIp()) }),
 );

@@ -24,7 +24,13 @@ export async function listGroupGrants(actor: GroupActor, groupId: string): Promi
   const view = await loadGroup(actor, groupId);
   assertCan(actor, 'group.grant', view.ref);
   const rows = await db
-    .select({ grant: grants, connectorName: connectors.name, connectorStatus: connectors.status, grantedBy: users.name, token: currentTokenEncrypted(grants.id) })
+    .select({
+      grant: grants,
+      connectorName: connectors.name,
+      connectorStatus: connectors.status,
+      grantedBy: users.name,
+      token: currentTokenEncrypted(grants.id),
+    })
     .from(grants)
     .innerJoin(connectors, eq(connectors.id, grants.connectorId))
     .leftJoin(users, eq(users.id, grants.grantedBy))
@@ -74,18 +80,26 @@ export async function grantConnectorToGroup(actor: GroupActor, groupId: string, 
       .from(grants)
       .where(and(eq(grants.groupId, groupId), eq(grants.connectorId, connectorId), eq(grants.kind, 'group'), isNull(grants.revokedAt)));
     if (existing) throw new DomainError('ConnectorAlreadyAdded', { field: 'connectorId' });
-    const [grant] = await tx
-      .insert(grants)
-      .values({ connectorId, tenantId: actor.tenantId, kind: 'group', groupId, grantedBy: actor.id })
-      .returning();
+    const [grant] = await tx.insert(grants).values({ connectorId, tenantId: actor.tenantId, kind: 'group', groupId, grantedBy: actor.id }).returning();
     const { token } = await issueRefreshToken(tx, grant!.id);
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.id, action: 'grant.created', targetType: 'group', targetId: groupId, ip, metadata: { connectorId, grantId: grant!.id } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.id,
+      action: 'grant.created',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { connectorId, grantId: grant!.id },
+    });
     return { grantId: grant!.id, connectorName: connector.name, refreshToken: token };
   });
 }
 
 async function loadGroupGrant(actor: GroupActor, grantId: string) {
-  const [grant] = await db.select().from(grants).where(and(eq(grants.id, grantId), eq(grants.kind, 'group'), isNull(grants.revokedAt)));
+  const [grant] = await db
+    .select()
+    .from(grants)
+    .where(and(eq(grants.id, grantId), eq(grants.kind, 'group'), isNull(grants.revokedAt)));
   if (!grant?.groupId || grant.tenantId !== actor.tenantId) throw new DomainError('GrantNotFound');
   const view = await loadGroup(actor, grant.groupId);
   assertCan(actor, 'group.grant', view.ref);
@@ -97,7 +111,15 @@ export async function revealGroupToken(actor: GroupActor, grantId: string, ip: s
   const grant = await loadGroupGrant(actor, grantId);
   const token = await currentGrantToken(db, grant.id);
   if (!token) throw new DomainError('GrantTokenMissing');
-  await recordAudit(db, { tenantId: grant.tenantId, actorUserId: actor.id, action: 'grant.token_revealed', targetType: 'group', targetId: grant.groupId, ip, metadata: { grantId } });
+  await recordAudit(db, {
+    tenantId: grant.tenantId,
+    actorUserId: actor.id,
+    action: 'grant.token_revealed',
+    targetType: 'group',
+    targetId: grant.groupId,
+    ip,
+    metadata: { grantId },
+  });
   return openRefreshToken(grant.id, token.encrypted);
 }
 
@@ -107,7 +129,15 @@ export async function regenerateGroupToken(actor: GroupActor, grantId: string, i
   return db.transaction(async (tx) => {
     await revokeGrantTokens(tx, grant.id, 'regenerated');
     const { token } = await issueRefreshToken(tx, grant.id);
-    await recordAudit(tx, { tenantId: grant.tenantId, actorUserId: actor.id, action: 'grant.token_regenerated', targetType: 'group', targetId: grant.groupId, ip, metadata: { grantId } });
+    await recordAudit(tx, {
+      tenantId: grant.tenantId,
+      actorUserId: actor.id,
+      action: 'grant.token_regenerated',
+      targetType: 'group',
+      targetId: grant.groupId,
+      ip,
+      metadata: { grantId },
+    });
     return { refreshToken: token };
   });
 }
@@ -118,7 +148,15 @@ export async function removeGroupGrant(actor: GroupActor, grantId: string, ip: s
   await db.transaction(async (tx) => {
     await tx.update(grants).set({ revokedAt: new Date() }).where(eq(grants.id, grant.id));
     await revokeGrantTokens(tx, grant.id, 'grant_removed');
-    await recordAudit(tx, { tenantId: grant.tenantId, actorUserId: actor.id, action: 'grant.removed', targetType: 'group', targetId: grant.groupId, ip, metadata: { grantId, connectorId: grant.connectorId } });
+    await recordAudit(tx, {
+      tenantId: grant.tenantId,
+      actorUserId: actor.id,
+      action: 'grant.removed',
+      targetType: 'group',
+      targetId: grant.groupId,
+      ip,
+      metadata: { grantId, connectorId: grant.connectorId },
+    });
   });
 }
 
@@ -144,7 +182,15 @@ export async function generateUserToken(actor: GroupActor, connectorId: string, 
     for (const p of previous) await revokeGrantTokens(tx, p.id, 'user_token_regenerated');
     const [grant] = await tx.insert(grants).values({ connectorId, tenantId: actor.tenantId, kind, userId: actor.id, grantedBy: actor.id }).returning();
     const { token } = await issueRefreshToken(tx, grant!.id);
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.id, action: 'grant.user_token_generated', targetType: 'connector', targetId: connectorId, ip, metadata: { grantId: grant!.id, kind } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.id,
+      action: 'grant.user_token_generated',
+      targetType: 'connector',
+      targetId: connectorId,
+      ip,
+      metadata: { grantId: grant!.id, kind },
+    });
     return { refreshToken: token, kind };
   });
 }

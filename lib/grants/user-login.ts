@@ -29,7 +29,14 @@ async function usableConnector(applicationId: string): Promise<Connector> {
 async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string, via: 'pin' | 'oauth', ip: string | null) {
   const [grant] = await tx.insert(grants).values({ connectorId: connector.id, tenantId: connector.tenantId, kind: 'member', phone }).returning();
   const { token } = await issueRefreshToken(tx, grant!.id);
-  await recordAudit(tx, { tenantId: connector.tenantId, action: 'grant.user_token_generated', targetType: 'connector', targetId: connector.id, ip, metadata: { grantId: grant!.id, kind: 'member', via, phone } });
+  await recordAudit(tx, {
+    tenantId: connector.tenantId,
+    action: 'grant.user_token_generated',
+    targetType: 'connector',
+    targetId: connector.id,
+    ip,
+    metadata: { grantId: grant!.id, kind: 'member', via, phone },
+  });
   return { grantId: grant!.id, refreshToken: token };
 }
 
@@ -40,16 +47,27 @@ export async function apiGeneratePin(mobileNumber: string, applicationId: string
 }
 
 /** POST /v1/loginWithPinAndApplicationId */
-export async function apiLoginWithPin(input: { mobileNumber: string; applicationId: string; pin: string; applicationSecret?: string }, ip: string | null, endpointUrl: string) {
+export async function apiLoginWithPin(
+  input: { mobileNumber: string; applicationId: string; pin: string; applicationSecret?: string },
+  ip: string | null,
+  endpointUrl: string,
+) {
   const connector = await usableConnector(input.applicationId);
   if (input.applicationSecret !== undefined) {
     await assertCredentialBudget(ip);
     if (!(await connectorSecretMatches(connector.id, input.applicationSecret))) {
-      throw await recordCredentialFailure({ ip, connectorId: connector.id, tenantId: connector.tenantId, endpoint: 'loginWithPinAndApplicationId' }, BAD_SECRET());
+      throw await recordCredentialFailure(
+        { ip, connectorId: connector.id, tenantId: connector.tenantId, endpoint: 'loginWithPinAndApplicationId' },
+        BAD_SECRET(),
+      );
     }
   }
-  const out = await verifyPin(input.mobileNumber, input.pin, 'api_login', { userId: null, tenantId: connector.tenantId, connectorId: connector.id, ip }, (tx, e164) =>
-    createMemberGrant(tx, connector, e164, 'pin', ip),
+  const out = await verifyPin(
+    input.mobileNumber,
+    input.pin,
+    'api_login',
+    { userId: null, tenantId: connector.tenantId, connectorId: connector.id, ip },
+    (tx, e164) => createMemberGrant(tx, connector, e164, 'pin', ip),
   );
   return {
     refreshToken: out.refreshToken,
@@ -87,7 +105,9 @@ export async function oauthApprove(clientId: string, redirectUri: string, state:
   const c = await validateAuthorizeRequest(clientId, redirectUri);
   const code = randomBytes(32).toString('base64url');
   await verifyPin(mobileNumber, pin, 'oauth_login', { userId: null, tenantId: c.tenantId, connectorId: c.id, ip }, async (tx, e164) => {
-    await tx.insert(oauthCodes).values({ codeHash: hashCode(code), connectorId: c.id, phone: e164, redirectUri, expiresAt: new Date(Date.now() + CODE_TTL_MS) });
+    await tx
+      .insert(oauthCodes)
+      .values({ codeHash: hashCode(code), connectorId: c.id, phone: e164, redirectUri, expiresAt: new Date(Date.now() + CODE_TTL_MS) });
   });
   const url = new URL(redirectUri);
   url.searchParams.set('code', code);
@@ -105,21 +125,42 @@ export async function oauthExchangeCode(input: { clientId: string; clientSecret:
   await assertCredentialBudget(ip);
   const connector = await findConnectorById(input.clientId);
   if (!connector || !(await connectorSecretMatches(connector.id, input.clientSecret))) {
-    throw await recordCredentialFailure({ ip, connectorId: isUuid(input.clientId) ? input.clientId : null, tenantId: connector?.tenantId ?? null, endpoint: 'oauth/token' }, BAD_SECRET());
+    throw await recordCredentialFailure(
+      { ip, connectorId: isUuid(input.clientId) ? input.clientId : null, tenantId: connector?.tenantId ?? null, endpoint: 'oauth/token' },
+      BAD_SECRET(),
+    );
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(oauthCodes)
       .set({ consumedAt: new Date() })
-      .where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id), isNull(oauthCodes.consumedAt), gt(oauthCodes.expiresAt, new Date())))
+      .where(
+        and(
+          eq(oauthCodes.codeHash, hashCode(input.code)),
+          eq(oauthCodes.connectorId, connector.id),
+          isNull(oauthCodes.consumedAt),
+          gt(oauthCodes.expiresAt, new Date()),
+        ),
+      )
       .returning();
     if (!row) {
       // only the connector the code was issued to can trigger the replay revocation (another connector
       // presenting a stolen code must not be able to revoke the victim's grant)
-      const [used] = await tx.select().from(oauthCodes).where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id)));
+      const [used] = await tx
+        .select()
+        .from(oauthCodes)
+        .where(and(eq(oauthCodes.codeHash, hashCode(input.code)), eq(oauthCodes.connectorId, connector.id)));
       if (used?.consumedAt && used.grantId) {
         await tx.update(grants).set({ revokedAt: new Date() }).where(eq(grants.id, used.grantId));
-        await recordAudit(tx, { tenantId: connector.tenantId, action: 'oauth.code_replayed', targetType: 'connector', targetId: connector.id, outcome: 'denied', ip, metadata: { grantId: used.grantId } });
+        await recordAudit(tx, {
+          tenantId: connector.tenantId,
+          action: 'oauth.code_replayed',
+          targetType: 'connector',
+          targetId: connector.id,
+          outcome: 'denied',
+          ip,
+          metadata: { grantId: used.grantId },
+        });
         return { replayed: true as const };
       }
       throw INVALID_GRANT('codeInvalid');

@@ -60,8 +60,16 @@ export interface GroupListItem {
  */
 export async function listGroups(actor: GroupActor, tab: 'org' | 'private'): Promise<GroupListItem[]> {
   const phone = actor.activePhone ?? '';
-  const memberCounts = db.select({ groupId: groupMembers.groupId, n: count().as('n') }).from(groupMembers).groupBy(groupMembers.groupId).as('mc');
-  const subCounts = db.select({ parentId: groupLinks.parentId, n: count().as('sn') }).from(groupLinks).groupBy(groupLinks.parentId).as('sc');
+  const memberCounts = db
+    .select({ groupId: groupMembers.groupId, n: count().as('n') })
+    .from(groupMembers)
+    .groupBy(groupMembers.groupId)
+    .as('mc');
+  const subCounts = db
+    .select({ parentId: groupLinks.parentId, n: count().as('sn') })
+    .from(groupLinks)
+    .groupBy(groupLinks.parentId)
+    .as('sc');
   const mine = db.select({ groupId: groupMembers.groupId, role: groupMembers.role }).from(groupMembers).where(eq(groupMembers.e164, phone)).as('mine');
   const visible =
     tab === 'org'
@@ -112,7 +120,15 @@ export async function createGroup(actor: GroupActor, input: CreateGroupInput, ip
       .returning();
     await tx.insert(groupMembers).values({ groupId: g!.id, e164: phone, displayName: actor.name ?? formatPhone(phone), role: 'Admin' });
     if (parentId) await tx.insert(groupLinks).values({ parentId, childId: g!.id });
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.id, action: parentId ? 'group.subgroup_created' : 'group.created', targetType: 'group', targetId: g!.id, ip, metadata: { name: input.name, parentId } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.id,
+      action: parentId ? 'group.subgroup_created' : 'group.created',
+      targetType: 'group',
+      targetId: g!.id,
+      ip,
+      metadata: { name: input.name, parentId },
+    });
     return { id: g!.id, name: g!.name };
   });
 }
@@ -137,13 +153,30 @@ async function managedGroup(actor: GroupActor, groupId: string, tx: DbOrTx) {
   return view;
 }
 
-export async function addMember(actor: GroupActor, groupId: string, input: { phone: string; displayName: string; role: 'Admin' | 'Member' }, ip: string | null) {
+export async function addMember(
+  actor: GroupActor,
+  groupId: string,
+  input: { phone: string; displayName: string; role: 'Admin' | 'Member' },
+  ip: string | null,
+) {
   const e164 = requireE164(input.phone);
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
-    const inserted = await tx.insert(groupMembers).values({ groupId, e164, displayName: input.displayName, role: input.role }).onConflictDoNothing().returning();
+    const inserted = await tx
+      .insert(groupMembers)
+      .values({ groupId, e164, displayName: input.displayName, role: input.role })
+      .onConflictDoNothing()
+      .returning();
     if (!inserted.length) throw new DomainError('MemberDuplicate', { field: 'phone' });
-    await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_added', targetType: 'group', targetId: groupId, ip, metadata: { member: e164, role: input.role } });
+    await recordAudit(tx, {
+      tenantId: group.tenantId,
+      actorUserId: actor.id,
+      action: 'group.member_added',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { member: e164, role: input.role },
+    });
     return { display: formatPhone(e164) };
   });
 }
@@ -160,11 +193,22 @@ async function assertOtherAdmin(tx: DbOrTx, groupId: string, e164: string) {
 export async function removeMember(actor: GroupActor, groupId: string, e164: string, ip: string | null) {
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
-    const [m] = await tx.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
+    const [m] = await tx
+      .select()
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
     if (!m) throw new DomainError('MemberNotFound');
     if (m.role === 'Admin') await assertOtherAdmin(tx, groupId, e164);
     await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_removed', targetType: 'group', targetId: groupId, ip, metadata: { member: e164 } });
+    await recordAudit(tx, {
+      tenantId: group.tenantId,
+      actorUserId: actor.id,
+      action: 'group.member_removed',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { member: e164 },
+    });
     return { display: formatPhone(e164) };
   });
 }
@@ -172,11 +216,25 @@ export async function removeMember(actor: GroupActor, groupId: string, e164: str
 export async function setMemberRole(actor: GroupActor, groupId: string, e164: string, role: 'Admin' | 'Member', ip: string | null) {
   return db.transaction(async (tx) => {
     const { group } = await managedGroup(actor, groupId, tx);
-    const [m] = await tx.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
+    const [m] = await tx
+      .select()
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
     if (!m) throw new DomainError('MemberNotFound');
     if (m.role === 'Admin' && role !== 'Admin') await assertOtherAdmin(tx, groupId, e164);
-    await tx.update(groupMembers).set({ role }).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    await recordAudit(tx, { tenantId: group.tenantId, actorUserId: actor.id, action: 'group.member_role_changed', targetType: 'group', targetId: groupId, ip, metadata: { member: e164, role } });
+    await tx
+      .update(groupMembers)
+      .set({ role })
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
+    await recordAudit(tx, {
+      tenantId: group.tenantId,
+      actorUserId: actor.id,
+      action: 'group.member_role_changed',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { member: e164, role },
+    });
     return { display: formatPhone(e164), role };
   });
 }
@@ -203,7 +261,10 @@ export async function listSubGroups(actor: GroupActor, groupId: string): Promise
 export async function linkableGroups(actor: GroupActor, groupId: string): Promise<{ id: string; name: string }[]> {
   const candidates = (await listGroups(actor, 'org')).filter((g) => g.id !== groupId && (actor.isOrgAdmin || g.yourRole === 'Admin'));
   if (!candidates.length) return [];
-  const [ancestors, linked] = await Promise.all([ancestorIds(db, groupId), db.select({ id: groupLinks.childId }).from(groupLinks).where(eq(groupLinks.parentId, groupId))]);
+  const [ancestors, linked] = await Promise.all([
+    ancestorIds(db, groupId),
+    db.select({ id: groupLinks.childId }).from(groupLinks).where(eq(groupLinks.parentId, groupId)),
+  ]);
   const excluded = new Set([...ancestors, ...linked.map((l) => l.id)]);
   return candidates.filter((g) => !excluded.has(g.id)).map((g) => ({ id: g.id, name: g.name }));
 }
@@ -228,7 +289,15 @@ export async function linkSubGroup(actor: GroupActor, groupId: string, childId: 
     if (child.group.tenantId !== parent.group.tenantId) throw new DomainError('LinkTargetNotFound', { field: 'childId' });
     const inserted = await tx.insert(groupLinks).values({ parentId: groupId, childId }).onConflictDoNothing().returning();
     if (!inserted.length) throw new DomainError('SubGroupDuplicate', { field: 'childId' });
-    await recordAudit(tx, { tenantId: parent.group.tenantId, actorUserId: actor.id, action: 'group.subgroup_linked', targetType: 'group', targetId: groupId, ip, metadata: { childId } });
+    await recordAudit(tx, {
+      tenantId: parent.group.tenantId,
+      actorUserId: actor.id,
+      action: 'group.subgroup_linked',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { childId },
+    });
     return { name: child.group.name };
   });
 }
@@ -241,6 +310,14 @@ export async function unlinkSubGroup(actor: GroupActor, groupId: string, childId
       .where(and(eq(groupLinks.parentId, groupId), eq(groupLinks.childId, childId)))
       .returning();
     if (!removed.length) throw new DomainError('SubGroupNotLinked');
-    await recordAudit(tx, { tenantId: parent.group.tenantId, actorUserId: actor.id, action: 'group.subgroup_unlinked', targetType: 'group', targetId: groupId, ip, metadata: { childId } });
+    await recordAudit(tx, {
+      tenantId: parent.group.tenantId,
+      actorUserId: actor.id,
+      action: 'group.subgroup_unlinked',
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      metadata: { childId },
+    });
   });
 }

@@ -24,11 +24,7 @@ export interface PhoneNumberDto {
 }
 
 export async function listPhoneNumbers(user: PortalActor): Promise<PhoneNumberDto[]> {
-  const rows = await db
-    .select()
-    .from(phoneNumbers)
-    .where(eq(phoneNumbers.userId, user.id))
-    .orderBy(desc(phoneNumbers.isActive), asc(phoneNumbers.createdAt));
+  const rows = await db.select().from(phoneNumbers).where(eq(phoneNumbers.userId, user.id)).orderBy(desc(phoneNumbers.isActive), asc(phoneNumbers.createdAt));
   return rows.map((r) => ({
     id: r.id,
     e164: r.e164,
@@ -70,7 +66,10 @@ export async function verifyPhoneNumber(user: PortalActor, rawNumber: string, co
 }
 
 async function ownNumber(user: PortalActor, id: string) {
-  const [row] = await db.select().from(phoneNumbers).where(and(eq(phoneNumbers.id, id), eq(phoneNumbers.userId, user.id)));
+  const [row] = await db
+    .select()
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.id, id), eq(phoneNumbers.userId, user.id)));
   if (!row) throw new DomainError('PhoneNotFound');
   return row;
 }
@@ -79,7 +78,10 @@ export async function setActivePhoneNumber(user: PortalActor, id: string, ip: st
   const row = await ownNumber(user, id);
   if (!row.verifiedAt) throw new DomainError('PhoneNotVerified');
   await db.transaction(async (tx) => {
-    await tx.update(phoneNumbers).set({ isActive: false }).where(and(eq(phoneNumbers.userId, user.id), ne(phoneNumbers.id, id)));
+    await tx
+      .update(phoneNumbers)
+      .set({ isActive: false })
+      .where(and(eq(phoneNumbers.userId, user.id), ne(phoneNumbers.id, id)));
     await tx.update(phoneNumbers).set({ isActive: true }).where(eq(phoneNumbers.id, id));
     await recordAudit(tx, { tenantId: user.tenantId, actorUserId: user.id, action: 'phone.activated', targetType: 'phone', targetId: row.e164, ip });
   });

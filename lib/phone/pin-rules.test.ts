@@ -63,12 +63,19 @@ describe('sendBudget', () => {
   it('names the first spent budget and waits for the send that frees it', () => {
     const ip = Array.from({ length: PIN_RULES.maxSendsPerIp }, (_, i) => minutes(-5 + i * 0.1));
     expect(sendBudget([tally('requester', 5, []), tally('ip', PIN_RULES.maxSendsPerIp, ip.slice(1))], now)).toEqual({ allowed: true });
-    expect(sendBudget([tally('requester', 5, []), tally('ip', PIN_RULES.maxSendsPerIp, ip)], now)).toMatchObject({ allowed: false, reason: 'ip', retryAfterSeconds: 300 });
-    expect(sendBudget([tally('tenant', 3, [minutes(-2), minutes(-1), minutes(-0.5)]), tally('global', 1, [minutes(-9)])], now)).toMatchObject({ reason: 'tenant', retryAfterSeconds: 480 });
+    expect(sendBudget([tally('requester', 5, []), tally('ip', PIN_RULES.maxSendsPerIp, ip)], now)).toMatchObject({
+      allowed: false,
+      reason: 'ip',
+      retryAfterSeconds: 300,
+    });
+    expect(sendBudget([tally('tenant', 3, [minutes(-2), minutes(-1), minutes(-0.5)]), tally('global', 1, [minutes(-9)])], now)).toMatchObject({
+      reason: 'tenant',
+      retryAfterSeconds: 480,
+    });
     expect(sendBudget([tally('global', 2, [minutes(-1), minutes(-2), minutes(-3)])], now)).toMatchObject({ reason: 'global', retryAfterSeconds: 480 });
   });
 
-  it('keeps the number\'s overall cap above one requester\'s, so one source cannot exhaust it', () => {
+  it("keeps the number's overall cap above one requester's, so one source cannot exhaust it", () => {
     expect(PIN_RULES.maxSendsPerNumberTotal).toBeGreaterThanOrEqual(3 * PIN_RULES.maxSendsPerNumber);
   });
 

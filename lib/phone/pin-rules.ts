@@ -17,7 +17,9 @@ export const PIN_RULES = {
 
 /** 6 digits from a CSPRNG (uniform: randomInt rejects biased values). */
 export function generatePin(): string {
-  return randomInt(0, 10 ** PIN_RULES.length).toString().padStart(PIN_RULES.length, '0');
+  return randomInt(0, 10 ** PIN_RULES.length)
+    .toString()
+    .padStart(PIN_RULES.length, '0');
 }
 
 export interface ChallengeState {
@@ -27,12 +29,7 @@ export interface ChallengeState {
   supersededAt: Date | null;
 }
 
-export type PinCheck =
-  | { outcome: 'ok' }
-  | { outcome: 'wrong'; attemptsLeft: number }
-  | { outcome: 'locked' }
-  | { outcome: 'expired' }
-  | { outcome: 'used' };
+export type PinCheck = { outcome: 'ok' } | { outcome: 'wrong'; attemptsLeft: number } | { outcome: 'locked' } | { outcome: 'expired' } | { outcome: 'used' };
 
 /**
  * Decide what a code entry does to a challenge. `matches` is the result of the constant-time hash

@@ -23,7 +23,13 @@ export interface PinActor {
 /** Budgets, overridable for deployments (and the tests) by environment. */
 function limits() {
   const c = config();
-  return { requester: c.PIN_SENDS_PER_NUMBER, number: c.PIN_SENDS_PER_NUMBER_TOTAL, ip: c.PIN_SENDS_PER_IP, tenant: c.PIN_SENDS_PER_TENANT, global: c.PIN_SENDS_GLOBAL };
+  return {
+    requester: c.PIN_SENDS_PER_NUMBER,
+    number: c.PIN_SENDS_PER_NUMBER_TOTAL,
+    ip: c.PIN_SENDS_PER_IP,
+    tenant: c.PIN_SENDS_PER_TENANT,
+    global: c.PIN_SENDS_GLOBAL,
+  };
 }
 
 /** Addresses whose per-IP budgets do not apply (IP_BUDGET_ALLOWLIST, e.g. a trusted gateway's egress); other budgets still do. */
@@ -62,7 +68,6 @@ interface TallyRow {
 
 /** One lock for every PIN send: budgets are checked and the send recorded while holding it (never count-then-insert). */
 const SEND_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('connector-portal:pin-send-budgets'))`;
-
 
 /**
  * A PIN is bound to who asked for it: the portal user, or the connector (and so its tenant) it was
@@ -113,7 +118,15 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
     await smsProvider().send(e164, `Your Connector Portal PIN is ${code}. It expires in 10 minutes. Never share it.`);
   } catch (err) {
     await db.delete(pinChallenges).where(eq(pinChallenges.id, challengeId));
-    await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_failed', targetType: 'phone', targetId: e164, outcome: 'failure', ip: actor.ip });
+    await recordAudit(db, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'pin.send_failed',
+      targetType: 'phone',
+      targetId: e164,
+      outcome: 'failure',
+      ip: actor.ip,
+    });
     if (err instanceof SmsSendError) {
       throw new DomainError('SmsFailed', { field: 'phone' });
     }
@@ -138,7 +151,15 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
     if (purpose === 'portal_verify' && actor.userId && actor.tenantId) {
       await tx.insert(phoneNumbers).values({ userId: actor.userId, tenantId: actor.tenantId, e164 }).onConflictDoNothing();
     }
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.sent', targetType: 'phone', targetId: e164, ip: actor.ip, metadata: { purpose } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'pin.sent',
+      targetType: 'phone',
+      targetId: e164,
+      ip: actor.ip,
+      metadata: { purpose },
+    });
   });
   return { e164, expiresAt };
 }
@@ -158,7 +179,19 @@ async function reserveSend(e164: string, purpose: PinPurpose, actor: PinActor, c
   try {
     await client.query('BEGIN');
     await client.query(SEND_LOCK_SQL);
-    const { rows } = await client.query<TallyRow>(TALLY_SQL, [e164, actor.connectorId ?? null, actor.userId, ip, actor.tenantId, l.requester, l.number, l.ip, l.tenant, l.global, PIN_RULES.sendWindowMs]);
+    const { rows } = await client.query<TallyRow>(TALLY_SQL, [
+      e164,
+      actor.connectorId ?? null,
+      actor.userId,
+      ip,
+      actor.tenantId,
+      l.requester,
+      l.number,
+      l.ip,
+      l.tenant,
+      l.global,
+      PIN_RULES.sendWindowMs,
+    ]);
     const t = rows[0]!;
     const tallies: BudgetTally[] = [
       { reason: 'requester', limit: l.requester, count: t.n_requester, limitThNewest: t.t_requester },
@@ -186,14 +219,25 @@ async function reserveSend(e164: string, purpose: PinPurpose, actor: PinActor, c
   if (!decision.allowed) {
     // sampled: the first refusal per budget and subject in a minute, with the running count, so a flood
     // of refused sends writes a row a minute rather than one per request
-    const subject = { requester: `${e164}:${actor.connectorId ?? actor.userId}`, number: e164, ip: ip ?? '', tenant: actor.tenantId ?? '', global: '' }[decision.reason];
+    const subject = { requester: `${e164}:${actor.connectorId ?? actor.userId}`, number: e164, ip: ip ?? '', tenant: actor.tenantId ?? '', global: '' }[
+      decision.reason
+    ];
     const { rows: counted } = await getPool().query<{ count: number }>(
       `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, date_trunc('minute', now()), 1)
        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count`,
       [`pl:${decision.reason}:${subject}`.slice(0, 200)],
     );
     if (counted[0]?.count === 1) {
-      await recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.send_limited', targetType: 'phone', targetId: e164, outcome: 'denied', ip: actor.ip, metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null } });
+      await recordAudit(db, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: 'pin.send_limited',
+        targetType: 'phone',
+        targetId: e164,
+        outcome: 'denied',
+        ip: actor.ip,
+        metadata: { reason: decision.reason, connectorId: actor.connectorId ?? null },
+      });
     }
     throw new DomainError(
       'PinSendLimit',
@@ -222,14 +266,7 @@ export async function verifyPin<T>(
   const [challenge] = await db
     .select()
     .from(pinChallenges)
-    .where(
-      and(
-        eq(pinChallenges.e164, e164),
-        eq(pinChallenges.purpose, purpose),
-        isNull(pinChallenges.supersededAt),
-        sameRequester(actor),
-      ),
-    )
+    .where(and(eq(pinChallenges.e164, e164), eq(pinChallenges.purpose, purpose), isNull(pinChallenges.supersededAt), sameRequester(actor)))
     .orderBy(desc(pinChallenges.createdAt))
     .limit(1);
   if (!challenge) {
@@ -243,7 +280,10 @@ export async function verifyPin<T>(
       throw new DomainError('PinUsed', { field: 'code' });
     case 'locked':
       if (!matches && challenge.attempts < PIN_RULES.maxAttempts) {
-        await db.update(pinChallenges).set({ attempts: sql`${pinChallenges.attempts} + 1` }).where(eq(pinChallenges.id, challenge.id));
+        await db
+          .update(pinChallenges)
+          .set({ attempts: sql`${pinChallenges.attempts} + 1` })
+          .where(eq(pinChallenges.id, challenge.id));
         await audit('pin.locked', 'failure');
       }
       throw new DomainError('PinLocked', { field: 'code' });
@@ -283,7 +323,15 @@ export async function verifyPin<T>(
       .returning({ id: pinChallenges.id });
     if (!spent) throw new DomainError('PinUsed', { field: 'code' });
     const out = await onVerified(tx, e164);
-    await recordAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'pin.verified', targetType: 'phone', targetId: e164, ip: actor.ip, metadata: { purpose } });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'pin.verified',
+      targetType: 'phone',
+      targetId: e164,
+      ip: actor.ip,
+      metadata: { purpose },
+    });
     return out;
   });
 }

@@ -51,7 +51,12 @@ export const LIVE_SQL = `SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.
       AND EXISTS (SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $8::uuid AND rt.revoked_at IS NULL)`;
 
 function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string {
-  const target = mode === 'one' ? `g.id = $7::uuid AND g.id IN (SELECT id FROM reach)` : mode === 'direct' ? `g.id IN (SELECT id FROM base)` : `g.id IN (SELECT id FROM reach)`;
+  const target =
+    mode === 'one'
+      ? `g.id = $7::uuid AND g.id IN (SELECT id FROM reach)`
+      : mode === 'direct'
+        ? `g.id IN (SELECT id FROM base)`
+        : `g.id IN (SELECT id FROM reach)`;
   return `WITH RECURSIVE ${rateLimitCte(keysFromParams('$1', '$2'))},
   params AS (SELECT $3::uuid AS grp, $4::uuid AS uid, $5::text AS phn, $7::uuid AS target),
   live AS (${LIVE_SQL}),
@@ -126,8 +131,7 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
   return item;
 }
 
-const REVOKED = () =>
-  new DomainError('TokenRevoked');
+const REVOKED = () => new DomainError('TokenRevoked');
 
 /** The statement of each kind and mode, built once (12 of them) instead of on every request. */
 const statements = new Map<string, { name: string; text: string }>();

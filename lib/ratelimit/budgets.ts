@@ -77,7 +77,10 @@ export function enforceRateLimit(row: RateRow): Record<string, string> {
     throw new DomainError(
       'TooManyRequests',
       { scope, limit: scope === 'connector' ? RATE_LIMITS.perConnector : RATE_LIMITS.perTenant, retryAfter: Number(retryAfter) },
-      { retryAfterSeconds: Number(retryAfter), headers: { 'Retry-After': retryAfter, 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': '0' } },
+      {
+        retryAfterSeconds: Number(retryAfter),
+        headers: { 'Retry-After': retryAfter, 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': '0' },
+      },
     );
   }
   return { 'X-RateLimit-Limit': String(RATE_LIMITS.perConnector), 'X-RateLimit-Remaining': String(Math.max(0, RATE_LIMITS.perConnector - c)) };
@@ -100,7 +103,11 @@ export function failureLimited(row: FailureRow): DomainError | null {
   const overIp = ipBlocked(row) || (row.fail_ip ?? 0) > FAILURE_LIMITS.perIp;
   const overConnector = (row.fail_connector ?? 0) > FAILURE_LIMITS.perConnector;
   if (!overIp && !overConnector) return null;
-  return new DomainError('TooManyRequests', { scope: 'failures', limit: FAILURE_LIMITS.perIp, retryAfter: Number(retryAfter) }, { retryAfterSeconds: Number(retryAfter), headers: { 'Retry-After': retryAfter } });
+  return new DomainError(
+    'TooManyRequests',
+    { scope: 'failures', limit: FAILURE_LIMITS.perIp, retryAfter: Number(retryAfter) },
+    { retryAfterSeconds: Number(retryAfter), headers: { 'Retry-After': retryAfter } },
+  );
 }
 
 /**

@@ -27,6 +27,8 @@ describe('rate limits', () => {
   });
 
   it('never answers Retry-After: 0', () => {
-    expect(() => enforceRateLimit({ rl_connector: 500, rl_tenant: 0, rl_reset: 0 })).toThrow(expect.objectContaining({ options: expect.objectContaining({ headers: expect.objectContaining({ 'Retry-After': '1' }) }) }));
+    expect(() => enforceRateLimit({ rl_connector: 500, rl_tenant: 0, rl_reset: 0 })).toThrow(
+      expect.objectContaining({ options: expect.objectContaining({ headers: expect.objectContaining({ 'Retry-After': '1' }) }) }),
+    );
   });
 });

@@ -21,7 +21,10 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
   if (!trustProxy) return false;
-  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase();
+  const proto = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    ?.trim()
+    .toLowerCase();
   return proto === 'https';
 }
 

@@ -45,7 +45,10 @@ const claimsSchema = z.object({
   kind: z.enum(['group', 'user', 'tenant', 'member']),
   grp: uuid.optional(),
   uid: uuid.optional(),
-  phn: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
+  phn: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .optional(),
   perm: z.array(z.string().max(64)).max(32),
   iat: z.number().int(),
   exp: z.number().int(),

@@ -198,7 +198,10 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
   let nextRefreshToken = '';
   if (row.spent_at) {
     const retryWithinGrace =
-      row.successor_encrypted !== null && row.successor_used_at === null && row.successor_revoked_at === null && now - row.spent_at.getTime() <= ROTATION_GRACE_MS;
+      row.successor_encrypted !== null &&
+      row.successor_used_at === null &&
+      row.successor_revoked_at === null &&
+      now - row.spent_at.getTime() <= ROTATION_GRACE_MS;
     if (!retryWithinGrace) {
       await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.connector_tenant_id, row.grant_id, input.ip] });
       throw BAD_REFRESH_TOKEN('replayed');
@@ -222,7 +225,13 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
   };
   const { token, expiresAt } = signAccessToken(claims, now);
   return {
-    body: { accessToken: token, endpointUrl: input.endpointUrl, accessTokenExpiry: expiresAt, refreshToken: nextRefreshToken, scope: scopeOf(input.scopeFor, row.permissions ?? []) },
+    body: {
+      accessToken: token,
+      endpointUrl: input.endpointUrl,
+      accessTokenExpiry: expiresAt,
+      refreshToken: nextRefreshToken,
+      scope: scopeOf(input.scopeFor, row.permissions ?? []),
+    },
     headers: rateHeaders,
   };
 }

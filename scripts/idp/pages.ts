@@ -2,8 +2,7 @@
 // logo, an email step ("Next"), then a password step ("Sign in"). No JavaScript needed.
 import type { DemoAccount } from '../../db/demo-data';
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const logo = `<svg width="140" height="24" viewBox="0 0 140 24" aria-label="Microsoft-style logo" role="img">
 <rect x="0" y="1" width="10" height="10" fill="#f25022"/><rect x="11" y="1" width="10" height="10" fill="#7fba00"/>
@@ -37,10 +36,7 @@ a{color:#0067b8}
 
 export function renderEmailStep(opts: { action: string; email: string; error?: string; accounts: DemoAccount[] }) {
   const rows = opts.accounts
-    .map(
-      (a) =>
-        `<tr><td><code>${esc(a.email)}</code></td><td><code>${esc(a.password)}</code></td><td>${esc(a.persona)}</td></tr>`,
-    )
+    .map((a) => `<tr><td><code>${esc(a.email)}</code></td><td><code>${esc(a.password)}</code></td><td>${esc(a.persona)}</td></tr>`)
     .join('');
   return layout(
     'Sign in to your account',

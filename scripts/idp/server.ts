@@ -182,9 +182,7 @@ async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid:
       renderPasswordStep({
         action,
         email,
-        error: password
-          ? "Your account or password is incorrect. If you don't remember your password, ask your administrator."
-          : 'Please enter your password.',
+        error: password ? "Your account or password is incorrect. If you don't remember your password, ask your administrator." : 'Please enter your password.',
       }),
     );
     return;

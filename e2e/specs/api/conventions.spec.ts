@@ -10,7 +10,10 @@ test.describe('[API] conventions of every route', () => {
   test('lenient JSON bodies as real Kaizala clients send them are accepted; broken JSON is a 400', async ({ request }) => {
     const c = await makeConnector({ tenantId: await tenantId('Contoso') });
     const headers = { 'Content-Type': 'application/json' };
-    const singleQuoted = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{'mobileNumber':"${newPhoneNumber()}", 'applicationId': '${c.id}'}`) });
+    const singleQuoted = await request.post('/v1/generatePin', {
+      headers,
+      data: Buffer.from(`{'mobileNumber':"${newPhoneNumber()}", 'applicationId': '${c.id}'}`),
+    });
     expect(singleQuoted.status()).toBe(200);
     const unquoted = await request.post('/v1/generatePin', { headers, data: Buffer.from(`{mobileNumber:"${newPhoneNumber()}", applicationId:"${c.id}",}`) });
     expect(unquoted.status()).toBe(200);
@@ -40,7 +43,7 @@ test.describe('[API] conventions of every route', () => {
     expect(await unknown.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'NotFound' });
   });
 
-  test('every answer carries X-Request-Id: the caller\'s when it is sane, ours otherwise', async ({ request }) => {
+  test("every answer carries X-Request-Id: the caller's when it is sane, ours otherwise", async ({ request }) => {
     const answers = await Promise.all([
       request.get('/v1/health'),
       request.get('/v1/accessToken'),
@@ -68,7 +71,16 @@ test.describe('[API] conventions of every route', () => {
     expect(result.valid, JSON.stringify(result.errors ?? null).slice(0, 800)).toBe(true);
     const ops = Object.entries(doc.paths as Record<string, object>).flatMap(([p, o]) => Object.keys(o).map((m) => `${m.toUpperCase()} ${p}`));
     expect(ops).toEqual(
-      expect.arrayContaining(['GET /v1/accessToken', 'POST /v1/generatePin', 'POST /v1/loginWithPinAndApplicationId', 'POST /v1/oauth/token', 'GET /v1/groups', 'GET /v1/groups/{groupId}', 'GET /v1/users/me', 'GET /v1/health']),
+      expect.arrayContaining([
+        'GET /v1/accessToken',
+        'POST /v1/generatePin',
+        'POST /v1/loginWithPinAndApplicationId',
+        'POST /v1/oauth/token',
+        'GET /v1/groups',
+        'GET /v1/groups/{groupId}',
+        'GET /v1/users/me',
+        'GET /v1/health',
+      ]),
     );
     expect(doc.paths['/v1/groups/{groupId}'].get['x-permission']).toBe('Group Information');
     expect(doc.paths['/v1/oauth/token'].post.requestBody.content).toHaveProperty('application/x-www-form-urlencoded');

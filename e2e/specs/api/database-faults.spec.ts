@@ -26,7 +26,10 @@ test.describe.serial('[RELIABILITY] database faults on a second app server', () 
     // outbox rows for the start-up pruning check: one two days old, one from now
     await withDb(async (c) => {
       await c.query(`DELETE FROM sms_outbox WHERE id = ANY($1::uuid[])`, [[staleId, freshId]]);
-      await c.query(`INSERT INTO sms_outbox (id, "to", body, created_at) VALUES ($1, '+10000000001', 'old', now() - interval '2 days'), ($2, '+10000000002', 'new', now())`, [staleId, freshId]);
+      await c.query(
+        `INSERT INTO sms_outbox (id, "to", body, created_at) VALUES ($1, '+10000000001', 'old', now() - interval '2 days'), ($2, '+10000000002', 'new', now())`,
+        [staleId, freshId],
+      );
     });
     const target = new URL(E2E_DATABASE_URL);
     proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(target.port) }, e2ePort + 20_000 + 50);
@@ -47,7 +50,11 @@ test.describe.serial('[RELIABILITY] database faults on a second app server', () 
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
     expect((await request.get(`${server.url}/v1/accessToken`, { headers: madeUp })).status()).toBe(401);
     await expect
-      .poll(() => withDb(async (c) => (await c.query<{ id: string }>(`SELECT id FROM sms_outbox WHERE id = ANY($1::uuid[])`, [[staleId, freshId]])).rows.map((r) => r.id)))
+      .poll(() =>
+        withDb(async (c) =>
+          (await c.query<{ id: string }>(`SELECT id FROM sms_outbox WHERE id = ANY($1::uuid[])`, [[staleId, freshId]])).rows.map((r) => r.id),
+        ),
+      )
       .toEqual([freshId]);
   });
 
@@ -86,7 +93,11 @@ test.describe.serial('[RELIABILITY] database faults on a second app server', () 
 
       // pool max 2: two calls wait on the lock holding both clients, the third waits for a client
       const started = Date.now();
-      const calls = [0, 1, 2].map(() => request.get(`${server.url}/v1/accessToken`, { headers: madeUp }).then(async (r) => ({ status: r.status(), body: await r.json(), retryAfter: r.headers()['retry-after'], ms: Date.now() - started })));
+      const calls = [0, 1, 2].map(() =>
+        request
+          .get(`${server.url}/v1/accessToken`, { headers: madeUp })
+          .then(async (r) => ({ status: r.status(), body: await r.json(), retryAfter: r.headers()['retry-after'], ms: Date.now() - started })),
+      );
       // no client free within a second: degraded
       await expect.poll(async () => (await request.get(`${server.url}/v1/health`)).json()).toEqual({ status: 'degraded', database: 'unavailable' });
 

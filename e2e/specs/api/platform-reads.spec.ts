@@ -13,13 +13,20 @@ test.describe.serial('[API] first reads: reach and permissions', () => {
     other = await apiConnector({ permissions: ['Text Message'] });
   });
 
-  test('GET /v1/groups and /v1/groups/{id} stay inside the group token\'s reach; ≤ 1 SQL statement per read', async ({ request }) => {
+  test("GET /v1/groups and /v1/groups/{id} stay inside the group token's reach; ≤ 1 SQL statement per read", async ({ request }) => {
     const accessToken = await accessTokenFor(request, main, main.refreshToken);
     const one = await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken } });
     expect(one.status()).toBe(200);
     const { groups } = await one.json();
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ groupId: SEEDED_GROUPS.marketing, groupName: 'Marketing', isMappedToTenant: true, groupType: 'Group', hasSubGroups: false, callerRole: 'Admin' });
+    expect(groups[0]).toMatchObject({
+      groupId: SEEDED_GROUPS.marketing,
+      groupName: 'Marketing',
+      isMappedToTenant: true,
+      groupType: 'Group',
+      hasSubGroups: false,
+      callerRole: 'Admin',
+    });
     expect(groups[0].currentLevelUserCount).toBeGreaterThanOrEqual(2);
     expect(Number(one.headers()['x-sql-statements'])).toBe(1);
 

@@ -4,7 +4,6 @@ import { expect, test } from '../../fixtures/test';
 const ERROR_SHAPE = { message: expect.any(String), errorCode: expect.any(String), errorCategoryKey: expect.any(String) };
 
 test.describe.serial('[API] rate limits', () => {
-
   test('rate limit: the 101st call in a minute for a connector gets 429 with Retry-After', async ({ request }) => {
     const c = await apiConnector({ owner: 'dave', permissions: ['Group Information'] });
     // stay inside one counting window (1 minute): wait for the next one if this one is about to end

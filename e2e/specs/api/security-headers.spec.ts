@@ -25,7 +25,14 @@ test.describe('[SECURITY] response headers', () => {
     const frame = page.frameLocator('#f');
     // the browser refuses to render it: an error document instead of our page
     await expect(page.locator('#f')).toBeAttached();
-    await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((f) => f !== page.mainFrame())
+          ?.url(),
+      )
+      .toMatch(/^chrome-error:/);
     await expect(frame.locator('form')).toHaveCount(0);
   });
 
@@ -55,7 +62,10 @@ test.describe('[SECURITY] response headers', () => {
     test('Auth.js cookies are __Secure-/__Host- and Secure when AUTH_URL is https; plain on the http suite server', async ({ request }) => {
       const secure = await request.get(`${server.url}/api/auth/csrf`);
       expect(secure.status()).toBe(200);
-      const cookies = secure.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+      const cookies = secure
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'set-cookie')
+        .map((h) => h.value);
       const csrf = cookies.find((c) => c.includes('authjs.csrf-token='));
       expect(csrf).toMatch(/^__Host-authjs\.csrf-token=/);
       expect(csrf).toMatch(/;\s*Secure/i);

@@ -5,7 +5,11 @@ import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
 import { PhoneNumbersPage } from '../../pages/phone-numbers-page';
 import { SignInPage } from '../../pages/sign-in-page';
 
-test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector, a group admin adds it, token call, group read', async ({ browser, request, bobPage: adminPage }) => {
+test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector, a group admin adds it, token call, group read', async ({
+  browser,
+  request,
+  bobPage: adminPage,
+}) => {
   // 1. the developer signs in with Office 365 and registers a phone number
   const devPage = await (await browser.newContext()).newPage();
   const dev = newTestUser({ name: 'developer' });
@@ -30,7 +34,9 @@ test('[STORY] the Kaizala setup end to end: sign-in, phone + PIN, new connector,
   const groupRes = await request.get(`${endpointUrl}v1/groups/${SEEDED_GROUPS.fieldSales}`, { headers: { accessToken } });
   expect(groupRes.status()).toBe(200);
   const { groups } = await groupRes.json();
-  expect(groups).toEqual([expect.objectContaining({ groupId: SEEDED_GROUPS.fieldSales, groupName: 'Field Sales', hasSubGroups: true, isMappedToTenant: true })]);
+  expect(groups).toEqual([
+    expect.objectContaining({ groupId: SEEDED_GROUPS.fieldSales, groupName: 'Field Sales', hasSubGroups: true, isMappedToTenant: true }),
+  ]);
   // the group token reaches the group's sub-groups, never a sibling
   expect((await request.get(`${endpointUrl}v1/groups/${SEEDED_GROUPS.north}`, { headers: { accessToken } })).status()).toBe(200);
   expect((await request.get(`${endpointUrl}v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken } })).status()).toBe(404);

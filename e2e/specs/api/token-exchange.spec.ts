@@ -38,20 +38,32 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
   test('bad input: missing headers, 16 KB headers, unknown connector and wrong secret (identical 401), bad tokens', async ({ request }) => {
     const missing = await request.get('/v1/accessToken', { headers: { applicationId: main.id } });
     expect(missing.status()).toBe(400);
-    expect(await missing.json()).toEqual({ message: 'Missing headers: applicationSecret, refreshToken.', errorCode: 'InvalidParameters', errorCategoryKey: 'InvalidParameters' });
+    expect(await missing.json()).toEqual({
+      message: 'Missing headers: applicationSecret, refreshToken.',
+      errorCode: 'InvalidParameters',
+      errorCategoryKey: 'InvalidParameters',
+    });
 
     const huge = await request.get('/v1/accessToken', { headers: { ...tokenHeaders(main, main.refreshToken), refreshToken: 'x'.repeat(16 * 1024) } });
     expect(huge.status()).toBe(400);
     expect(await huge.json()).toMatchObject(ERROR_SHAPE);
 
-    const wrongSecret = await request.get('/v1/accessToken', { headers: tokenHeaders({ id: main.id, secret: main.secret.slice(0, -2) + 'zz' }, main.refreshToken) });
-    const unknown = await request.get('/v1/accessToken', { headers: tokenHeaders({ id: '0a0a0a0a-0000-4000-8000-000000000000', secret: main.secret }, main.refreshToken) });
+    const wrongSecret = await request.get('/v1/accessToken', {
+      headers: tokenHeaders({ id: main.id, secret: main.secret.slice(0, -2) + 'zz' }, main.refreshToken),
+    });
+    const unknown = await request.get('/v1/accessToken', {
+      headers: tokenHeaders({ id: '0a0a0a0a-0000-4000-8000-000000000000', secret: main.secret }, main.refreshToken),
+    });
     const othersSecret = await request.get('/v1/accessToken', { headers: tokenHeaders({ id: main.id, secret: other.secret }, main.refreshToken) });
     const notUuid = await request.get('/v1/accessToken', { headers: tokenHeaders({ id: 'not-a-connector', secret: main.secret }, main.refreshToken) });
     for (const r of [wrongSecret, unknown, othersSecret, notUuid]) expect(r.status()).toBe(401);
     const bodies = await Promise.all([wrongSecret, unknown, othersSecret, notUuid].map((r) => r.text()));
     expect(new Set(bodies).size).toBe(1);
-    expect(JSON.parse(bodies[0]!)).toEqual({ message: 'Dont have correct applicationId and secret in header!', errorCode: 'Unauthenticated', errorCategoryKey: 'AuthException' });
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      message: 'Dont have correct applicationId and secret in header!',
+      errorCode: 'Unauthenticated',
+      errorCategoryKey: 'AuthException',
+    });
 
     // another connector's refresh token, and garbage
     for (const token of [other.refreshToken, 'cprt_garbage', main.refreshToken.slice(0, -1) + (main.refreshToken.endsWith('a') ? 'b' : 'a')]) {
@@ -63,7 +75,14 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     const good = await accessTokenFor(request, main, main.refreshToken);
     const [h, p] = good.split('.');
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    for (const bad of ['', 'abc', `${h}.${p}.`, `${none}.${p}.`, good.slice(0, -3) + 'AAA', `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), grp: SEEDED_GROUPS.fieldSales })).toString('base64url')}.${good.split('.')[2]}`]) {
+    for (const bad of [
+      '',
+      'abc',
+      `${h}.${p}.`,
+      `${none}.${p}.`,
+      good.slice(0, -3) + 'AAA',
+      `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), grp: SEEDED_GROUPS.fieldSales })).toString('base64url')}.${good.split('.')[2]}`,
+    ]) {
       const r = await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken: bad } });
       expect(r.status(), bad.slice(0, 20)).toBe(401);
       expect(await r.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'InvalidToken' });
@@ -79,7 +98,8 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     await details.goto(c.id);
     await details.rotate('keep');
     const newSecret = await details.revealSecret('Current secret');
-    for (const secret of [c.secret, newSecret]) expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret }, c.refreshToken) })).status()).toBe(200);
+    for (const secret of [c.secret, newSecret])
+      expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret }, c.refreshToken) })).status()).toBe(200);
     await details.rotate('revoke');
     const newest = await details.revealSecret('Current secret');
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders({ id: c.id, secret: c.secret }, c.refreshToken) })).status()).toBe(401);
@@ -89,7 +109,12 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
 
   test('after 90 % of its life a refresh token rotates; replaying the spent one revokes the whole family and its access tokens', async ({ request }) => {
     const c = main;
-    await withDb((db) => db.query(`UPDATE refresh_tokens SET issued_at = now() - interval '330 days', expires_at = now() + interval '35 days' WHERE grant_id = (SELECT id FROM grants WHERE connector_id = $1 AND revoked_at IS NULL)`, [c.id]));
+    await withDb((db) =>
+      db.query(
+        `UPDATE refresh_tokens SET issued_at = now() - interval '330 days', expires_at = now() + interval '35 days' WHERE grant_id = (SELECT id FROM grants WHERE connector_id = $1 AND revoked_at IS NULL)`,
+        [c.id],
+      ),
+    );
     const res = await request.get('/v1/accessToken', { headers: tokenHeaders(c, c.refreshToken) });
     expect(res.status()).toBe(200);
     const rotated = (await res.json()).refreshToken as string;
@@ -105,13 +130,23 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     expect(replay.status()).toBe(401);
     expect(await replay.json()).toMatchObject({ errorCode: 'InvalidToken', errorCategoryKey: 'AuthException' });
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, rotated) })).status()).toBe(401);
-    const audit = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'refresh_token.replay_detected' AND created_at > now() - interval '1 minute'`)).rows[0].n);
+    const audit = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM audit_events WHERE action = 'refresh_token.replay_detected' AND created_at > now() - interval '1 minute'`,
+          )
+        ).rows[0].n,
+    );
     expect(audit).toBeGreaterThanOrEqual(1);
     // access tokens minted from the revoked family stop at once (product.md §5)
     expect((await request.get(`/v1/groups/${SEEDED_GROUPS.marketing}`, { headers: { accessToken: access } })).status()).toBe(401);
   });
 
-  test('regenerated, removed and deleted: old tokens fail, and a removed grant stops access tokens at once; deactivation keeps grants working', async ({ request, alicePage: page }) => {
+  test('regenerated, removed and deleted: old tokens fail, and a removed grant stops access tokens at once; deactivation keeps grants working', async ({
+    request,
+    alicePage: page,
+  }) => {
     const c = await apiConnector({ permissions: ['Group Information'] });
     const access = await accessTokenFor(request, c, c.refreshToken);
 
@@ -119,7 +154,10 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     const details = new ConnectorDetailsPage(page);
     await details.goto(c.id);
     await page.getByRole('button', { name: 'Deactivate' }).click();
-    await page.getByRole('dialog', { name: `Deactivate ${c.name}?` }).getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('dialog', { name: `Deactivate ${c.name}?` })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await expect(page.getByText('This connector is inactive.')).toBeVisible();
     expect((await request.get('/v1/accessToken', { headers: tokenHeaders(c, c.refreshToken) })).status()).toBe(200);
 

@@ -13,7 +13,7 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     main = await apiConnector({ permissions: ['Group Information', 'User Profile'] });
   });
 
-  test('PIN login: generatePin + loginWithPinAndApplicationId issue a user token reaching the number\'s groups', async ({ request }) => {
+  test("PIN login: generatePin + loginWithPinAndApplicationId issue a user token reaching the number's groups", async ({ request }) => {
     const phone = '+14255550103'; // carol: member of Marketing, Field Sales, North
     const bad = await request.post('/v1/generatePin', { data: { mobileNumber: '12345', applicationId: main.id } });
     expect(bad.status()).toBe(400);
@@ -25,7 +25,9 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     expect(sent.status()).toBe(200);
     expect(await sent.json()).toEqual({});
     const pin = await latestPin(request, phone);
-    const wrong = await request.post('/v1/loginWithPinAndApplicationId', { data: { mobileNumber: phone, applicationId: main.id, pin: pin === '000000' ? 111111 : 0 } });
+    const wrong = await request.post('/v1/loginWithPinAndApplicationId', {
+      data: { mobileNumber: phone, applicationId: main.id, pin: pin === '000000' ? 111111 : 0 },
+    });
     expect(wrong.status()).toBe(400);
     expect(await wrong.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'PinWrong' });
 
@@ -50,7 +52,11 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     expect(await me.json()).toMatchObject({ phoneNumber: phone, tenantId: expect.any(String) });
   });
 
-  test('OAuth 2.0: authorize with phone + PIN, code to the registered redirect URL, token endpoint; codes are single use and bound to the redirect URL', async ({ page, request, alicePage: owner }) => {
+  test('OAuth 2.0: authorize with phone + PIN, code to the registered redirect URL, token endpoint; codes are single use and bound to the redirect URL', async ({
+    page,
+    request,
+    alicePage: owner,
+  }) => {
     const redirect = 'https://client.example.test/oauth/callback';
     // the developer registers the redirect URL on the connector page
     await owner.goto(`/connectors/${main.id}`);
@@ -78,7 +84,9 @@ test.describe.serial('[API] user tokens: PIN login and OAuth 2.0', () => {
     const code = url.searchParams.get('code')!;
     expect(code.length).toBeGreaterThan(20);
 
-    const wrongRedirect = await request.post('/v1/oauth/token', { form: { client_id: main.id, client_secret: main.secret, code, redirect_uri: 'https://client.example.test/other' } });
+    const wrongRedirect = await request.post('/v1/oauth/token', {
+      form: { client_id: main.id, client_secret: main.secret, code, redirect_uri: 'https://client.example.test/other' },
+    });
     expect(wrongRedirect.status()).toBe(400);
     expect(await wrongRedirect.json()).toMatchObject({ ...ERROR_SHAPE, errorCode: 'InvalidGrant', error: 'invalid_grant' });
     const code2 = code; // a refused attempt does not spend the code

@@ -67,7 +67,11 @@ test.describe('[AUTH]', () => {
     await expect(page).toHaveURL(/\/signin/);
     await expect(page.getByRole('button', { name: 'Sign in with Office 365' })).toBeVisible();
   });
-  test('sign-out ends the session on the server: a copy of the session cookie is sent to sign-in, and a replayed action is refused', async ({ page, browser, signIn }) => {
+  test('sign-out ends the session on the server: a copy of the session cookie is sent to sign-in, and a replayed action is refused', async ({
+    page,
+    browser,
+    signIn,
+  }) => {
     const user = await signIn({ name: 'leaky' });
     // a server-action call of this session (a write: a user token for the user's own connector), captured to replay it later
     const own = await makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Before Sign-out', permissions: ['Media'] });
@@ -85,8 +89,8 @@ test.describe('[AUTH]', () => {
 
     await page.goto('/');
     await new SignInPage(page).signOut();
-    const revoked = await withDb(async (db) =>
-      (await db.query('SELECT expires_at FROM revoked_sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)', [user.email])).rows,
+    const revoked = await withDb(
+      async (db) => (await db.query('SELECT expires_at FROM revoked_sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)', [user.email])).rows,
     );
     expect(revoked).toHaveLength(1);
     const hoursLeft = (new Date(revoked[0].expires_at).getTime() - Date.now()) / 3_600_000;
@@ -102,7 +106,9 @@ test.describe('[AUTH]', () => {
     });
     expect(await replay.text()).toContain('Your session has ended. Sign in again to continue.');
     // nothing was written: still the one grant made before sign-out
-    const made = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND user_id = $2', [own.id, user.id])).rows[0].n);
+    const made = await withDb(
+      async (db) => (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND user_id = $2', [own.id, user.id])).rows[0].n,
+    );
     expect(made).toBe(1);
     await copy.context().close();
   });

@@ -5,7 +5,9 @@ import { expect, test } from '../../fixtures/test';
 import { ConnectorDetailsPage, ConnectorsPage } from '../../pages/connectors-page';
 
 const auditCount = (action: string, targetId: string) =>
-  withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND target_id = $2', [action, targetId])).rows[0].n as number);
+  withDb(
+    async (db) => (await db.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND target_id = $2', [action, targetId])).rows[0].n as number,
+  );
 
 test.describe('[CONNECTORS]', () => {
   test('a developer creates a connector with the wizard and gets its ID, Secret and a curl example', async ({ page, context, baseURL, signIn }, testInfo) => {
@@ -35,7 +37,17 @@ test.describe('[CONNECTORS]', () => {
     // step 2: the nine permissions, each explained; at least one is required
     const boxes = page.getByRole('checkbox');
     await expect(boxes).toHaveCount(9);
-    for (const name of ['Group Information', 'Group Member List', 'Text Message', 'Action & Responses', 'User Profile', 'Media', 'Outgoing Webhooks', 'Tenant Data', 'Reactions']) {
+    for (const name of [
+      'Group Information',
+      'Group Member List',
+      'Text Message',
+      'Action & Responses',
+      'User Profile',
+      'Media',
+      'Outgoing Webhooks',
+      'Tenant Data',
+      'Reactions',
+    ]) {
       await expect(page.getByRole('checkbox', { name })).toBeVisible();
     }
     await page.getByRole('button', { name: 'Create Connector' }).click();
@@ -95,7 +107,13 @@ test.describe('[CONNECTORS]', () => {
 
   test('Show reveals the secret and is audited; rotation keeps the previous secret for 7 days or revokes it', async ({ page, signIn }) => {
     const user = await signIn({ name: 'rotator' });
-    const { id, secret } = await makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Rotation Demo', description: 'Secret rotation.', permissions: ['Group Information'] });
+    const { id, secret } = await makeConnector({
+      tenantId: user.tenantId,
+      ownerId: user.id,
+      name: 'Rotation Demo',
+      description: 'Secret rotation.',
+      permissions: ['Group Information'],
+    });
     const details = new ConnectorDetailsPage(page);
     await details.goto(id);
     await expect(details.secret('Current secret').getByTestId('secret-value')).not.toContainText(secret.slice(4, 12));
@@ -111,7 +129,9 @@ test.describe('[CONNECTORS]', () => {
     const current = await details.revealSecret('Current secret');
     expect(previous).toBe(secret);
     expect(current).not.toBe(secret);
-    const expiry = await withDb(async (db) => (await db.query('SELECT expires_at FROM connector_secrets WHERE connector_id = $1 AND expires_at IS NOT NULL', [id])).rows);
+    const expiry = await withDb(
+      async (db) => (await db.query('SELECT expires_at FROM connector_secrets WHERE connector_id = $1 AND expires_at IS NOT NULL', [id])).rows,
+    );
     expect(expiry).toHaveLength(1);
     const days = (new Date(expiry[0].expires_at).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -126,7 +146,13 @@ test.describe('[CONNECTORS]', () => {
 
   test('deactivate and activate, then delete with a typed confirmation', async ({ page, signIn }, testInfo) => {
     const user = await signIn({ name: 'lifecycle' });
-    const { id } = await makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Short Lived', description: 'Will be deleted.', permissions: ['Media'] });
+    const { id } = await makeConnector({
+      tenantId: user.tenantId,
+      ownerId: user.id,
+      name: 'Short Lived',
+      description: 'Will be deleted.',
+      permissions: ['Media'],
+    });
     await new ConnectorDetailsPage(page).goto(id);
 
     await page.getByRole('button', { name: 'Deactivate' }).click();
@@ -150,14 +176,22 @@ test.describe('[CONNECTORS]', () => {
 
     const res = await page.goto(`/connectors/${id}`);
     expect(res?.status()).toBe(404);
-    const secrets = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM connector_secrets WHERE connector_id = $1 AND revoked_at IS NULL', [id])).rows[0].n);
+    const secrets = await withDb(
+      async (db) => (await db.query('SELECT count(*)::int AS n FROM connector_secrets WHERE connector_id = $1 AND revoked_at IS NULL', [id])).rows[0].n,
+    );
     expect(secrets).toBe(0);
   });
 
   test('others in the organization can view but not change; a member of another tenant gets 404', async ({ signedIn }) => {
     test.slow(); // several people sign in: kept from when each registered a phone number in the UI (~50 s on a loaded machine)
     const owner = await makeUser({ name: 'owner' });
-    const { id } = await makeConnector({ tenantId: owner.tenantId, ownerId: owner.id, name: 'Owned Connector', description: 'Only the owner manages it.', permissions: ['Reactions'] });
+    const { id } = await makeConnector({
+      tenantId: owner.tenantId,
+      ownerId: owner.id,
+      name: 'Owned Connector',
+      description: 'Only the owner manages it.',
+      permissions: ['Reactions'],
+    });
 
     const { page: colleague } = await signedIn({ name: 'colleague' });
     await new ConnectorDetailsPage(colleague).goto(id);
@@ -178,10 +212,19 @@ test.describe('[CONNECTORS]', () => {
     await expect(outsider.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
 
-  test('only the owner and org admins see the secret and generate user tokens; others are told whom to ask, and a replayed action is refused and audited', async ({ signedIn, bobPage: bob }, testInfo) => {
+  test('only the owner and org admins see the secret and generate user tokens; others are told whom to ask, and a replayed action is refused and audited', async ({
+    signedIn,
+    bobPage: bob,
+  }, testInfo) => {
     test.slow(); // several people sign in: kept from when each registered a phone number in the UI (~50 s on a loaded machine)
     const { page: ownerPage, user: owner } = await signedIn({ name: 'keeper' });
-    const { id, secret } = await makeConnector({ tenantId: owner.tenantId, ownerId: owner.id, name: `Guarded ${Date.now().toString(36)}`, description: 'Its secret is for the owner.', permissions: ['Group Information'] });
+    const { id, secret } = await makeConnector({
+      tenantId: owner.tenantId,
+      ownerId: owner.id,
+      name: `Guarded ${Date.now().toString(36)}`,
+      description: 'Its secret is for the owner.',
+      permissions: ['Group Information'],
+    });
     const ownerName = await withDb(async (db) => (await db.query('SELECT name FROM users WHERE email = $1', [owner.email])).rows[0].name as string);
     const details = new ConnectorDetailsPage(ownerPage);
     await details.goto(id);
@@ -195,7 +238,10 @@ test.describe('[CONNECTORS]', () => {
     await expect(ownerPage.getByRole('button', { name: 'Rotate secret' })).toBeVisible();
     await expect(details.secret('Current secret').getByRole('button', { name: 'Copy current secret' })).toBeVisible();
     await expect(ownerPage.getByTestId('secret-who-to-ask')).toHaveCount(0);
-    for (const [width, height, name] of [[1280, 900, 'connector-owner-desktop'], [390, 844, 'connector-owner-phone']] as const) {
+    for (const [width, height, name] of [
+      [1280, 900, 'connector-owner-desktop'],
+      [390, 844, 'connector-owner-phone'],
+    ] as const) {
       await ownerPage.setViewportSize({ width, height });
       await saveScreenshot(ownerPage, testInfo, name);
     }
@@ -212,12 +258,18 @@ test.describe('[CONNECTORS]', () => {
     await expect(member.getByTestId('connector-id')).toHaveText(id);
     const ask = member.getByTestId('secret-who-to-ask');
     await expect(ask).toHaveText(`Only its owner, ${ownerName}, or an organization admin can see and copy this secret. Ask them if your system needs it.`);
-    await expect(member.getByTestId('user-token-who-to-ask')).toHaveText(`Only its owner, ${ownerName}, or an organization admin can generate user tokens for this connector.`);
-    for (const name of [/^Show/i, 'Copy current secret', 'Rotate secret', /Generate .*user token/i]) await expect(member.getByRole('button', { name })).toHaveCount(0);
+    await expect(member.getByTestId('user-token-who-to-ask')).toHaveText(
+      `Only its owner, ${ownerName}, or an organization admin can generate user tokens for this connector.`,
+    );
+    for (const name of [/^Show/i, 'Copy current secret', 'Rotate secret', /Generate .*user token/i])
+      await expect(member.getByRole('button', { name })).toHaveCount(0);
     await expect(member.getByRole('list', { name: 'Secrets' })).toHaveCount(0);
     await expect(member.locator('body')).not.toContainText(secret.slice(4));
     await expect(member.locator('body')).not.toContainText('cps_');
-    for (const [width, height, name] of [[1280, 900, 'connector-member-desktop'], [390, 844, 'connector-member-phone']] as const) {
+    for (const [width, height, name] of [
+      [1280, 900, 'connector-member-desktop'],
+      [390, 844, 'connector-member-phone'],
+    ] as const) {
       await member.setViewportSize({ width, height });
       await expect(ask).toBeVisible();
       await saveScreenshot(member, testInfo, name);
@@ -226,7 +278,15 @@ test.describe('[CONNECTORS]', () => {
     // replaying the owner's captured calls with the member's session: refused, nothing written but one denial each
     const memberId = await withDb(async (db) => (await db.query('SELECT id FROM users WHERE email = $1', [m.email])).rows[0].id as string);
     const audit = (action: string) =>
-      withDb(async (db) => (await db.query('SELECT outcome, target_type, target_id, ip, metadata FROM audit_events WHERE action = $1 AND actor_user_id = $2 ORDER BY created_at', [action, memberId])).rows);
+      withDb(
+        async (db) =>
+          (
+            await db.query(
+              'SELECT outcome, target_type, target_id, ip, metadata FROM audit_events WHERE action = $1 AND actor_user_id = $2 ORDER BY created_at',
+              [action, memberId],
+            )
+          ).rows,
+      );
     for (const captured of [revealRequest, tokenRequest]) {
       const replay = await member.request.post(captured.url(), {
         headers: { 'next-action': captured.headers()['next-action']!, 'content-type': captured.headers()['content-type']!, accept: 'text/x-component' },

@@ -11,11 +11,18 @@ const CRM_SYNC = '00000000-0000-4000-8000-0000000c0001';
 
 async function tokenState(token: string) {
   // a token is only ever looked up by its keyed hash; here we check the grant's tokens instead
-  return withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NULL AND encrypted LIKE $1', [`%${token}%`])).rows[0].n);
+  return withDb(
+    async (db) => (await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NULL AND encrypted LIKE $1', [`%${token}%`])).rows[0].n,
+  );
 }
 
 test.describe('[GROUPS]', () => {
-  test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({ alicePage: page, bobPage: bob, carolPage: carol, davePage: dave }, testInfo) => {
+  test('the whole story: a connector is added to groups, its token regenerated and removed; deactivation stops new grants only', async ({
+    alicePage: page,
+    bobPage: bob,
+    carolPage: carol,
+    davePage: dave,
+  }, testInfo) => {
     test.slow(); // four people at work: kept from when each signed in and registered a phone number in the UI (~50 s on a loaded machine)
     const connectorName = `Story Connector ${Date.now().toString(36)}`;
     // alice's connector, as the wizard makes it (the wizard has its own spec)
@@ -59,8 +66,14 @@ test.describe('[GROUPS]', () => {
     const second = await group.regenerate(connectorName);
     expect(second).not.toBe(first);
     expect(second).toMatch(/^cprt_[A-Za-z0-9_-]{43}[0-9a-z]{7}$/);
-    const live = await withDb(async (db) =>
-      (await db.query(`SELECT count(*)::int AS n FROM refresh_tokens t JOIN grants g ON g.id = t.grant_id WHERE g.connector_id = $1 AND t.revoked_at IS NULL`, [connectorId])).rows[0].n,
+    const live = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM refresh_tokens t JOIN grants g ON g.id = t.grant_id WHERE g.connector_id = $1 AND t.revoked_at IS NULL`,
+            [connectorId],
+          )
+        ).rows[0].n,
     );
     expect(live).toBe(1);
     expect(await tokenState(second)).toBe(0); // stored encrypted, never in clear
@@ -68,8 +81,14 @@ test.describe('[GROUPS]', () => {
     await group.openConnectorsTab(SEEDED_GROUPS.north);
     await group.addConnector(connectorName);
     await group.remove(connectorName, 'North');
-    const northGrant = await withDb(async (db) =>
-      (await db.query(`SELECT g.revoked_at, (SELECT count(*)::int FROM refresh_tokens t WHERE t.grant_id = g.id AND t.revoked_at IS NULL) AS live FROM grants g WHERE g.connector_id = $1 AND g.group_id = $2`, [connectorId, SEEDED_GROUPS.north])).rows,
+    const northGrant = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT g.revoked_at, (SELECT count(*)::int FROM refresh_tokens t WHERE t.grant_id = g.id AND t.revoked_at IS NULL) AS live FROM grants g WHERE g.connector_id = $1 AND g.group_id = $2`,
+            [connectorId, SEEDED_GROUPS.north],
+          )
+        ).rows,
     );
     expect(northGrant).toHaveLength(1);
     expect(northGrant[0].revoked_at).not.toBeNull();
@@ -78,7 +97,10 @@ test.describe('[GROUPS]', () => {
     // alice deactivates the connector
     await new ConnectorDetailsPage(page).goto(connectorId);
     await page.getByRole('button', { name: 'Deactivate' }).click();
-    await page.getByRole('dialog', { name: `Deactivate ${connectorName}?` }).getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('dialog', { name: `Deactivate ${connectorName}?` })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await expect(page.getByText('This connector is inactive.')).toBeVisible();
 
     // bob can no longer add it: not to North (removed there), not to South (new)
@@ -97,12 +119,22 @@ test.describe('[GROUPS]', () => {
     await expect(carol.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
     const carolId = await withDb(async (db) => (await db.query("SELECT id FROM users WHERE email = 'carol@contoso.com'")).rows[0].id as string);
     const denials = () =>
-      withDb(async (db) => (await db.query(`SELECT target_type, target_id, metadata FROM audit_events WHERE action = 'authz.denied' AND outcome = 'denied' AND actor_user_id = $1 ORDER BY created_at`, [carolId])).rows);
+      withDb(
+        async (db) =>
+          (
+            await db.query(
+              `SELECT target_type, target_id, metadata FROM audit_events WHERE action = 'authz.denied' AND outcome = 'denied' AND actor_user_id = $1 ORDER BY created_at`,
+              [carolId],
+            )
+          ).rows,
+      );
     const deniedBefore = (await denials()).length;
     const tab = await carol.goto(`/groups/${SEEDED_GROUPS.fieldSales}/connectors`);
     expect(tab?.status()).toBe(403);
     // the refused page is audited once
-    expect((await denials()).slice(deniedBefore)).toEqual([{ target_type: 'group', target_id: SEEDED_GROUPS.fieldSales, metadata: { permission: 'group.grant' } }]);
+    expect((await denials()).slice(deniedBefore)).toEqual([
+      { target_type: 'group', target_id: SEEDED_GROUPS.fieldSales, metadata: { permission: 'group.grant' } },
+    ]);
     const body = captured.postData()!.replace(connectorId, CRM_SYNC);
     expect(body).toContain(CRM_SYNC);
     const replay = await carol.request.post(captured.url(), {
@@ -110,7 +142,10 @@ test.describe('[GROUPS]', () => {
       data: body,
     });
     expect(await replay.text()).toContain('You do not have permission to do this.');
-    const sneaked = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND group_id = $2', [CRM_SYNC, SEEDED_GROUPS.fieldSales])).rows[0].n);
+    const sneaked = await withDb(
+      async (db) =>
+        (await db.query('SELECT count(*)::int AS n FROM grants WHERE connector_id = $1 AND group_id = $2', [CRM_SYNC, SEEDED_GROUPS.fieldSales])).rows[0].n,
+    );
     expect(sneaked).toBe(0);
     // and so is the refused action
     expect((await denials()).slice(deniedBefore)).toHaveLength(2);
@@ -177,15 +212,33 @@ test.describe('[GROUPS]', () => {
     await expect(subs.getByRole('listitem', { name: `Other ${suffix}` })).toBeVisible();
     await saveScreenshot(page, testInfo, 'group-subgroups');
     await subs.getByRole('button', { name: `Unlink Other ${suffix}` }).click();
-    await page.getByRole('dialog', { name: `Unlink Other ${suffix}?` }).getByRole('button', { name: 'Unlink' }).click();
+    await page
+      .getByRole('dialog', { name: `Unlink Other ${suffix}?` })
+      .getByRole('button', { name: 'Unlink' })
+      .click();
     await expect(subs.getByRole('listitem', { name: `Other ${suffix}` })).toHaveCount(0);
 
     await page.goto('/groups');
     await expect(page.getByRole('row', { name: new RegExp(`Parent ${suffix}`) })).toContainText('Admin');
     const audit = await withDb(async (db) =>
-      (await db.query(`SELECT action FROM audit_events WHERE action LIKE 'group.%' AND actor_user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`, [u.email])).rows.map((r) => r.action),
+      (
+        await db.query(
+          `SELECT action FROM audit_events WHERE action LIKE 'group.%' AND actor_user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`,
+          [u.email],
+        )
+      ).rows.map((r) => r.action),
     );
-    expect(audit).toEqual(expect.arrayContaining(['group.created', 'group.member_added', 'group.member_role_changed', 'group.member_removed', 'group.subgroup_created', 'group.subgroup_linked', 'group.subgroup_unlinked']));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        'group.created',
+        'group.member_added',
+        'group.member_role_changed',
+        'group.member_removed',
+        'group.subgroup_created',
+        'group.subgroup_linked',
+        'group.subgroup_unlinked',
+      ]),
+    );
   });
 
   test('a member sees the groups of their number: organization groups as Member, private groups on their own tab', async ({ carolPage: page }, testInfo) => {
@@ -203,13 +256,22 @@ test.describe('[GROUPS]', () => {
     await expect(page.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: 'CONNECTORS' })).toHaveCount(0);
   });
 
-  test('Generate user token: an org admin gets a tenant-wide token on any connector, an owner one for their admin groups', async ({ alicePage: page, signedIn }) => {
+  test('Generate user token: an org admin gets a tenant-wide token on any connector, an owner one for their admin groups', async ({
+    alicePage: page,
+    signedIn,
+  }) => {
     await page.goto(`/connectors/${CRM_SYNC}`);
     await page.getByRole('button', { name: /^Generate (a new )?user token$/ }).click();
     await expect(page.getByTestId('new-refresh-token')).toHaveText(/^cprt_/);
     await expect(page.getByText('every group of your organization')).toBeVisible();
-    const kinds = await withDb(async (db) =>
-      (await db.query(`SELECT kind FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'alice@contoso.com') AND revoked_at IS NULL`, [CRM_SYNC])).rows,
+    const kinds = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT kind FROM grants WHERE connector_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'alice@contoso.com') AND revoked_at IS NULL`,
+            [CRM_SYNC],
+          )
+        ).rows,
     );
     expect(kinds).toEqual([{ kind: 'tenant' }]);
 
@@ -219,7 +281,13 @@ test.describe('[GROUPS]', () => {
     await expect(dev.getByTestId('user-token-who-to-ask')).toContainText('Alice Anders');
     await expect(dev.getByRole('button', { name: /Generate .*user token/ })).toHaveCount(0);
     // on their own connector there is
-    const { id: own } = await makeConnector({ tenantId: d.tenantId, ownerId: d.id, name: `Token Dev ${Date.now().toString(36)}`, description: 'User tokens.', permissions: ['Group Information'] });
+    const { id: own } = await makeConnector({
+      tenantId: d.tenantId,
+      ownerId: d.id,
+      name: `Token Dev ${Date.now().toString(36)}`,
+      description: 'User tokens.',
+      permissions: ['Group Information'],
+    });
     await dev.goto(`/connectors/${own}`);
     await expect(dev.getByText('every group where you are an admin')).toBeVisible();
     await dev.getByRole('button', { name: 'Generate user token' }).click();
@@ -230,9 +298,18 @@ test.describe('[GROUPS]', () => {
     await dev.getByRole('button', { name: 'Generate a new user token' }).click();
     await expect(token).toHaveText(/^cprt_/);
     await expect(token).not.toHaveText(first);
-    const grants = await withDb(async (db) =>
-      (await db.query(`SELECT connector_id, kind, revoked_at IS NULL AS live FROM grants WHERE user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`, [d.email])).rows,
+    const grants = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT connector_id, kind, revoked_at IS NULL AS live FROM grants WHERE user_id = (SELECT id FROM users WHERE email = $1) ORDER BY created_at`,
+            [d.email],
+          )
+        ).rows,
     );
-    expect(grants).toEqual([{ connector_id: own, kind: 'user', live: false }, { connector_id: own, kind: 'user', live: true }]);
+    expect(grants).toEqual([
+      { connector_id: own, kind: 'user', live: false },
+      { connector_id: own, kind: 'user', live: true },
+    ]);
   });
 });

@@ -106,8 +106,7 @@ test.describe('[PHONE]', () => {
     const number = newPhoneNumber();
     await phones.generatePin(number);
     await phones.expectPinSent();
-    const sentCount = async () =>
-      (await withDb((db) => db.query('SELECT count(*)::int AS n FROM sms_outbox WHERE "to" = $1', [number]))).rows[0].n as number;
+    const sentCount = async () => (await withDb((db) => db.query('SELECT count(*)::int AS n FROM sms_outbox WHERE "to" = $1', [number]))).rows[0].n as number;
     await expect.poll(sentCount).toBe(1);
     for (let i = 2; i <= 5; i++) {
       await page.getByRole('button', { name: 'Resend PIN' }).click();
@@ -159,14 +158,20 @@ test.describe('[PHONE]', () => {
     await expect(page.getByTestId('user-phone')).toHaveText(displayUs(second));
 
     // removing asks for confirmation; Cancel keeps the number
-    await phones.row(displayUs(first)).getByRole('button', { name: `Remove ${displayUs(first)}` }).click();
+    await phones
+      .row(displayUs(first))
+      .getByRole('button', { name: `Remove ${displayUs(first)}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Remove ${displayUs(first)}?` });
     await expect(dialog).toBeVisible();
     await saveScreenshot(page, testInfo, 'phone-remove-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(phones.row(displayUs(first))).toBeVisible();
 
-    await phones.row(displayUs(first)).getByRole('button', { name: `Remove ${displayUs(first)}` }).click();
+    await phones
+      .row(displayUs(first))
+      .getByRole('button', { name: `Remove ${displayUs(first)}` })
+      .click();
     await dialog.getByRole('button', { name: 'Remove number' }).click();
     await expect(phones.row(displayUs(first))).toHaveCount(0);
     await expect(phones.row(displayUs(second))).toContainText('Active');

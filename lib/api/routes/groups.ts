@@ -44,14 +44,15 @@ export const groupRoutes = [
     summary: 'Groups the token reaches',
     query: z.object({ showDetail: flag, showDetails: flag, fetchAllGroups: flag }),
     response: groupsResponse,
-    handler: async ({ query, claims }) => listReachableGroups(claims!, { showDetail: query.showDetail || query.showDetails, fetchAllGroups: query.fetchAllGroups }),
+    handler: async ({ query, claims }) =>
+      listReachableGroups(claims!, { showDetail: query.showDetail || query.showDetails, fetchAllGroups: query.fetchAllGroups }),
   }),
   route({
     method: 'GET',
     path: '/groups/{groupId}',
     permission: 'groupinfo',
     tag: 'Groups',
-    summary: 'One group (404 outside the token\'s reach)',
+    summary: "One group (404 outside the token's reach)",
     params: z.object({ groupId }),
     response: groupsResponse,
     handler: async ({ params, claims }) => {

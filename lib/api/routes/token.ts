@@ -24,7 +24,7 @@ const accessTokenResponse = z.object({
   accessToken: z.string().describe('Send it in the `accessToken` header of every API call (24 h).'),
   endpointUrl: z.string().describe('Base URL for the API calls.'),
   accessTokenExpiry: z.number().int().describe('Expiry, epoch milliseconds.'),
-  refreshToken: z.string().describe('Empty until 90 % of the refresh token\'s life; then its successor, to store and use from now on.'),
+  refreshToken: z.string().describe("Empty until 90 % of the refresh token's life; then its successor, to store and use from now on."),
   scope: z.string().describe('Granted scopes, comma-separated.'),
 });
 
@@ -47,8 +47,19 @@ export const tokenRoutes = [
     }),
     response: accessTokenResponse,
     handler: async (input) => {
-      const [applicationId, applicationSecret, refreshToken] = requiredHeaders(input, ['applicationId', 'applicationSecret', 'refreshToken']) as [string, string, string];
-      const { body, headers } = await exchangeRefreshToken({ applicationId, applicationSecret, refreshToken, ip: input.ip, endpointUrl: publicUrl(), scopeFor: scopesFor });
+      const [applicationId, applicationSecret, refreshToken] = requiredHeaders(input, ['applicationId', 'applicationSecret', 'refreshToken']) as [
+        string,
+        string,
+        string,
+      ];
+      const { body, headers } = await exchangeRefreshToken({
+        applicationId,
+        applicationSecret,
+        refreshToken,
+        ip: input.ip,
+        endpointUrl: publicUrl(),
+        scopeFor: scopesFor,
+      });
       return { body, headers: { ...headers, 'Cache-Control': 'no-store' } };
     },
   }),
@@ -70,7 +81,7 @@ export const tokenRoutes = [
     path: '/loginWithPinAndApplicationId',
     permission: null,
     tag: 'Token service',
-    summary: 'Sign in with the PIN: a user refresh token for the number\'s groups',
+    summary: "Sign in with the PIN: a user refresh token for the number's groups",
     body: z.object({ mobileNumber: z.string().max(32), applicationId: z.string().max(64), pin, applicationSecret: z.string().max(200).optional() }),
     response: z.object({ refreshToken: z.string(), grantedScope: z.string(), refreshTokenExpiry: z.number().int(), endpointUrl: z.string() }),
     handler: async ({ body, ip }) => ({ body: await apiLoginWithPin(body, ip, publicUrl()), headers: { 'Cache-Control': 'no-store' } }),
@@ -93,7 +104,14 @@ export const tokenRoutes = [
     handler: async ({ body, ip }) => {
       const out = await oauthExchangeCode({ clientId: body.client_id, clientSecret: body.client_secret, code: body.code, redirectUri: body.redirect_uri }, ip);
       if (out.replayed) throw new DomainError('InvalidGrant', { why: 'codeReplayed' });
-      const { body: res } = await exchangeRefreshToken({ applicationId: body.client_id, applicationSecret: body.client_secret, refreshToken: out.refreshToken, ip, endpointUrl: publicUrl(), scopeFor: scopesFor });
+      const { body: res } = await exchangeRefreshToken({
+        applicationId: body.client_id,
+        applicationSecret: body.client_secret,
+        refreshToken: out.refreshToken,
+        ip,
+        endpointUrl: publicUrl(),
+        scopeFor: scopesFor,
+      });
       return { body: { ...res, refreshToken: out.refreshToken }, headers: { 'Cache-Control': 'no-store' } };
     },
   }),

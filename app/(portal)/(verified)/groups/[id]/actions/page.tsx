@@ -11,7 +11,9 @@ export default async function GroupActionsPage({ params }: PageProps<'/groups/[i
     <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
       <ListChecks aria-hidden className="size-10 text-muted-foreground" />
       <p className="text-lg font-medium">No actions yet</p>
-      <p className="max-w-md text-sm text-muted-foreground">Jobs, polls, surveys and other Actions that connectors post to this group through the API will appear here.</p>
+      <p className="max-w-md text-sm text-muted-foreground">
+        Jobs, polls, surveys and other Actions that connectors post to this group through the API will appear here.
+      </p>
     </Card>
   );
 }
