@@ -8,8 +8,8 @@ import { connectorSecretMatches, findConnectorById, mayGrant, scopesFor } from '
 import { keyedHash } from '@/lib/crypto';
 import { DomainError, type GrantProblem } from '@/lib/errors';
 import { requestPin, verifyPin } from '@/lib/phone';
-import { assertCredentialBudget, recordCredentialFailure } from '@/lib/ratelimit';
-import { issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS } from '@/lib/tokens';
+import { assertCredentialBudget, countAuthenticatedCall, recordCredentialFailure } from '@/lib/ratelimit';
+import { accessTokenResponse, issueRefreshToken, REFRESH_TOKEN_LIFETIME_MS, type AccessTokenResponse } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
 
 /**
@@ -28,7 +28,7 @@ async function usableConnector(applicationId: string): Promise<Connector> {
 
 async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string, via: 'pin' | 'oauth', ip: string | null) {
   const [grant] = await tx.insert(grants).values({ connectorId: connector.id, tenantId: connector.tenantId, kind: 'member', phone }).returning();
-  const { token } = await issueRefreshToken(tx, grant!.id);
+  const { token, familyId } = await issueRefreshToken(tx, grant!.id);
   await recordAudit(tx, {
     tenantId: connector.tenantId,
     action: 'grant.user_token_generated',
@@ -37,7 +37,7 @@ async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string
     ip,
     metadata: { grantId: grant!.id, kind: 'member', via, phone },
   });
-  return { grantId: grant!.id, refreshToken: token };
+  return { grantId: grant!.id, refreshToken: token, familyId };
 }
 
 /** POST /v1/generatePin */
@@ -118,10 +118,16 @@ export async function oauthApprove(clientId: string, redirectUri: string, state:
 const INVALID_GRANT = (why: GrantProblem) => new DomainError('InvalidGrant', { why });
 
 /**
- * POST /v1/oauth/token: client_id + client_secret + code (+ redirect_uri, which must match when sent).
- * A code works once; presenting it again revokes what it produced (RFC 6749 §4.1.2).
+ * POST /v1/oauth/token: client_id + client_secret + code (+ redirect_uri, which must match when sent) →
+ * the token service's answer (§4.1) with the new refresh token. The secret is checked once; the call counts
+ * toward the connector's budget like an exchange; the access token is minted for the grant just made (no
+ * second lookup). A code works once; presenting it again revokes what it produced (RFC 6749 §4.1.2).
  */
-export async function oauthExchangeCode(input: { clientId: string; clientSecret: string; code: string; redirectUri?: string }, ip: string | null) {
+export async function oauthTokenExchange(
+  input: { clientId: string; clientSecret: string; code: string; redirectUri?: string },
+  ctx: { ip: string | null; endpointUrl: string },
+): Promise<{ body: AccessTokenResponse; headers: Record<string, string> }> {
+  const { ip } = ctx;
   await assertCredentialBudget(ip);
   const connector = await findConnectorById(input.clientId);
   if (!connector || !(await connectorSecretMatches(connector.id, input.clientSecret))) {
@@ -130,7 +136,8 @@ export async function oauthExchangeCode(input: { clientId: string; clientSecret:
       BAD_SECRET(),
     );
   }
-  return db.transaction(async (tx) => {
+  const headers = await countAuthenticatedCall(connector.id, connector.tenantId);
+  const out = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(oauthCodes)
       .set({ consumedAt: new Date() })
@@ -167,8 +174,23 @@ export async function oauthExchangeCode(input: { clientId: string; clientSecret:
     }
     if (input.redirectUri !== undefined && input.redirectUri !== row.redirectUri) throw INVALID_GRANT('redirectMismatch');
     if (!mayGrant(connector)) throw INVALID_GRANT('connectorInactive');
-    const out = await createMemberGrant(tx, connector, row.phone, 'oauth', ip);
-    await tx.update(oauthCodes).set({ grantId: out.grantId }).where(eq(oauthCodes.id, row.id));
-    return { replayed: false as const, refreshToken: out.refreshToken, connectorId: connector.id };
+    const made = await createMemberGrant(tx, connector, row.phone, 'oauth', ip);
+    await tx.update(oauthCodes).set({ grantId: made.grantId }).where(eq(oauthCodes.id, row.id));
+    return { replayed: false as const, ...made, phone: row.phone };
   });
+  // the replay revocation above must commit: the refusal comes after the transaction
+  if (out.replayed) throw INVALID_GRANT('codeReplayed');
+  const body = accessTokenResponse(
+    {
+      connectorId: connector.id,
+      grantId: out.grantId,
+      familyId: out.familyId,
+      tenantId: connector.tenantId,
+      kind: 'member',
+      permissions: connector.permissions,
+      phone: out.phone,
+    },
+    { endpointUrl: ctx.endpointUrl, scopeFor: scopesFor, refreshToken: out.refreshToken },
+  );
+  return { body, headers: { ...headers, 'Cache-Control': 'no-store' } };
 }

@@ -1,7 +1,21 @@
 import 'server-only';
 import { db, getPool } from '@/db';
 import { recordAudit } from '@/lib/audit';
-import { failureAuditReason, failureLimited, ipBlocked, ipKey, IP_FAILURES_SQL, RECORD_FAILURE_SQL, SWEEP_RATE_COUNTERS_SQL, type FailureRow } from './budgets';
+import {
+  enforceRateLimit,
+  failureAuditReason,
+  failureLimited,
+  ipBlocked,
+  ipKey,
+  IP_FAILURES_SQL,
+  keysFromParams,
+  RATE_LIMIT_COLUMNS,
+  rateLimitCte,
+  RECORD_FAILURE_SQL,
+  SWEEP_RATE_COUNTERS_SQL,
+  type FailureRow,
+  type RateRow,
+} from './budgets';
 
 export interface FailureContext {
   ip: string | null;
@@ -55,4 +69,15 @@ export function startRateCounterSweep(): void {
       .query(SWEEP_RATE_COUNTERS_SQL)
       .catch((err: unknown) => console.error('[ratelimit] sweep failed:', err instanceof Error ? err.message.split('\n')[0] : 'unknown'));
   }, 60_000).unref();
+}
+
+const COUNT_CALL_SQL = `WITH ${rateLimitCte(keysFromParams('$1', '$2'))} SELECT ${RATE_LIMIT_COLUMNS}`;
+
+/**
+ * Count one authenticated call toward the connector's and tenant's budgets, for endpoints whose own
+ * statements do not fold the counter in (the OAuth token endpoint). Throws 429 when spent.
+ */
+export async function countAuthenticatedCall(connectorId: string, tenantId: string): Promise<Record<string, string>> {
+  const { rows } = await getPool().query<RateRow>({ name: 'ratelimit_count_call', text: COUNT_CALL_SQL, values: [connectorId, tenantId] });
+  return enforceRateLimit(rows[0]!);
 }

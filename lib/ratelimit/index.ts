@@ -1,2 +1,9 @@
 export * from './budgets';
-export { assertCredentialBudget, auditCredentialFailure, recordCredentialFailure, startRateCounterSweep, type FailureContext } from './failures';
+export {
+  assertCredentialBudget,
+  auditCredentialFailure,
+  recordCredentialFailure,
+  countAuthenticatedCall,
+  startRateCounterSweep,
+  type FailureContext,
+} from './failures';

@@ -212,27 +212,62 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
     if (now - row.issued_ms! >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
   }
 
-  const claims: Omit<AccessClaims, 'iat' | 'exp'> = {
-    cid: connectorId,
-    gid: row.grant_id!,
-    fam: row.family_id!,
-    tid: row.connector_tenant_id!,
-    kind: row.kind!,
-    perm: row.permissions ?? [],
-    ...(row.group_id ? { grp: row.group_id } : {}),
-    ...(row.user_id ? { uid: row.user_id } : {}),
-    ...(row.phone ? { phn: row.phone } : {}),
-  };
-  const { token, expiresAt } = signAccessToken(claims, now);
-  return {
-    body: {
-      accessToken: token,
-      endpointUrl: input.endpointUrl,
-      accessTokenExpiry: expiresAt,
-      refreshToken: nextRefreshToken,
-      scope: scopeOf(input.scopeFor, row.permissions ?? []),
+  const body = accessTokenResponse(
+    {
+      connectorId,
+      grantId: row.grant_id!,
+      familyId: row.family_id!,
+      tenantId: row.connector_tenant_id!,
+      kind: row.kind!,
+      permissions: row.permissions ?? [],
+      groupId: row.group_id,
+      userId: row.user_id,
+      phone: row.phone,
     },
-    headers: rateHeaders,
+    { endpointUrl: input.endpointUrl, scopeFor: input.scopeFor, refreshToken: nextRefreshToken, now },
+  );
+  return { body, headers: rateHeaders };
+}
+
+/** What an access token is minted for: a live grant of a connector, from one refresh-token family. */
+export interface MintFor {
+  connectorId: string;
+  grantId: string;
+  familyId: string;
+  tenantId: string;
+  kind: AccessClaims['kind'];
+  permissions: string[];
+  groupId?: string | null;
+  userId?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * The token service's answer (§4.1) for a grant the caller has just proven: signs the 24 h access token.
+ * Used by the exchange and by the OAuth token endpoint, which mints for the grant it has just made.
+ */
+export function accessTokenResponse(
+  m: MintFor,
+  opts: { endpointUrl: string; scopeFor: ExchangeInput['scopeFor']; refreshToken: string; now?: number },
+): AccessTokenResponse {
+  const claims: Omit<AccessClaims, 'iat' | 'exp'> = {
+    cid: m.connectorId.toLowerCase(),
+    gid: m.grantId,
+    fam: m.familyId,
+    tid: m.tenantId,
+    kind: m.kind,
+    perm: m.permissions,
+    ...(m.groupId ? { grp: m.groupId } : {}),
+    ...(m.userId ? { uid: m.userId } : {}),
+    ...(m.phone ? { phn: m.phone } : {}),
+  };
+  const { token, expiresAt } = signAccessToken(claims, opts.now ?? Date.now());
+  return {
+    accessToken: token,
+    endpointUrl: opts.endpointUrl,
+    accessTokenExpiry: expiresAt,
+    refreshToken: opts.refreshToken,
+    scope: scopeOf(opts.scopeFor, m.permissions),
   };
 }
 

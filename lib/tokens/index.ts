@@ -8,4 +8,4 @@ export {
 } from './format';
 export { issueRefreshToken, openRefreshToken, revokeGrantTokens, currentGrantToken, currentTokenEncrypted, hashRefreshToken } from './refresh-tokens';
 export { signAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_MS, type AccessClaims } from './access-token';
-export { exchangeRefreshToken, type AccessTokenResponse } from './exchange';
+export { accessTokenResponse, exchangeRefreshToken, type AccessTokenResponse, type MintFor } from './exchange';

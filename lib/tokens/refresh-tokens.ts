@@ -13,16 +13,17 @@ export async function issueRefreshToken(tx: DbOrTx, grantId: string, opts: { fam
   const token = generateRefreshToken();
   const now = opts.now ?? new Date();
   const id = crypto.randomUUID();
+  const familyId = opts.familyId ?? crypto.randomUUID();
   await tx.insert(refreshTokens).values({
     id,
     grantId,
-    familyId: opts.familyId ?? crypto.randomUUID(),
+    familyId,
     lookupHash: hashRefreshToken(token),
     encrypted: encrypt(token, `refresh-token:${grantId}`),
     issuedAt: now,
     expiresAt: new Date(now.getTime() + REFRESH_TOKEN_LIFETIME_MS),
   });
-  return { id, token };
+  return { id, token, familyId };
 }
 
 export function openRefreshToken(grantId: string, encrypted: string): string {

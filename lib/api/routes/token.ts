@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scopesFor } from '@/lib/connectors';
 import { publicUrl } from '@/lib/config';
-import { apiGeneratePin, apiLoginWithPin, oauthExchangeCode } from '@/lib/grants';
+import { apiGeneratePin, apiLoginWithPin, oauthTokenExchange } from '@/lib/grants';
 import { exchangeRefreshToken } from '@/lib/tokens';
 import { DomainError } from '@/lib/errors';
 import { route, type RouteInput } from '../route';
@@ -101,18 +101,10 @@ export const tokenRoutes = [
       grant_type: z.literal('authorization_code').optional(),
     }),
     response: accessTokenResponse,
-    handler: async ({ body, ip }) => {
-      const out = await oauthExchangeCode({ clientId: body.client_id, clientSecret: body.client_secret, code: body.code, redirectUri: body.redirect_uri }, ip);
-      if (out.replayed) throw new DomainError('InvalidGrant', { why: 'codeReplayed' });
-      const { body: res } = await exchangeRefreshToken({
-        applicationId: body.client_id,
-        applicationSecret: body.client_secret,
-        refreshToken: out.refreshToken,
-        ip,
-        endpointUrl: publicUrl(),
-        scopeFor: scopesFor,
-      });
-      return { body: { ...res, refreshToken: out.refreshToken }, headers: { 'Cache-Control': 'no-store' } };
-    },
+    handler: async ({ body, ip }) =>
+      oauthTokenExchange(
+        { clientId: body.client_id, clientSecret: body.client_secret, code: body.code, redirectUri: body.redirect_uri },
+        { ip, endpointUrl: publicUrl() },
+      ),
   }),
 ];
