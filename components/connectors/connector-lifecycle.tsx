@@ -9,7 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import { deleteConnectorAction, setConnectorStatusAction } from '@/lib/connectors/actions';
 
 export function StatusControl({ connectorId, status, name }: { connectorId: string; status: 'active' | 'inactive'; name: string }) {

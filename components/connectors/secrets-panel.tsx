@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
-import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { ConnectorSecretDto } from '@/lib/connectors';
 import { revealSecretAction, rotateSecretAction } from '@/lib/connectors/actions';
 

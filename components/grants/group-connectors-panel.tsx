@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
-import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { GroupGrantDto } from '@/lib/grants';
 import { addConnectorToGroupAction, regenerateGroupTokenAction, removeGroupGrantAction, revealGroupTokenAction } from '@/lib/grants/actions';
 import { NewTokenNotice } from './token-reveal';

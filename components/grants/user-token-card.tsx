@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import { AskOwnerNotice } from '@/components/connectors/ask-owner';
 import { generateUserTokenAction } from '@/lib/grants/actions';
 import { NewTokenNotice } from './token-reveal';

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { useActionRunner } from '@/lib/actions/use-action-runner';
+import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { SubGroupDto } from '@/lib/groups';
 import { createSubGroupAction, linkSubGroupAction, unlinkSubGroupAction } from '@/lib/groups/actions';
 

@@ -20,9 +20,9 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
   const run = (fn: () => Promise<{ ok: boolean; message?: string }>, success: string) =>
     start(async () => {
       const res = await fn();
+      // the actions revalidate the layout themselves: no router.refresh() on top
       if (res.ok) {
         toast.success(success);
-        router.refresh();
       } else {
         toast.error(res.message ?? 'Something went wrong.');
       }
@@ -115,7 +115,6 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
             toast.success(`${display} is verified.`);
             setAdding(null);
             if (mustRegister) router.push('/');
-            else router.refresh();
           }}
         />
       )}

@@ -1,14 +1,12 @@
 'use server';
 import { z } from 'zod';
-import { createActionClient } from '@/lib/actions/action-client';
+import { publicAction } from '@/lib/server-actions/action-client';
 import { clientIp } from '@/lib/request';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/db';
 import { signIn, signOut } from './auth';
 import { providerId } from './providers';
 import { getCurrentUser, revokeCurrentSession } from './session';
-
-const publicAction = createActionClient(async () => ({}));
 
 /** Only same-site paths: never redirect to another origin after sign-in. */
 function safeCallback(url: string | undefined): string {

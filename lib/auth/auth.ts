@@ -21,7 +21,6 @@ const nextAuth = NextAuth({
   ...authConfig,
   providers: buildProviders(),
   callbacks: {
-    ...authConfig.callbacks,
     async jwt({ token, account, profile }) {
       if (account && profile) {
         const { userId } = await linkSignIn(

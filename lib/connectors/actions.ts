@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { verifiedUserAction } from '@/lib/actions/safe-action';
+import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import { createConnectorSchema, deleteConnectorSchema, redirectUrlSchema, revealSecretSchema, rotateSecretSchema, setStatusSchema } from './schemas';
 import { addRedirectUrl, createConnector, deleteConnector, removeRedirectUrl, revealSecret, rotateSecret, setConnectorStatus } from './service';

@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { verifiedUserAction } from '@/lib/actions/safe-action';
+import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import { addConnectorSchema, grantIdSchema, userTokenSchema } from './schemas';
 import { generateUserToken, grantConnectorToGroup, regenerateGroupToken, removeGroupGrant, revealGroupToken } from './service';

@@ -1,2 +1,2 @@
 export { listGroupGrants, grantableConnectors, currentUserTokenInfo, type GroupGrantDto } from './service';
-export { apiGeneratePin, apiLoginWithPin, validateAuthorizeRequest, oauthSendPin, oauthApprove, oauthTokenExchange } from './user-login';
+export { apiGeneratePin, apiLoginWithPin, validateAuthorizeRequest, oauthSendPin, oauthApprove, oauthTokenExchange } from './pin-and-oauth';

@@ -1,21 +1,18 @@
 'use server';
 import { z } from 'zod';
-import { createActionClient } from '@/lib/actions/action-client';
+import { publicAction } from '@/lib/server-actions/action-client';
 import { phoneField } from '@/lib/phone/schemas';
 import { clientIp } from '@/lib/request';
-import { oauthApprove, oauthSendPin } from './user-login';
-
-/** The OAuth authorize page is used by people without a portal session: no user context. */
-const oauthAction = createActionClient(async () => ({}));
+import { oauthApprove, oauthSendPin } from './pin-and-oauth';
 
 const request = z.object({ clientId: z.string().max(64), redirectUri: z.string().max(2000), state: z.string().max(500).optional() });
 
-export const oauthSendPinAction = oauthAction(request.extend({ phone: phoneField }), async ({ clientId, redirectUri, phone }) => {
+export const oauthSendPinAction = publicAction(request.extend({ phone: phoneField }), async ({ clientId, redirectUri, phone }) => {
   const out = await oauthSendPin(clientId, redirectUri, phone, await clientIp());
   return { e164: out.e164 };
 });
 
-export const oauthApproveAction = oauthAction(
+export const oauthApproveAction = publicAction(
   request.extend({
     phone: phoneField,
     code: z

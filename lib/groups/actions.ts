@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { verifiedUserAction } from '@/lib/actions/safe-action';
+import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import { addMemberSchema, createGroupSchema, createSubGroupSchema, linkGroupSchema, memberSchema, setMemberRoleSchema } from './schemas';
 import { addMember, createGroup, linkSubGroup, removeMember, setMemberRole, unlinkSubGroup } from './service';

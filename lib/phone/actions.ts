@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { userAction } from '@/lib/actions/safe-action';
+import { userAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
-import { removePhoneNumber, sendVerificationPin, setActivePhoneNumber, verifyPhoneNumber } from './numbers';
+import { removePhoneNumber, sendVerificationPin, setActivePhoneNumber, verifyPhoneNumber } from './phone-numbers';
 import { generatePinSchema, phoneNumberIdSchema, verifyPinSchema } from './schemas';
 
 export const generatePin = userAction(generatePinSchema, async ({ phone }, user) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePhone } from './number';
+import { parsePhone } from './e164';
 
 export const phoneField = z
   .string({ error: 'Enter a phone number.' })

@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { keyedHash, safeEqual } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { smsProvider, SmsSendError } from '@/lib/sms';
-import { parsePhone } from './number';
+import { parsePhone } from './e164';
 import { checkPin, describeWait, generatePin, PIN_RULES, sendBudget, type BudgetTally, type SendDecision } from './pin-rules';
 
 export type PinPurpose = (typeof pinChallenges.purpose.enumValues)[number];

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConnectorDetailsView } from '@/components/connectors/connector-details';
-import { pageData } from '@/lib/actions/page-data';
+import { pageData } from '@/lib/server-actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
 import { currentUserTokenInfo } from '@/lib/grants';

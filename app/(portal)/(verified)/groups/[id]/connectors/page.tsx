@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { GroupConnectorsPanel } from '@/components/grants/group-connectors-panel';
-import { pageData } from '@/lib/actions/page-data';
+import { pageData } from '@/lib/server-actions/page-data';
 import { grantableConnectors, listGroupGrants } from '@/lib/grants';
 import { groupPageContext } from '../group-context';
 

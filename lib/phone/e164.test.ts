@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, parsePhone } from './number';
+import { formatPhone, parsePhone } from './e164';
 
 describe('parsePhone', () => {
   it('normalises international input to E.164', () => {

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { phoneNumbers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
-import { formatPhone } from './number';
+import { formatPhone } from './e164';
 import { requestPin, verifyPin, type PinActor } from './service';
 
 export interface PortalActor {

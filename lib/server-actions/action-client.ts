@@ -70,3 +70,6 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
     };
   };
 }
+
+/** For actions used by people without a portal session (sign-in, the OAuth authorize page): no user context. */
+export const publicAction = createActionClient(async () => ({}));

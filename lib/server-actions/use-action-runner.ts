@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
-import type { ActionResult } from '@/lib/actions/action-client';
+import type { ActionResult } from '@/lib/server-actions/action-client';
 
 /** Runs a server action with a pending state; toasts the outcome and refreshes the page's data. */
 export function useActionRunner() {
