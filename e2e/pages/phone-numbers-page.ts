@@ -1,3 +1,4 @@
+import { whichAppears } from '../fixtures/appears';
 import { expect, type Page } from '@playwright/test';
 
 export class PhoneNumbersPage {
@@ -19,8 +20,7 @@ export class PhoneNumbersPage {
   async openAddForm() {
     const add = this.page.getByRole('button', { name: 'Add a Phone Number' });
     const field = this.page.getByLabel('Phone number', { exact: true });
-    await expect(add.or(field)).toBeVisible();
-    if (await add.isVisible()) await add.click();
+    if ((await whichAppears({ add, field })) === 'add') await add.click();
     await expect(field).toBeVisible();
   }
 

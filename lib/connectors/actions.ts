@@ -3,7 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import { createConnectorSchema, deleteConnectorSchema, redirectUrlSchema, revealSecretSchema, rotateSecretSchema, setStatusSchema } from './schemas';
-import { addRedirectUrl, createConnector, deleteConnector, removeRedirectUrl, revealSecret, rotateSecret, setConnectorStatus } from './service';
+import { addRedirectUrl, removeRedirectUrl } from './redirect-urls';
+import { revealSecret, rotateSecret } from './secret-access';
+import { createConnector, deleteConnector, setConnectorStatus } from './service';
 
 export const createConnectorAction = verifiedUserAction(createConnectorSchema, async (input, user) => {
   const out = await createConnector(user, input, await clientIp());

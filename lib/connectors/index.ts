@@ -6,11 +6,11 @@ export {
   mayMintToken,
   getVisibleConnector,
   findConnectorById,
-  connectorSecretMatches,
   listConnectors,
   getConnectorDetails,
   type ConnectorDetails,
   type ConnectorListItem,
 } from './service';
 export type { ConnectorSecretDto } from './service';
+export { connectorSecretMatches } from './secret-access';
 export { seedDemoConnectors } from './demo';

@@ -7,7 +7,7 @@ import { assertCan, can, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
-import { DEFAULT_ROTATION_OVERLAP_DAYS, generateConnectorSecret, openConnectorSecret, sealConnectorSecret, secretIsLive, matchesAnySecret } from './secrets';
+import { generateConnectorSecret, sealConnectorSecret, secretIsLive } from './secrets';
 
 const NOT_FOUND = () => new DomainError('ConnectorNotFound');
 
@@ -34,7 +34,8 @@ export function mayMintToken(c: Pick<Connector, 'deletedAt'>, grant: { revokedAt
 
 // ---------------------------------------------------------------------------------------------------
 
-async function loadConnector(actor: Actor, id: string, tx: DbOrTx = db, forUpdate = false): Promise<Connector> {
+/** A connector the actor may see (404 otherwise); `forUpdate` locks its row for a change. */
+export async function loadConnector(actor: Actor, id: string, tx: DbOrTx = db, forUpdate = false): Promise<Connector> {
   const q = tx
     .select()
     .from(connectors)
@@ -171,63 +172,6 @@ export async function getConnectorDetails(actor: Actor, id: string): Promise<Con
   };
 }
 
-/** Show a secret in full (the owner and org admins only, product.md §5); every reveal is audited. */
-export async function revealSecret(actor: Actor, connectorId: string, secretId: string, ip: string | null): Promise<string> {
-  const c = await loadConnector(actor, connectorId);
-  assertCan(actor, 'connector.manage', c);
-  const [s] = await db
-    .select()
-    .from(connectorSecrets)
-    .where(and(eq(connectorSecrets.id, secretId), eq(connectorSecrets.connectorId, c.id)));
-  if (!s || !secretIsLive(s, new Date())) throw new DomainError('SecretNotFound');
-  await recordAudit(db, {
-    tenantId: c.tenantId,
-    actorUserId: actor.id,
-    action: 'connector.secret_revealed',
-    targetType: 'connector',
-    targetId: c.id,
-    ip,
-    metadata: { secretId },
-  });
-  return openConnectorSecret(c.id, s.encrypted);
-}
-
-/**
- * New secret; the previous one keeps working for the overlap (default 7 days) or stops now. One
- * transaction with the connector row locked, so two rotations never leave two "current" secrets.
- */
-export async function rotateSecret(actor: Actor, id: string, overlap: '7d' | 'none', ip: string | null) {
-  const secret = generateConnectorSecret();
-  return db.transaction(async (tx) => {
-    const c = await loadConnector(actor, id, tx, true);
-    assertCan(actor, 'connector.manage', c);
-    const now = new Date();
-    const live = and(eq(connectorSecrets.connectorId, id), isNull(connectorSecrets.revokedAt));
-    if (overlap === 'none') {
-      await tx.update(connectorSecrets).set({ revokedAt: now }).where(live);
-    } else {
-      const until = new Date(now.getTime() + DEFAULT_ROTATION_OVERLAP_DAYS * 86_400_000);
-      // the current secret gets an end; secrets already in an overlap keep theirs (never extended)
-      await tx
-        .update(connectorSecrets)
-        .set({ expiresAt: until })
-        .where(and(live, isNull(connectorSecrets.expiresAt)));
-    }
-    await tx.insert(connectorSecrets).values({ connectorId: id, createdBy: actor.id, ...sealConnectorSecret(id, secret) });
-    await tx.update(connectors).set({ updatedAt: now }).where(eq(connectors.id, id));
-    await recordAudit(tx, {
-      tenantId: c.tenantId,
-      actorUserId: actor.id,
-      action: 'connector.secret_rotated',
-      targetType: 'connector',
-      targetId: id,
-      ip,
-      metadata: { overlap },
-    });
-    return { secret };
-  });
-}
-
 export async function setConnectorStatus(actor: Actor, id: string, status: 'active' | 'inactive', ip: string | null) {
   return db.transaction(async (tx) => {
     const c = await loadConnector(actor, id, tx, true);
@@ -282,49 +226,6 @@ export async function deleteConnector(actor: Actor, id: string, confirmName: str
   });
 }
 
-export async function addRedirectUrl(actor: Actor, id: string, url: string, ip: string | null) {
-  return db.transaction(async (tx) => {
-    const c = await loadConnector(actor, id, tx, true);
-    assertCan(actor, 'connector.manage', c);
-    if (c.redirectUrls.includes(url)) throw new DomainError('RedirectUrlDuplicate', { field: 'url' });
-    if (c.redirectUrls.length >= 10) throw new DomainError('RedirectUrlLimit', { max: 10 }, { field: 'url' });
-    await tx
-      .update(connectors)
-      .set({ redirectUrls: [...c.redirectUrls, url], updatedAt: new Date() })
-      .where(eq(connectors.id, id));
-    await recordAudit(tx, {
-      tenantId: c.tenantId,
-      actorUserId: actor.id,
-      action: 'connector.redirect_url_added',
-      targetType: 'connector',
-      targetId: id,
-      ip,
-      metadata: { url },
-    });
-  });
-}
-
-export async function removeRedirectUrl(actor: Actor, id: string, url: string, ip: string | null) {
-  return db.transaction(async (tx) => {
-    const c = await loadConnector(actor, id, tx, true);
-    assertCan(actor, 'connector.manage', c);
-    if (!c.redirectUrls.includes(url)) throw new DomainError('RedirectUrlNotFound');
-    await tx
-      .update(connectors)
-      .set({ redirectUrls: c.redirectUrls.filter((u) => u !== url), updatedAt: new Date() })
-      .where(eq(connectors.id, id));
-    await recordAudit(tx, {
-      tenantId: c.tenantId,
-      actorUserId: actor.id,
-      action: 'connector.redirect_url_removed',
-      targetType: 'connector',
-      targetId: id,
-      ip,
-      metadata: { url },
-    });
-  });
-}
-
 /** Public endpoints (PIN login, OAuth): a connector by its ID, not deleted; no actor. */
 export async function findConnectorById(id: string): Promise<Connector | null> {
   if (!isUuid(id)) return null;
@@ -333,14 +234,4 @@ export async function findConnectorById(id: string): Promise<Connector | null> {
     .from(connectors)
     .where(and(eq(connectors.id, id), isNull(connectors.deletedAt)));
   return row ?? null;
-}
-
-/** Constant-time check of a connector secret against the connector's live secrets. */
-export async function connectorSecretMatches(connectorId: string, secret: string): Promise<boolean> {
-  const rows = await db.select().from(connectorSecrets).where(eq(connectorSecrets.connectorId, connectorId));
-  const now = new Date();
-  return matchesAnySecret(
-    secret,
-    rows.filter((s) => secretIsLive(s, now)).map((s) => s.lookupHash),
-  );
 }

@@ -3,7 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import { addMemberSchema, createGroupSchema, createSubGroupSchema, linkGroupSchema, memberSchema, setMemberRoleSchema } from './schemas';
-import { addMember, createGroup, linkSubGroup, removeMember, setMemberRole, unlinkSubGroup } from './service';
+import { addMember, removeMember, setMemberRole } from './members';
+import { createGroup } from './service';
+import { linkSubGroup, unlinkSubGroup } from './subgroups';
 
 export const createGroupAction = verifiedUserAction(createGroupSchema, async (input, user) => {
   const out = await createGroup(user, input, await clientIp());

@@ -1,13 +1,4 @@
-export {
-  loadGroup,
-  listGroups,
-  listMembers,
-  listSubGroups,
-  linkableGroups,
-  type GroupActor,
-  type GroupListItem,
-  type MemberDto,
-  type SubGroupDto,
-  type GroupView,
-} from './service';
+export { loadGroup, listGroups, type GroupActor, type GroupListItem, type GroupView } from './service';
+export { listMembers, type MemberDto } from './members';
+export { listSubGroups, linkableGroups, type SubGroupDto } from './subgroups';
 export { groupTabSchema } from './schemas';

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { groupLinks, groupMembers, groups, type Group } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor, type GroupRef } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
-import { formatPhone, requireE164 } from '@/lib/phone';
+import { formatPhone } from '@/lib/phone';
 import type { CreateGroupInput } from './schemas';
 
 /** A portal user acting on groups: their identity inside groups is their active phone number. */
@@ -99,7 +99,7 @@ function requirePhone(actor: GroupActor): string {
 }
 
 /** Sub-groups live only under organization groups of the actor's own tenant. */
-function assertSameTenant(actor: GroupActor, group: Group) {
+export function assertSameTenant(actor: GroupActor, group: Group) {
   if (group.tenantId !== actor.tenantId) {
     throw new DomainError('CrossTenant');
   }
@@ -133,191 +133,9 @@ export async function createGroup(actor: GroupActor, input: CreateGroupInput, ip
   });
 }
 
-export interface MemberDto {
-  e164: string;
-  display: string;
-  displayName: string;
-  role: MemberRole;
-  isYou: boolean;
-}
-
-export async function listMembers(actor: GroupActor, groupId: string): Promise<MemberDto[]> {
-  await loadGroup(actor, groupId);
-  const rows = await db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId)).orderBy(asc(groupMembers.role), asc(groupMembers.displayName));
-  return rows.map((m) => ({ e164: m.e164, display: formatPhone(m.e164), displayName: m.displayName, role: m.role, isYou: m.e164 === actor.activePhone }));
-}
-
-async function managedGroup(actor: GroupActor, groupId: string, tx: DbOrTx) {
+/** A group the actor may manage (members, sub-groups); 404/403 otherwise. */
+export async function managedGroup(actor: GroupActor, groupId: string, tx: DbOrTx) {
   const view = await loadGroup(actor, groupId, tx);
   assertCan(actor, 'group.manage', view.ref);
   return view;
-}
-
-export async function addMember(
-  actor: GroupActor,
-  groupId: string,
-  input: { phone: string; displayName: string; role: 'Admin' | 'Member' },
-  ip: string | null,
-) {
-  const e164 = requireE164(input.phone);
-  return db.transaction(async (tx) => {
-    const { group } = await managedGroup(actor, groupId, tx);
-    const inserted = await tx
-      .insert(groupMembers)
-      .values({ groupId, e164, displayName: input.displayName, role: input.role })
-      .onConflictDoNothing()
-      .returning();
-    if (!inserted.length) throw new DomainError('MemberDuplicate', { field: 'phone' });
-    await recordAudit(tx, {
-      tenantId: group.tenantId,
-      actorUserId: actor.id,
-      action: 'group.member_added',
-      targetType: 'group',
-      targetId: groupId,
-      ip,
-      metadata: { member: e164, role: input.role },
-    });
-    return { display: formatPhone(e164) };
-  });
-}
-
-/** A group always keeps at least one admin. */
-async function assertOtherAdmin(tx: DbOrTx, groupId: string, e164: string) {
-  const [other] = await tx
-    .select({ n: count() })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.role, 'Admin'), ne(groupMembers.e164, e164)));
-  if (!other?.n) throw new DomainError('LastAdmin');
-}
-
-export async function removeMember(actor: GroupActor, groupId: string, e164: string, ip: string | null) {
-  return db.transaction(async (tx) => {
-    const { group } = await managedGroup(actor, groupId, tx);
-    const [m] = await tx
-      .select()
-      .from(groupMembers)
-      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    if (!m) throw new DomainError('MemberNotFound');
-    if (m.role === 'Admin') await assertOtherAdmin(tx, groupId, e164);
-    await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    await recordAudit(tx, {
-      tenantId: group.tenantId,
-      actorUserId: actor.id,
-      action: 'group.member_removed',
-      targetType: 'group',
-      targetId: groupId,
-      ip,
-      metadata: { member: e164 },
-    });
-    return { display: formatPhone(e164) };
-  });
-}
-
-export async function setMemberRole(actor: GroupActor, groupId: string, e164: string, role: 'Admin' | 'Member', ip: string | null) {
-  return db.transaction(async (tx) => {
-    const { group } = await managedGroup(actor, groupId, tx);
-    const [m] = await tx
-      .select()
-      .from(groupMembers)
-      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    if (!m) throw new DomainError('MemberNotFound');
-    if (m.role === 'Admin' && role !== 'Admin') await assertOtherAdmin(tx, groupId, e164);
-    await tx
-      .update(groupMembers)
-      .set({ role })
-      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, e164)));
-    await recordAudit(tx, {
-      tenantId: group.tenantId,
-      actorUserId: actor.id,
-      action: 'group.member_role_changed',
-      targetType: 'group',
-      targetId: groupId,
-      ip,
-      metadata: { member: e164, role },
-    });
-    return { display: formatPhone(e164), role };
-  });
-}
-
-export interface SubGroupDto {
-  id: string;
-  name: string;
-  users: number;
-}
-
-export async function listSubGroups(actor: GroupActor, groupId: string): Promise<SubGroupDto[]> {
-  const { group } = await loadGroup(actor, groupId);
-  if (group.tenantId === null) return [];
-  const rows = await db
-    .select({ id: groups.id, name: groups.name, users: sql<number>`(SELECT count(*)::int FROM group_members gm WHERE gm.group_id = ${groups.id})` })
-    .from(groupLinks)
-    .innerJoin(groups, and(eq(groups.id, groupLinks.childId), eq(groups.tenantId, group.tenantId)))
-    .where(eq(groupLinks.parentId, groupId))
-    .orderBy(asc(groups.name));
-  return rows;
-}
-
-/** Org groups the actor manages that could become sub-groups of `groupId` (no cycles, not already linked). */
-export async function linkableGroups(actor: GroupActor, groupId: string): Promise<{ id: string; name: string }[]> {
-  const candidates = (await listGroups(actor, 'org')).filter((g) => g.id !== groupId && (actor.isOrgAdmin || g.yourRole === 'Admin'));
-  if (!candidates.length) return [];
-  const [ancestors, linked] = await Promise.all([
-    ancestorIds(db, groupId),
-    db.select({ id: groupLinks.childId }).from(groupLinks).where(eq(groupLinks.parentId, groupId)),
-  ]);
-  const excluded = new Set([...ancestors, ...linked.map((l) => l.id)]);
-  return candidates.filter((g) => !excluded.has(g.id)).map((g) => ({ id: g.id, name: g.name }));
-}
-
-async function ancestorIds(tx: DbOrTx, groupId: string): Promise<string[]> {
-  const rows = await tx.execute<{ id: string }>(sql`
-    WITH RECURSIVE up(id) AS (
-      SELECT parent_id FROM group_links WHERE child_id = ${groupId}
-      UNION SELECT gl.parent_id FROM group_links gl JOIN up ON gl.child_id = up.id
-    ) SELECT id FROM up`);
-  return rows.rows.map((r) => r.id);
-}
-
-export async function linkSubGroup(actor: GroupActor, groupId: string, childId: string, ip: string | null) {
-  return db.transaction(async (tx) => {
-    const parent = await managedGroup(actor, groupId, tx);
-    const child = await managedGroup(actor, childId, tx);
-    if (childId === groupId || (await ancestorIds(tx, groupId)).includes(childId)) {
-      throw new DomainError('SubGroupCycle', { field: 'childId' });
-    }
-    assertSameTenant(actor, parent.group);
-    if (child.group.tenantId !== parent.group.tenantId) throw new DomainError('LinkTargetNotFound', { field: 'childId' });
-    const inserted = await tx.insert(groupLinks).values({ parentId: groupId, childId }).onConflictDoNothing().returning();
-    if (!inserted.length) throw new DomainError('SubGroupDuplicate', { field: 'childId' });
-    await recordAudit(tx, {
-      tenantId: parent.group.tenantId,
-      actorUserId: actor.id,
-      action: 'group.subgroup_linked',
-      targetType: 'group',
-      targetId: groupId,
-      ip,
-      metadata: { childId },
-    });
-    return { name: child.group.name };
-  });
-}
-
-export async function unlinkSubGroup(actor: GroupActor, groupId: string, childId: string, ip: string | null) {
-  return db.transaction(async (tx) => {
-    const parent = await managedGroup(actor, groupId, tx);
-    const removed = await tx
-      .delete(groupLinks)
-      .where(and(eq(groupLinks.parentId, groupId), eq(groupLinks.childId, childId)))
-      .returning();
-    if (!removed.length) throw new DomainError('SubGroupNotLinked');
-    await recordAudit(tx, {
-      tenantId: parent.group.tenantId,
-      actorUserId: actor.id,
-      action: 'group.subgroup_unlinked',
-      targetType: 'group',
-      targetId: groupId,
-      ip,
-      metadata: { childId },
-    });
-  });
 }

@@ -3,6 +3,7 @@ import { getPool } from '@/db';
 import { DomainError } from '@/lib/errors';
 import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
+import { liveSql } from './live';
 
 /**
  * Group reads for the platform API (kaizala-connectors.md §5.1). Each request is ONE SQL statement: it
@@ -41,15 +42,6 @@ const ROLE: Record<AccessClaims['kind'], string> = {
 const CHILDREN_IN_TENANT = (from: string) =>
   `SELECT gl.child_id FROM group_links gl JOIN ${from} r ON gl.parent_id = r.id JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid`;
 
-/**
- * The token is still good: its grant is live, its connector not deleted, and its refresh-token family not
- * revoked (a replay or a regenerated token stops the access tokens minted from that family at once).
- * $6 grant, $8 family.
- */
-export const LIVE_SQL = `SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id
-    WHERE gr.id = $6::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL
-      AND EXISTS (SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $8::uuid AND rt.revoked_at IS NULL)`;
-
 function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string {
   const target =
     mode === 'one'
@@ -59,7 +51,7 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
         : `g.id IN (SELECT id FROM reach)`;
   return `WITH RECURSIVE ${rateLimitCte(keysFromParams('$1', '$2'))},
   params AS (SELECT $3::uuid AS grp, $4::uuid AS uid, $5::text AS phn, $7::uuid AS target),
-  live AS (${LIVE_SQL}),
+  live AS (${liveSql('$6', '$8')}),
   base AS (${BASE[kind]}),
   reach(id) AS (SELECT id FROM base${kind === 'member' ? '' : ` UNION ${CHILDREN_IN_TENANT('reach')}`})
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,

@@ -3,10 +3,10 @@ import { getPool } from '@/db';
 import { DomainError } from '@/lib/errors';
 import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
+import { liveSql } from './live';
 
 const ME_SQL = `WITH ${rateLimitCte(keysFromParams('$1', '$2'))},
-  live AS (SELECT 1 FROM grants gr JOIN connectors c ON c.id = gr.connector_id WHERE gr.id = $3::uuid AND gr.revoked_at IS NULL AND c.deleted_at IS NULL
-    AND EXISTS (SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $6::uuid AND rt.revoked_at IS NULL)),
+  live AS (${liveSql('$3', '$6')}),
   person AS (
     SELECT u.id, u.name, u.email, u.is_org_admin, p.e164 FROM users u
       LEFT JOIN phone_numbers p ON p.user_id = u.id AND p.is_active

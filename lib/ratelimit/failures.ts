@@ -81,3 +81,17 @@ export async function countAuthenticatedCall(connectorId: string, tenantId: stri
   const { rows } = await getPool().query<RateRow>({ name: 'ratelimit_count_call', text: COUNT_CALL_SQL, values: [connectorId, tenantId] });
   return enforceRateLimit(rows[0]!);
 }
+
+/**
+ * Sampling for audit rows: true only for the first call with `key` in the current minute (one counter row,
+ * swept like the others), so a flood of the same refusal writes one row a minute.
+ */
+export async function firstThisMinute(key: string): Promise<boolean> {
+  const { rows } = await getPool().query<{ count: number }>({
+    name: 'ratelimit_first_this_minute',
+    text: `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, date_trunc('minute', now()), 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count`,
+    values: [key.slice(0, 200)],
+  });
+  return rows[0]?.count === 1;
+}

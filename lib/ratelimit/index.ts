@@ -4,6 +4,7 @@ export {
   auditCredentialFailure,
   recordCredentialFailure,
   countAuthenticatedCall,
+  firstThisMinute,
   startRateCounterSweep,
   type FailureContext,
 } from './failures';
