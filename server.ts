@@ -5,6 +5,7 @@ import { createServer as createNetServer, type Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { errorResponse } from './lib/api/errors';
+import { startIdempotencySweep } from './lib/api/idempotency';
 import { createApiRouter } from './lib/api/router';
 import { DomainError } from './lib/errors';
 import { assertConfig } from './lib/config';
@@ -56,6 +57,7 @@ async function main() {
   }
   if (smsProvider().name === 'outbox') startOutboxPruning();
   startRateCounterSweep();
+  startIdempotencySweep();
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });

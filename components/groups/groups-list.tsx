@@ -91,6 +91,7 @@ export function GroupsList({ rows, tab, isOrgAdmin, tenantName }: { rows: GroupL
                         Managed Public
                       </Badge>
                     )}
+                    {g.createdByConnector && <span className="block text-xs font-normal text-muted-foreground">created by {g.createdByConnector}</span>}
                   </td>
                   <td className="px-4 py-3">
                     <Badge variant={g.yourRole === 'Admin' ? 'default' : g.yourRole === 'Not a member' ? 'muted' : 'outline'}>{g.yourRole}</Badge>

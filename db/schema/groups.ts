@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { connectors } from './connectors';
 import { tenants, users } from './tenants';
 
 export const groupType = pgEnum('group_type', ['Group', 'ConnectGroup']);
@@ -13,7 +14,11 @@ export const groups = pgTable(
     name: text('name').notNull(),
     welcomeMessage: text('welcome_message'),
     groupType: groupType('group_type').notNull().default('Group'),
+    /** `groupImageUrl` on the wire (a media URL or any https image) */
+    imageUrl: text('image_url'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** set when a connector created the group over /v1 (the portal shows "created by <connector>") */
+    createdByConnectorId: uuid('created_by_connector_id').references(() => connectors.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('groups_tenant_idx').on(t.tenantId)],
@@ -38,6 +43,8 @@ export const groupLinks = pgTable(
 export const groupMembers = pgTable(
   'group_members',
   {
+    /** the member's `id` on the wire (`DELETE /v1/groups/{groupId}/members/{memberId}` takes it or the number) */
+    id: uuid('id').notNull().defaultRandom(),
     groupId: uuid('group_id')
       .notNull()
       .references(() => groups.id, { onDelete: 'cascade' }),
@@ -46,6 +53,11 @@ export const groupMembers = pgTable(
     role: memberRole('role').notNull().default('Member'),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.e164] }), index('group_members_number_idx').on(t.e164)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.e164] }),
+    index('group_members_number_idx').on(t.e164),
+    uniqueIndex('group_members_id_uq').on(t.id),
+    index('group_members_page_idx').on(t.groupId, t.role, t.e164),
+  ],
 );
 export type GroupMember = typeof groupMembers.$inferSelect;

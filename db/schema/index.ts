@@ -5,3 +5,4 @@ export * from './connectors';
 export * from './grants';
 export * from './audit';
 export * from './rate-counters';
+export * from './idempotency';

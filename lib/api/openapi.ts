@@ -24,10 +24,25 @@ const ERRORS: Record<string, string> = {
   '503': 'Briefly unavailable (see `Retry-After`)',
 };
 
+/**
+ * Recursive schemas (nested sub-groups) come out of zod with local `$defs`; in an OpenAPI document a `#/$defs/…`
+ * reference would point at the document's root, so they move to `components.schemas` (named by their zod `id`
+ * meta, or numbered) and the references follow.
+ */
+const sharedSchemas: Record<string, unknown> = {};
+let unnamed = 0;
 const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
   const json = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
-  return json;
+  const defs = json.$defs as Record<string, unknown> | undefined;
+  if (!defs) return json;
+  delete json.$defs;
+  const names = new Map<string, string>();
+  for (const key of Object.keys(defs)) names.set(key, key.startsWith('__schema') ? `Schema${++unnamed}` : `${key}${io === 'input' ? 'Input' : ''}`);
+  const rewrite = (v: unknown) =>
+    JSON.parse(JSON.stringify(v).replace(/"#\/\$defs\/([^"]+)"/g, (_, key: string) => JSON.stringify(`#/components/schemas/${names.get(key) ?? key}`)));
+  for (const [key, def] of Object.entries(defs)) sharedSchemas[names.get(key)!] = rewrite(def);
+  return rewrite(json) as Record<string, unknown>;
 };
 
 function properties(s: z.ZodType | undefined): [string, { schema: Record<string, unknown>; required: boolean; description?: string }][] {
@@ -95,7 +110,7 @@ export function openApiDocument(routes: readonly Route[], serverUrl: string) {
           description: 'The access token from GET /v1/accessToken (`Authorization: Bearer` works too).',
         },
       },
-      schemas: { Error: errorBody },
+      schemas: { Error: errorBody, ...sharedSchemas },
     },
     paths,
   };

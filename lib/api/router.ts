@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { requireAccess, type ApiEnv } from './auth';
 import { parseBody, validate } from './body';
+import { fingerprint, idempotencyKey, withIdempotency, type Outcome } from './idempotency';
 import { errorResponse, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
 import type { Route } from './route';
 import { ROUTES } from './table';
@@ -24,22 +25,33 @@ const requestId = (c: Context) => (c.get('requestId' as never) as string | undef
 /** `/groups/{groupId}` → `/groups/:groupId` */
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+const statusOf = (err: unknown) => {
+  if (!(err instanceof DomainError)) return null;
+  const e = errorResponse(err);
+  return { status: e.status, body: e.body };
+};
+
 function register(api: Hono<ApiEnv>, route: Route) {
   const guard: MiddlewareHandler<ApiEnv> = route.permission ? requireAccess(route.permission) : (_c, next) => next();
+  const writes = route.permission !== null && (route.method === 'POST' || route.method === 'PUT');
   api.on(route.method, honoPath(route.path), guard, async (c) => {
     const params = validate(route.params, c.req.param(), 'path');
     const query = validate(route.query, c.req.query(), 'query');
+    let raw: unknown;
     let body: unknown;
-    if (route.body) body = validate(route.body, parseBody(await c.req.text(), c.req.header('content-type') ?? '', route.bodyTypes ?? ['json']), 'body');
-    const out = await route.handler({
-      params,
-      query,
-      body,
-      header: (name) => c.req.header(name) ?? '',
-      claims: route.permission ? c.get('claims') : null,
-      ip: clientIp(c),
-    });
-    return c.json(out.body as object, out.status ?? 200, out.headers);
+    if (route.body) {
+      raw = parseBody(await c.req.text(), c.req.header('content-type') ?? '', route.bodyTypes ?? ['json']);
+      body = validate(route.body, raw, 'body');
+    }
+    const claims = route.permission ? c.get('claims') : null;
+    const run = async (): Promise<Outcome> => {
+      const out = await route.handler({ params, query, body, header: (name) => c.req.header(name) ?? '', claims, ip: clientIp(c) });
+      return { status: out.status ?? 200, body: out.body, headers: out.headers ?? {} };
+    };
+    // Idempotency-Key on platform POST/PUT (product.md §12); the token service's calls are not replayable
+    const key = writes ? idempotencyKey(c.req.header('idempotency-key') ?? '') : null;
+    const out = key && claims ? await withIdempotency(claims, key, fingerprint(route.method, c.req.path, raw), run, statusOf) : await run();
+    return c.json(out.body as object, out.status as 200, out.headers);
   });
 }
 

@@ -166,6 +166,32 @@ export const ERRORS = {
   LinkTargetNotFound: spec(404, 'ResourceNotFound', 'That group was not found.'),
   SubGroupDuplicate: spec(409, 'Conflict', 'That group is already a sub-group here.'),
   SubGroupNotLinked: spec(404, 'ResourceNotFound', 'That group is not a sub-group here.'),
+
+  // ---- platform API writes (kaizala-connectors.md §5.1–§5.4) -------------------------------------------
+  NotGroupAdmin: spec(403, 'AuthorizationException', 'This token acts for a member of the group, not an admin: only admins can change the group.'),
+  NotConnectGroup: spec(
+    400,
+    'InvalidParameters',
+    'This group is not a ConnectGroup (Managed Public group): it has members, not subscribers. Use /members instead.',
+  ),
+  ConnectGroupNeedsTenantToken: spec(
+    403,
+    'AuthorizationException',
+    "A ConnectGroup (Managed Public group) can only be created with a tenant-level user token (an org admin's user token).",
+  ),
+  GroupNeedsAdmin: spec(
+    400,
+    'InvalidParameters',
+    'The new group needs an admin, and this token acts for no phone number: send members (the first becomes admin) or use a user token.',
+  ),
+  InvalidCursor: spec(400, 'InvalidParameters', 'The cursor is not valid here. Send the cursor of the previous page unchanged, or none for the first page.'),
+  IdempotencyKeyInvalid: spec(400, 'InvalidParameters', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.'),
+  IdempotencyKeyReused: spec(
+    422,
+    'InvalidParameters',
+    'This Idempotency-Key was already used with another request (method, path or body). Use a new key for a new request.',
+  ),
+  IdempotencyKeyInUse: spec(409, 'Conflict', 'A request with this Idempotency-Key is still running. Retry after it has finished.'),
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, count, eq, ne } from 'drizzle-orm';
-import { db, type DbOrTx } from '@/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { db } from '@/db';
 import { groupMembers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
 import { formatPhone, requireE164 } from '@/lib/phone';
 import { loadGroup, managedGroup, type GroupActor, type MemberRole } from './service';
+import { assertOtherAdmin } from './store';
 
 /** A group's members (by phone number) and their roles: Admin, Member; a group keeps at least one admin. */
 export interface MemberDto {
@@ -48,15 +49,6 @@ export async function addMember(
     });
     return { display: formatPhone(e164) };
   });
-}
-
-/** A group always keeps at least one admin. */
-async function assertOtherAdmin(tx: DbOrTx, groupId: string, e164: string) {
-  const [other] = await tx
-    .select({ n: count() })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.role, 'Admin'), ne(groupMembers.e164, e164)));
-  if (!other?.n) throw new DomainError('LastAdmin');
 }
 
 export async function removeMember(actor: GroupActor, groupId: string, e164: string, ip: string | null) {

@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
-import { groupLinks, groupMembers, groups, type Group } from '@/db/schema';
+import { connectors, groupLinks, groupMembers, groups, type Group } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor, type GroupRef } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
 import type { CreateGroupInput } from './schemas';
+import { insertGroup, upsertMembers } from './store';
 
 /** A portal user acting on groups: their identity inside groups is their active phone number. */
 export interface GroupActor extends Actor {
@@ -52,6 +53,8 @@ export interface GroupListItem {
   yourRole: string;
   users: number;
   subGroups: number;
+  /** the connector that created the group over /v1, if one did */
+  createdByConnector: string | null;
 }
 
 /**
@@ -83,14 +86,24 @@ export async function listGroups(actor: GroupActor, tab: 'org' | 'private'): Pro
       role: mine.role,
       users: sql<number>`coalesce(${memberCounts.n}, 0)::int`,
       subGroups: sql<number>`coalesce(${subCounts.n}, 0)::int`,
+      createdByConnector: connectors.name,
     })
     .from(groups)
+    .leftJoin(connectors, eq(connectors.id, groups.createdByConnectorId))
     .leftJoin(mine, eq(mine.groupId, groups.id))
     .leftJoin(memberCounts, eq(memberCounts.groupId, groups.id))
     .leftJoin(subCounts, eq(subCounts.parentId, groups.id))
     .where(visible)
     .orderBy(asc(groups.name));
-  return rows.map((r) => ({ id: r.id, name: r.name, groupType: r.groupType, yourRole: r.role ?? 'Not a member', users: r.users, subGroups: r.subGroups }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    groupType: r.groupType,
+    yourRole: r.role ?? 'Not a member',
+    users: r.users,
+    subGroups: r.subGroups,
+    createdByConnector: r.createdByConnector,
+  }));
 }
 
 function requirePhone(actor: GroupActor): string {
@@ -114,22 +127,25 @@ export async function createGroup(actor: GroupActor, input: CreateGroupInput, ip
       // the new group belongs to the actor's organization: its parent must too (reach never crosses tenants)
       assertSameTenant(actor, parent.group);
     }
-    const [g] = await tx
-      .insert(groups)
-      .values({ tenantId: actor.tenantId, name: input.name, welcomeMessage: input.welcomeMessage || null, groupType: input.groupType, createdBy: actor.id })
-      .returning();
-    await tx.insert(groupMembers).values({ groupId: g!.id, e164: phone, displayName: actor.name ?? formatPhone(phone), role: 'Admin' });
-    if (parentId) await tx.insert(groupLinks).values({ parentId, childId: g!.id });
+    const g = await insertGroup(tx, {
+      tenantId: actor.tenantId,
+      name: input.name,
+      welcomeMessage: input.welcomeMessage || null,
+      groupType: input.groupType,
+      createdBy: actor.id,
+      parentId,
+    });
+    await upsertMembers(tx, g.id, [{ e164: phone, displayName: actor.name ?? formatPhone(phone), role: 'Admin' }]);
     await recordAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.id,
       action: parentId ? 'group.subgroup_created' : 'group.created',
       targetType: 'group',
-      targetId: g!.id,
+      targetId: g.id,
       ip,
       metadata: { name: input.name, parentId },
     });
-    return { id: g!.id, name: g!.name };
+    return { id: g.id, name: g.name };
   });
 }
 

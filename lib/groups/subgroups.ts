@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { db, type DbOrTx } from '@/db';
+import { db } from '@/db';
 import { groupLinks, groups } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
 import { assertSameTenant, listGroups, loadGroup, managedGroup, type GroupActor } from './service';
+import { ancestorIds } from './store';
 
 /** The sub-group hierarchy (group_links): list, link without cycles and never across tenants, unlink. */
 export interface SubGroupDto {
@@ -35,15 +36,6 @@ export async function linkableGroups(actor: GroupActor, groupId: string): Promis
   ]);
   const excluded = new Set([...ancestors, ...linked.map((l) => l.id)]);
   return candidates.filter((g) => !excluded.has(g.id)).map((g) => ({ id: g.id, name: g.name }));
-}
-
-async function ancestorIds(tx: DbOrTx, groupId: string): Promise<string[]> {
-  const rows = await tx.execute<{ id: string }>(sql`
-    WITH RECURSIVE up(id) AS (
-      SELECT parent_id FROM group_links WHERE child_id = ${groupId}
-      UNION SELECT gl.parent_id FROM group_links gl JOIN up ON gl.child_id = up.id
-    ) SELECT id FROM up`);
-  return rows.rows.map((r) => r.id);
 }
 
 export async function linkSubGroup(actor: GroupActor, groupId: string, childId: string, ip: string | null) {

@@ -1,46 +1,23 @@
 import 'server-only';
 import { getPool } from '@/db';
 import { DomainError } from '@/lib/errors';
-import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
+import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
-import { liveSql } from './live';
+import { CALLER_ROLE, CHILDREN_IN_TENANT, reachCtes, reachValues } from './reach';
 
 /**
  * Group reads for the platform API (kaizala-connectors.md §5.1). Each request is ONE SQL statement: it
  * counts the call (rate limit), checks that the token's grant is still live (revocation takes effect at
- * once), computes the token's reach and reads the groups.
+ * once), computes the token's reach (lib/platform/reach.ts) and reads the groups with their counts.
  *
- * Reach by token kind (kaizala-connectors.md §4.3, product.md §6):
- * - group:  the granted group and its sub-groups
- * - tenant: every group of the organization (an org admin's user token)
- * - user:   groups where the portal user's active number is Admin, and their sub-groups
- * - member: groups the phone number belongs to (PIN / OAuth user tokens); not their sub-groups, where
- *           the number may not be a member (README: "every group the number belongs to")
- *
- * Reach never leaves the token's tenant (product.md §5): every step through `group_links` keeps only
- * groups of that tenant, so a link to another tenant's group (made before creation across tenants was
- * refused) reaches nothing.
+ * Counts (subscribers of a ConnectGroup are not users here; see /subscribers):
+ * - currentLevelUserCount: members of this group; userCount: member rows over the group and its sub-groups
+ *   (a number in two sub-groups counts twice); uniqueUserCount: distinct numbers over the same hierarchy
+ * - unProvisioned…: members whose number no user of the organization has verified yet (not on the platform)
+ * - isDuplicate: the group sits under more than one parent, so it appears more than once in the hierarchy
  */
-const BASE: Record<AccessClaims['kind'], string> = {
-  group: `SELECT id FROM groups WHERE id = $3::uuid AND tenant_id = $2::uuid`,
-  tenant: `SELECT id FROM groups WHERE tenant_id = $2::uuid`,
-  user: `SELECT m.group_id AS id FROM group_members m JOIN groups gg ON gg.id = m.group_id
-         WHERE gg.tenant_id = $2::uuid AND m.role = 'Admin'
-           AND m.e164 = (SELECT e164 FROM phone_numbers WHERE user_id = $4::uuid AND is_active)`,
-  member: `SELECT m.group_id AS id FROM group_members m JOIN groups gg ON gg.id = m.group_id
-           WHERE gg.tenant_id = $2::uuid AND m.e164 = $5`,
-};
-
-const ROLE: Record<AccessClaims['kind'], string> = {
-  group: `'Admin'`,
-  tenant: `'Admin'`,
-  user: `'Admin'`,
-  member: `coalesce((SELECT role::text FROM group_members WHERE group_id = g.id AND e164 = $5), 'Member')`,
-};
-
-/** One step down the hierarchy from the recursive CTE `from`, inside the token's tenant ($2). */
-const CHILDREN_IN_TENANT = (from: string) =>
-  `SELECT gl.child_id FROM group_links gl JOIN ${from} r ON gl.parent_id = r.id JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid`;
+export const PROVISIONED = (e164: string) =>
+  `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.e164 = ${e164} AND p.tenant_id = $2::uuid AND p.verified_at IS NOT NULL)`;
 
 function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string {
   const target =
@@ -49,22 +26,27 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
       : mode === 'direct'
         ? `g.id IN (SELECT id FROM base)`
         : `g.id IN (SELECT id FROM reach)`;
-  return `WITH RECURSIVE ${rateLimitCte(keysFromParams('$1', '$2'))},
-  params AS (SELECT $3::uuid AS grp, $4::uuid AS uid, $5::text AS phn, $7::uuid AS target),
-  live AS (${liveSql('$6', '$8')}),
-  base AS (${BASE[kind]}),
-  reach(id) AS (SELECT id FROM base${kind === 'member' ? '' : ` UNION ${CHILDREN_IN_TENANT('reach')}`})
+  return `WITH RECURSIVE ${reachCtes(kind)}
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
-    g.id, g.name, g.group_type, g.tenant_id,
-    (SELECT count(*)::int FROM group_members WHERE group_id = g.id) AS current_level_user_count,
+    g.id, g.name, g.group_type, g.tenant_id, g.image_url,
+    lvl.n AS current_level_user_count, lvl.unprov AS current_level_unprov,
     (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
     (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
-    (WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
-      SELECT count(DISTINCT e164)::int FROM group_members WHERE group_id IN (SELECT id FROM d)) AS user_count,
-    ${ROLE[kind]} AS caller_role
+    h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
+    ${CALLER_ROLE[kind]('g.id')} AS caller_role
   FROM (SELECT 1) AS one
   LEFT JOIN groups g ON ${target} AND g.tenant_id = $2::uuid
-  ORDER BY g.name`;
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT ${PROVISIONED('m.e164')})::int AS unprov
+    FROM group_members m WHERE m.group_id = g.id AND m.role <> 'Subscriber'
+  ) lvl ON true
+  LEFT JOIN LATERAL (
+    WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
+    SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
+      count(DISTINCT m.e164) FILTER (WHERE NOT ${PROVISIONED('m.e164')})::int AS unprov
+    FROM group_members m WHERE m.group_id IN (SELECT id FROM d) AND m.role <> 'Subscriber'
+  ) h ON true
+  ORDER BY g.name, g.id`;
 }
 
 interface GroupRow extends RateRow {
@@ -73,10 +55,14 @@ interface GroupRow extends RateRow {
   name: string;
   group_type: 'Group' | 'ConnectGroup';
   tenant_id: string | null;
+  image_url: string | null;
   current_level_user_count: number;
+  current_level_unprov: number;
   sub_count: number;
   parent_count: number;
   user_count: number;
+  unique_user_count: number;
+  unprov_count: number;
   caller_role: string;
 }
 
@@ -94,6 +80,9 @@ export interface GroupItem {
   currentLevelSubGroupCount?: number;
   currentLevelParentGroupCount?: number;
   uniqueUserCount?: number;
+  currentLevelUnProvisionedUserCount?: number;
+  unProvisionedUserCount?: number;
+  isDuplicate?: boolean;
   isEditable?: boolean;
   isDetailsReadable?: boolean;
 }
@@ -102,7 +91,7 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
   const item: GroupItem = {
     groupId: r.id!,
     groupName: r.name,
-    groupImageUrl: '',
+    groupImageUrl: r.image_url ?? '',
     hasSubGroups: r.sub_count > 0,
     hasParentGroups: r.parent_count > 0,
     isMappedToTenant: r.tenant_id !== null,
@@ -115,7 +104,10 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
       callerRole: r.caller_role,
       currentLevelSubGroupCount: r.sub_count,
       currentLevelParentGroupCount: r.parent_count,
-      uniqueUserCount: r.user_count,
+      uniqueUserCount: r.unique_user_count,
+      currentLevelUnProvisionedUserCount: r.current_level_unprov,
+      unProvisionedUserCount: r.unprov_count,
+      isDuplicate: r.parent_count > 1,
       isEditable: r.caller_role === 'Admin',
       isDetailsReadable: true,
     });
@@ -123,23 +115,20 @@ function toItem(r: GroupRow, detail: boolean): GroupItem {
   return item;
 }
 
-const REVOKED = () => new DomainError('TokenRevoked');
-
 /** The statement of each kind and mode, built once (12 of them) instead of on every request. */
 const statements = new Map<string, { name: string; text: string }>();
 function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
   const key = `${kind}_${mode}`;
   let s = statements.get(key);
-  if (!s) statements.set(key, (s = { name: `platform_groups_v2_${key}`, text: sql(kind, mode) }));
+  if (!s) statements.set(key, (s = { name: `platform_groups_v3_${key}`, text: sql(kind, mode) }));
   return s;
 }
 
 async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
-  const values = [claims.cid, claims.tid, claims.grp ?? null, claims.uid ?? null, claims.phn ?? null, claims.gid, groupId ?? null, claims.fam];
-  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values });
+  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: reachValues(claims, groupId ?? null) });
   const first = rows[0]!;
   const headers = enforceRateLimit(first);
-  if (!first.live) throw REVOKED();
+  if (!first.live) throw new DomainError('TokenRevoked');
   return { rows: rows.filter((r) => r.id !== null), headers };
 }
 

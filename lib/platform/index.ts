@@ -1,2 +1,7 @@
 export { listReachableGroups, getReachableGroup, type GroupItem } from './groups';
 export { getMe } from './users';
+export { listGroupMembers, listGroupSubscribers, addGroupMembers, removeGroupMember, setGroupMemberRole } from './members';
+export { changeSubscribers } from './subscribers';
+export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSubGroupViaApi } from './group-writes';
+export { listSubGroupTree, type SubGroupItem } from './subgroups';
+export { liveSql } from './live';
