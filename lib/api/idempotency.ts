@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { getPool } from '@/db';
 import { DomainError } from '@/lib/errors';
 import { liveSql } from '@/lib/platform';
 import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
+export { fingerprint, idempotencyKey } from './idempotency-key';
 
 /**
  * `Idempotency-Key` on POST/PUT of the platform API (product.md §12, Stripe's semantics), per connector:
@@ -17,21 +17,8 @@ import type { AccessClaims } from '@/lib/tokens';
  * The answer is kept after the change has committed, in its own statement: if that statement fails, the
  * change stands and a retry with the key answers 409 until the lease ends, then runs again.
  */
-const KEY = /^[\x21-\x7e]{1,255}$/;
 const LEASE_SECONDS = 60;
 export const KEEP_HOURS = 24;
-
-export function idempotencyKey(header: string): string | null {
-  if (!header) return null;
-  if (!KEY.test(header)) throw new DomainError('IdempotencyKeyInvalid');
-  return header;
-}
-
-export function fingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
-    .digest('base64url');
-}
 
 const CLAIM_SQL = `INSERT INTO idempotency_keys (connector_id, key, fingerprint) VALUES ($1::uuid, $2, $3)
   ON CONFLICT (connector_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = NULL, response = NULL, headers = NULL,
