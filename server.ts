@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { errorResponse } from './lib/api/errors';
 import { startIdempotencySweep } from './lib/api/idempotency';
+import { startExchangeCache } from './lib/tokens';
 import { createApiRouter } from './lib/api/router';
 import { DomainError } from './lib/errors';
 import { assertConfig } from './lib/config';
@@ -58,6 +59,7 @@ async function main() {
   if (smsProvider().name === 'outbox') startOutboxPruning();
   startRateCounterSweep();
   startIdempotencySweep();
+  startExchangeCache();
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });

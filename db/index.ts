@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { config } from '@/lib/config';
 import * as schema from './schema';
+import { watchPool } from './write-watch';
 import { instrumentPool } from './trace';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -42,6 +43,7 @@ export function getPool(): pg.Pool {
     });
     // An idle client losing its connection (Postgres restart) must not crash the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+    watchPool(pool);
     if (c.SQL_TRACE) instrumentPool(pool);
     g.__connectorPortalPool = pool;
   }

@@ -62,7 +62,7 @@ export async function withIdempotency(
       values: [claims.cid, key, claims.tid, claims.gid, claims.fam],
     });
     const r = rows[0]!;
-    const headers = enforceRateLimit(r);
+    const headers = enforceRateLimit(r, claims);
     if (!r.live) throw new DomainError('TokenRevoked');
     if (r.fingerprint === null) return withIdempotency(claims, key, print, call, statusOf); // swept in between: claim again
     if (r.fingerprint !== print) throw new DomainError('IdempotencyKeyReused');

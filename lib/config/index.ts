@@ -78,6 +78,12 @@ const schema = z.object({
   RATE_LIMIT_PER_TENANT: count(300),
   AUTH_FAILURES_PER_IP: count(20),
   AUTH_FAILURES_PER_CONNECTOR: count(60),
+  /**
+   * Token exchanges answered from memory (verdict cache invalidated by LISTEN/NOTIFY, counters flushed to
+   * Postgres every RATE_FLUSH_MS). 0 turns both off: every exchange is one SQL statement again.
+   */
+  EXCHANGE_CACHE: z.enum(['0', '1']).default('1'),
+  RATE_FLUSH_MS: z.coerce.number().int().min(10).max(1000).default(100),
   PIN_SENDS_PER_NUMBER: count(5),
   PIN_SENDS_PER_NUMBER_TOTAL: count(15),
   PIN_SENDS_PER_IP: count(20),

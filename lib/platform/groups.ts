@@ -127,7 +127,7 @@ function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
 async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
   const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: reachValues(claims, groupId ?? null) });
   const first = rows[0]!;
-  const headers = enforceRateLimit(first);
+  const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   return { rows: rows.filter((r) => r.id !== null), headers };
 }

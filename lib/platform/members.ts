@@ -63,7 +63,7 @@ async function page(claims: AccessClaims, groupId: string, listing: Listing, opt
     values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1],
   });
   const first = rows[0]!;
-  const headers = enforceRateLimit(first);
+  const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
   const found = rows.filter((r) => r.id !== null);

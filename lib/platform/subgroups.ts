@@ -71,7 +71,7 @@ export async function listSubGroupTree(claims: AccessClaims, groupId: string, op
     values: [...reachValues(claims, groupId), opts.fetchAllGroups],
   });
   const first = rows[0]!;
-  const headers = enforceRateLimit(first);
+  const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
 

@@ -43,7 +43,7 @@ export async function getMe(claims: AccessClaims) {
     values: [claims.cid, claims.tid, claims.gid, claims.uid ?? null, claims.phn ?? null, claims.fam],
   });
   const r = rows[0]!;
-  const headers = enforceRateLimit(r);
+  const headers = enforceRateLimit(r, claims);
   if (!r.live) throw new DomainError('TokenRevoked');
   return {
     headers,

@@ -70,7 +70,7 @@ export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions,
     values: [...reachValues(claims, opts.groupId), (opts.alsoAdminOf ?? []).filter(isUuid)],
   });
   const gate = rows[0]!;
-  const headers = enforceRateLimit(gate);
+  const headers = enforceRateLimit(gate, claims);
   if (!gate.live) throw new DomainError('TokenRevoked');
   if (opts.groupId && !gate.id) throw new DomainError('GroupNotReachable', { headers });
   if (opts.groupId && opts.admin && gate.caller_role !== 'Admin') throw new DomainError('NotGroupAdmin', { headers });

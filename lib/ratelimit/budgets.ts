@@ -1,5 +1,6 @@
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
+import { observeCounts } from './estimate';
 
 /** kaizala-connectors.md §5.0: 100 calls/min per connector, 300 calls/min per tenant (summed). */
 export const RATE_LIMITS = {
@@ -67,8 +68,13 @@ export interface RateRow {
   rl_reset: number;
 }
 
-/** Throws 429 + Retry-After when either budget is spent; otherwise returns the headers to add. */
-export function enforceRateLimit(row: RateRow): Record<string, string> {
+/**
+ * Throws 429 + Retry-After when either budget is spent; otherwise returns the headers to add. With the
+ * caller's ids (`cid`, `tid` of its access token) the counts also reach this instance's in-memory estimate
+ * (estimate.ts), which the token exchange's fast path decides with.
+ */
+export function enforceRateLimit(row: RateRow, ids?: { cid: string; tid: string }): Record<string, string> {
+  if (ids) observeCounts(ids.cid, ids.tid, row.rl_connector, row.rl_tenant);
   const c = row.rl_connector ?? 0;
   const t = row.rl_tenant ?? 0;
   const retryAfter = String(Math.max(1, row.rl_reset));

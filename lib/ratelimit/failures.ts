@@ -5,6 +5,7 @@ import {
   enforceRateLimit,
   failureAuditReason,
   failureLimited,
+  FAILURE_LIMITS,
   ipBlocked,
   ipKey,
   IP_FAILURES_SQL,
@@ -94,4 +95,29 @@ export async function firstThisMinute(key: string): Promise<boolean> {
     values: [key.slice(0, 200)],
   });
   return rows[0]?.count === 1;
+}
+
+/**
+ * Client IPs whose failure budget this instance saw spent, until the end of that minute. The token
+ * exchange's in-memory fast path (a cached verdict) consults it, so an IP that is refused before its secret
+ * is checked stays refused with the right secret too. An IP blocked through another instance's failures
+ * may still be answered from this instance's cache for the rest of the minute: it holds a correct secret,
+ * so it is not guessing (stated in the README).
+ */
+const blockedIps = new Map<string, number>();
+
+export function noteIpFailures(ip: string | null, row: FailureRow, now = Date.now()): void {
+  if (ip === null) return;
+  if (!ipBlocked(row) && (row.fail_ip ?? 0) <= FAILURE_LIMITS.perIp) return;
+  if (blockedIps.size >= 10_000) blockedIps.clear();
+  blockedIps.set(ip, Math.floor(now / 60_000) * 60_000 + 60_000);
+}
+
+export function ipBlockedHere(ip: string | null, now = Date.now()): boolean {
+  if (ip === null) return false;
+  const until = blockedIps.get(ip);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  blockedIps.delete(ip);
+  return false;
 }

@@ -5,6 +5,9 @@ export {
   recordCredentialFailure,
   countAuthenticatedCall,
   firstThisMinute,
+  ipBlockedHere,
+  noteIpFailures,
   startRateCounterSweep,
   type FailureContext,
 } from './failures';
+export { countInMemory, flush as flushRateCounts } from './memory';

@@ -6,7 +6,10 @@ import { DomainError, type RefreshProblem } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 import {
   auditCredentialFailure,
+  countInMemory,
   enforceRateLimit,
+  ipBlockedHere,
+  noteIpFailures,
   failureLimited,
   FAILURE_LIMITS,
   ipKey,
@@ -15,6 +18,7 @@ import {
   type RateRow,
 } from '@/lib/ratelimit';
 import { signAccessToken, type AccessClaims } from './access-token';
+import { cachedVerdict, generationNow, remember, verdictKey, type Verdict } from './exchange-cache';
 import { generateRefreshToken, isWellFormedRefreshToken, REFRESH_TOKEN_LIFETIME_MS, REFRESH_TOKEN_ROTATE_AFTER_MS } from './format';
 import { hashRefreshToken } from './refresh-tokens';
 
@@ -48,7 +52,7 @@ const BAD_REFRESH_TOKEN = (why: RefreshProblem) => new DomainError('RefreshToken
  * $1 connector id (uuid or null), $2 refresh-token hash, $3 secret hash, $4 client IP key, $5 IP failure limit
  */
 const LOOKUP = {
-  name: 'token_exchange_lookup_v3',
+  name: 'token_exchange_lookup_v4',
   text: `WITH fail_now AS (
       SELECT coalesce((SELECT count FROM rate_counters WHERE key = 'fi:' || $4::text AND window_start = date_trunc('minute', now())), 0)::int AS n
     ),
@@ -83,6 +87,8 @@ const LOOKUP = {
     (SELECT count FROM fl WHERE key LIKE 'fc:%') AS fail_connector,
     (SELECT tenant_id FROM conn) AS connector_tenant_id,
     a.id IS NOT NULL AS authenticated, a.permissions,
+    (SELECT (extract(epoch FROM s.expires_at) * 1000)::float8 FROM connector_secrets s
+      WHERE s.connector_id = a.id AND s.lookup_hash = $3::text AND s.revoked_at IS NULL ORDER BY s.expires_at DESC NULLS FIRST LIMIT 1) AS secret_expires_ms,
     t.id AS token_id, t.family_id, (extract(epoch FROM t.issued_at) * 1000)::float8 AS issued_ms, (extract(epoch FROM t.expires_at) * 1000)::float8 AS expires_ms, t.spent_at, t.revoked_at AS token_revoked_at,
     n.encrypted AS successor_encrypted, n.used_at AS successor_used_at, n.revoked_at AS successor_revoked_at,
     g.id AS grant_id, g.connector_id AS grant_connector_id, g.kind, g.group_id, g.user_id, g.phone, g.revoked_at AS grant_revoked_at
@@ -97,6 +103,7 @@ interface LookupRow extends RateRow, FailureRow {
   connector_tenant_id: string | null;
   authenticated: boolean;
   permissions: string[] | null;
+  secret_expires_ms: number | null;
   token_id: string | null;
   family_id: string | null;
   /** epoch ms (a number, not a Date: no timestamp parsing on the hot path) */
@@ -176,19 +183,36 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
   // a malformed token still goes through the lookup (with a hash that matches nothing) so that timing
   // does not tell a well-formed token from a garbage one
   const wellFormed = isWellFormedRefreshToken(refreshToken);
+  const refreshHash = hashRefreshToken(refreshToken);
+  const secretHash = hashConnectorSecret(applicationSecret);
+  const ip = ipKey(input.ip);
+  const now = Date.now();
+
+  // fast path: this secret and this token were proven together, and nothing has changed since (exchange-cache.ts)
+  const key = connectorId && wellFormed ? verdictKey(connectorId, refreshHash, secretHash) : null;
+  if (key && !ipBlockedHere(ip, now)) {
+    const v = cachedVerdict(key, now, REFRESH_TOKEN_ROTATE_AFTER_MS);
+    if (v) {
+      const headers = countInMemory(v.connectorId, v.tenantId, now);
+      return { body: accessTokenResponse(v, { endpointUrl: input.endpointUrl, scopeFor: input.scopeFor, refreshToken: '', now }), headers };
+    }
+  }
+
+  const startedIn = generationNow();
   const pool = getPool();
   const { rows } = await pool.query<LookupRow>({
     ...LOOKUP,
-    values: [connectorId, hashRefreshToken(refreshToken), hashConnectorSecret(applicationSecret), ipKey(input.ip), FAILURE_LIMITS.perIp],
+    values: [connectorId, refreshHash, secretHash, ip, FAILURE_LIMITS.perIp],
   });
   const row = rows[0]!;
   if (!row.authenticated) {
     await auditCredentialFailure({ ip: input.ip, connectorId, tenantId: row.connector_tenant_id, endpoint: 'accessToken' }, row);
-    throw failureLimited(row) ?? BAD_CREDENTIALS();
+    const limited = failureLimited(row);
+    if (limited) noteIpFailures(ip, row, now);
+    throw limited ?? BAD_CREDENTIALS();
   }
-  const rateHeaders = enforceRateLimit(row);
+  const rateHeaders = enforceRateLimit(row, { cid: connectorId!, tid: row.connector_tenant_id! });
 
-  const now = Date.now();
   if (!wellFormed || !row.token_id || row.grant_connector_id?.toLowerCase() !== connectorId) {
     throw BAD_REFRESH_TOKEN('notForConnector');
   }
@@ -212,20 +236,23 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
     if (now - row.issued_ms! >= REFRESH_TOKEN_ROTATE_AFTER_MS) nextRefreshToken = await rotate(row);
   }
 
-  const body = accessTokenResponse(
-    {
-      connectorId,
-      grantId: row.grant_id!,
-      familyId: row.family_id!,
-      tenantId: row.connector_tenant_id!,
-      kind: row.kind!,
-      permissions: row.permissions ?? [],
-      groupId: row.group_id,
-      userId: row.user_id,
-      phone: row.phone,
-    },
-    { endpointUrl: input.endpointUrl, scopeFor: input.scopeFor, refreshToken: nextRefreshToken, now },
-  );
+  const verdict: Verdict = {
+    connectorId: connectorId!,
+    grantId: row.grant_id!,
+    familyId: row.family_id!,
+    tenantId: row.connector_tenant_id!,
+    kind: row.kind!,
+    permissions: row.permissions ?? [],
+    groupId: row.group_id,
+    userId: row.user_id,
+    phone: row.phone,
+    issuedMs: row.issued_ms!,
+    expiresMs: row.expires_ms!,
+    secretExpiresMs: row.secret_expires_ms,
+  };
+  // only a plain exchange of a live, unspent, now-used token is remembered (never a rotation or a grace retry)
+  if (key && !row.spent_at && !nextRefreshToken) remember(key, verdict, startedIn, now);
+  const body = accessTokenResponse(verdict, { endpointUrl: input.endpointUrl, scopeFor: input.scopeFor, refreshToken: nextRefreshToken, now });
   return { body, headers: rateHeaders };
 }
 

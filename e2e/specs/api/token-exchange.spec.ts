@@ -1,5 +1,6 @@
 import { accessTokenFor, apiConnector, tokenHeaders, type ApiConnector } from '../../fixtures/api';
 import { withDb } from '../../fixtures/db';
+import { freshMinute, makeConnector, makeGroup, makeTenant } from '../../fixtures/factory';
 import { expect, test } from '../../fixtures/test';
 import { ConnectorDetailsPage } from '../../pages/connectors-page';
 import { GroupPage, SEEDED_GROUPS } from '../../pages/group-page';
@@ -33,6 +34,34 @@ test.describe.serial('[API] token service: GET /v1/accessToken', () => {
     const statements = Number(res.headers()['x-sql-statements']);
     expect(statements).toBeGreaterThanOrEqual(1); // counting works
     expect(statements).toBeLessThanOrEqual(2);
+  });
+
+  test('a repeated exchange is answered from memory (no SQL statement) and still counts toward the budget, in Postgres too', async ({ request }) => {
+    await freshMinute(10); // the remaining-calls header restarts with each minute
+    const tenant = await makeTenant(); // fresh budgets
+    const made = await makeConnector({ tenantId: tenant, groupId: await makeGroup(tenant) });
+    const first = await request.get('/v1/accessToken', { headers: tokenHeaders(made, made.refreshToken) });
+    expect(first.status()).toBe(200);
+    expect(Number(first.headers()['x-sql-statements'])).toBe(1);
+    expect(first.headers()['x-ratelimit-remaining']).toBe('99');
+    for (let i = 2; i <= 5; i++) {
+      const again = await request.get('/v1/accessToken', { headers: tokenHeaders(made, made.refreshToken) });
+      expect(again.status()).toBe(200);
+      expect(Number(again.headers()['x-sql-statements']), `exchange ${i}`).toBe(0);
+      expect(again.headers()['x-ratelimit-remaining']).toBe(String(100 - i));
+      // the same claims as the first: a verifiable token for the same grant
+      const claims = JSON.parse(Buffer.from((await again.json()).accessToken.split('.')[1], 'base64url').toString());
+      expect(claims).toMatchObject({ cid: made.id, gid: made.grantId, kind: 'group', grp: made.groupId });
+    }
+    // the calls counted in memory reach the shared counter (flushed every 100 ms)
+    await expect
+      .poll(async () =>
+        withDb(async (db) => (await db.query(`SELECT coalesce(sum(count), 0)::int AS n FROM rate_counters WHERE key = $1`, [`c:${made.id}`])).rows[0].n),
+      )
+      .toBe(5);
+    // a wrong secret is never answered from memory
+    const wrong = await request.get('/v1/accessToken', { headers: tokenHeaders({ id: made.id, secret: `${made.secret}x` }, made.refreshToken) });
+    expect(wrong.status()).toBe(401);
   });
 
   test('bad input: missing headers, 16 KB headers, unknown connector and wrong secret (identical 401), bad tokens', async ({ request }) => {
