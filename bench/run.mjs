@@ -3,6 +3,7 @@
 //   L0  bare node:http hello (own process)         L3  GET /v1/accessToken (valid token exchange)
 //   L1  Next.js route handler hello (/api/hello)   L4  GET /v1/groups/{groupId} (valid access token)
 //   L2  GET /v1/health/live on the lean router (no database)
+//   L5  GET /v1/groups/{groupId}/members (first page of a 1,000-member group)   L6  PUT …/members (10 numbers)
 //
 // Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
 // needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)
@@ -29,6 +30,9 @@ const cfg = {
   idpPort: num('BENCH_IDP_PORT', 4300),
   pgPort: num('BENCH_PG_PORT', 54359),
   connections: num('BENCH_CONNECTIONS', 50),
+  // L6: writes to one group queue on its row lock (lockGroup) while holding a pool client; at 50 connections
+  // the queue for the server's 10 pool clients passes DATABASE_CONNECT_TIMEOUT_MS (2 s) and it sheds load (503)
+  writeConnections: num('BENCH_WRITE_CONNECTIONS', 5),
   warmup: num('BENCH_WARMUP', 5), // seconds, per rung, discarded
   duration: num('BENCH_DURATION', 15), // seconds, per rung, measured
   openLoop: num('BENCH_OPEN_LOOP_DURATION', 15),
@@ -93,7 +97,7 @@ async function cannon(url, headers, duration, extra = {}) {
 }
 
 async function measure(rung) {
-  const extra = rung.method ? { method: rung.method, body: rung.body } : {};
+  const extra = { ...(rung.method ? { method: rung.method, body: rung.body } : {}), ...(rung.connections ? { connections: rung.connections } : {}) };
   await expect200(rung.url, rung.headers, rung.id, extra); // fails fast with the server's own error message
   const warm = await cannon(rung.url, rung.headers, cfg.warmup, extra);
   const r = await cannon(rung.url, rung.headers, cfg.duration, extra);
@@ -150,13 +154,32 @@ async function main() {
   const fx = JSON.parse(await runToEnd('bench/setup.ts', setupArgs, setupEnv));
   removeFixtures = () => runToEnd('bench/setup.ts cleanup', [...setupArgs, 'cleanup'], setupEnv);
   onInterrupt(removeFixtures);
-  const exchangeHeaders = { applicationId: fx.applicationId, applicationSecret: fx.applicationSecret, refreshToken: fx.refreshToken };
-  const first = await expect200(`${base}/v1/accessToken`, exchangeHeaders, 'token exchange probe');
+  const exchangeHeaders = (c) => ({ applicationId: c.applicationId, applicationSecret: c.applicationSecret, refreshToken: c.refreshToken });
+  const first = await expect200(`${base}/v1/accessToken`, exchangeHeaders(fx), 'token exchange probe');
   const sqlExchange = first.res.headers.get('x-sql-statements');
   const { accessToken } = JSON.parse(first.body);
   const groupUrl = `${base}/v1/groups/${fx.groupId}`;
   const sqlGroup = (await expect200(groupUrl, { accessToken }, 'group read probe')).res.headers.get('x-sql-statements');
-  log(`SQL statements per request: token exchange ${sqlExchange}, group read ${sqlGroup}`);
+  // L5/L6: the connector with `groupmember` and its group token on the 1,000-member group
+  const memberExchange = await expect200(`${base}/v1/accessToken`, exchangeHeaders(fx.members), 'token exchange probe (members connector)');
+  const memberToken = JSON.parse(memberExchange.body).accessToken;
+  const membersUrl = `${base}/v1/groups/${fx.members.groupId}/members`;
+  const membersProbe = await expect200(membersUrl, { accessToken: memberToken }, 'member list probe');
+  const sqlMembers = membersProbe.res.headers.get('x-sql-statements');
+  const firstPage = JSON.parse(membersProbe.body);
+  if (firstPage.members?.length !== 100 || !firstPage.cursor)
+    throw new Error(
+      `member list probe: expected a first page of 100 members with a cursor, got ${firstPage.members?.length} (cursor ${firstPage.cursor ? 'set' : 'none'})`,
+    );
+  const addInit = {
+    method: 'PUT',
+    body: JSON.stringify({ members: fx.members.addNumbers }),
+    headers: { accessToken: memberToken, 'content-type': 'application/json' },
+  };
+  const addProbe = await expect200(membersUrl, addInit.headers, 'member add probe', addInit);
+  if (JSON.parse(addProbe.body).result !== 'true') throw new Error(`member add probe: expected result "true", got ${addProbe.body.slice(0, 200)}`);
+  const sqlAdd = addProbe.res.headers.get('x-sql-statements');
+  log(`SQL statements per request: token exchange ${sqlExchange}, group read ${sqlGroup}, member list ${sqlMembers}, member add ${sqlAdd}`);
   await stopApp(app);
 
   // 2. The ladder, against the production server with SQL_TRACE unset.
@@ -172,8 +195,19 @@ async function main() {
     // route handlers under /api are outside proxy.ts: this is the bare App Router cost
     { id: 'L1', name: 'Next route handler hello /api/hello', url: `${base}/api/hello`, headers: {} },
     { id: 'L2', name: 'lean router GET /v1/health/live', url: `${base}/v1/health/live` },
-    { id: 'L3', name: 'GET /v1/accessToken (token exchange)', url: `${base}/v1/accessToken`, headers: exchangeHeaders, sql: sqlExchange },
+    { id: 'L3', name: 'GET /v1/accessToken (token exchange)', url: `${base}/v1/accessToken`, headers: exchangeHeaders(fx), sql: sqlExchange },
     { id: 'L4', name: 'GET /v1/groups/{groupId}', url: groupUrl, headers: { accessToken }, sql: sqlGroup },
+    // first page (default count 100) of a 1,000-member group, group token of that group
+    { id: 'L5', name: 'GET /v1/groups/{groupId}/members (1,000 members, first page)', url: membersUrl, headers: { accessToken: memberToken }, sql: sqlMembers },
+    // the same 10 numbers every time, already members: each PUT is the steady-state upsert (role kept) + audit row
+    {
+      id: 'L6',
+      name: `PUT /v1/groups/{groupId}/members (10 numbers; -c ${cfg.writeConnections})`,
+      url: membersUrl,
+      ...addInit,
+      connections: cfg.writeConnections,
+      sql: sqlAdd,
+    },
     {
       id: 'P1',
       name: 'peer: oidc-provider client_credentials (in-memory, own process)',
@@ -200,7 +234,7 @@ async function main() {
       ['bench/open-loop.mjs', '--url', `${base}/v1/accessToken`, '--rate', String(rate), '--duration', String(cfg.openLoop), '--json'],
       {
         ...process.env,
-        BENCH_HEADERS: JSON.stringify(exchangeHeaders),
+        BENCH_HEADERS: JSON.stringify(exchangeHeaders(fx)),
       },
     ),
   );
@@ -223,7 +257,7 @@ async function main() {
   );
   out(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; app server, Postgres and load generator share these cores`);
   out(
-    `autocannon -c ${cfg.connections}, no pipelining, ${cfg.warmup} s warm-up + ${cfg.duration} s measured per rung; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
+    `autocannon -c ${cfg.connections} (L6: -c ${cfg.writeConnections}), no pipelining, ${cfg.warmup} s warm-up + ${cfg.duration} s measured per rung; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
   );
   out();
   out('| rung | route | req/s | p50 ms | p99 ms | × L0 | 2xx | non-2xx | errors | SQL/req |');
@@ -237,6 +271,8 @@ async function main() {
   out(`L3 / L1 (token exchange vs Next route handler) = ${(byId.L3.rps / byId.L1.rps).toFixed(2)}`);
   out(`L2 / L1 (lean router vs Next route handler)    = ${(byId.L2.rps / byId.L1.rps).toFixed(2)}`);
   out(`L3 / P1 (token exchange vs oidc-provider client_credentials) = ${(byId.L3.rps / byId.P1.rps).toFixed(2)}`);
+  out(`L5 / L4 (member list vs group read)           = ${(byId.L5.rps / byId.L4.rps).toFixed(2)}`);
+  out(`L6 / L4 (member add vs group read)            = ${(byId.L6.rps / byId.L4.rps).toFixed(2)}`);
   const l = ol.latencyMs;
   out();
   out(
@@ -257,6 +293,8 @@ async function main() {
   check(byId.L3.rps >= 2000, `token exchange ≥ 2,000 req/s: ${fmt(byId.L3.rps)}`);
   check(byId.L3.rps >= 3 * byId.L1.rps, `token exchange ≥ 3 × L1: ${(byId.L3.rps / byId.L1.rps).toFixed(2)} ×`);
   check(byId.L4.rps >= 0.1 * L0, `group read ≥ 0.1 × L0: ${(byId.L4.rps / L0).toFixed(3)}`);
+  check(sqlMembers !== null && Number(sqlMembers) <= 1, `member list ≤ 1 SQL statement per request (rate limit included): ${sqlMembers}`);
+  check(byId.L5.rps >= 0.8 * byId.L4.rps, `member list ≥ 0.8 × group read (L4), same run: ${(byId.L5.rps / byId.L4.rps).toFixed(2)} ×`);
   check(l.p99 <= 10, `token exchange p99 ≤ 10 ms at ½ max rate (open loop): ${l.p99} ms`);
   console.log(`\n${lines.join('\n')}\n`);
 
