@@ -1,4 +1,5 @@
-import { Check } from 'lucide-react';
+import { BookOpen, Check } from 'lucide-react';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -35,7 +36,14 @@ export function ConnectorDetailsView({
       <Card>
         <CardHeader>
           <CardTitle>ID &amp; Secret</CardTitle>
-          <CardDescription>Your system sends both to the token service as the applicationId and applicationSecret headers.</CardDescription>
+          <CardDescription>
+            Your system sends both to the token service as the applicationId and applicationSecret headers; the{' '}
+            <Link href="/api-reference" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-4 hover:underline">
+              <BookOpen aria-hidden className="size-3.5" />
+              API reference
+            </Link>{' '}
+            describes every call.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5">
           <div className="grid gap-1.5">

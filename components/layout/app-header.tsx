@@ -1,6 +1,9 @@
 import { Building2, Phone, Plug } from 'lucide-react';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
+import { roleLabel, type CurrentUser } from '@/lib/auth';
+import { formatPhone } from '@/lib/phone';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
@@ -12,16 +15,38 @@ export interface HeaderUser {
   activePhone: string | null;
 }
 
-export function AppHeader({ user }: { user: HeaderUser }) {
+export function headerUser(user: CurrentUser): HeaderUser {
+  return {
+    name: user.name ?? user.email ?? 'Signed-in user',
+    email: user.email,
+    tenantName: user.tenantName,
+    role: roleLabel(user),
+    activePhone: user.activePhone ? formatPhone(user.activePhone) : null,
+  };
+}
+
+/**
+ * The portal header. `user: null` on the public pages (the API reference) for a signed-out visitor: the
+ * logo and a sign-in link that comes back to `signInReturnTo`.
+ */
+export function AppHeader({ user, signInReturnTo }: { user: HeaderUser | null; signInReturnTo?: string }) {
+  if (!user) {
+    const href = signInReturnTo ? `/signin?callbackUrl=${encodeURIComponent(signInReturnTo)}` : '/signin';
+    return (
+      <header className="border-b border-border bg-card">
+        <div className="mx-auto flex w-full max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+          <Logo />
+          <Link href={href} className={buttonVariants({ variant: 'outline', size: 'sm', className: 'ml-auto' })}>
+            Sign in
+          </Link>
+        </div>
+      </header>
+    );
+  }
   return (
     <header className="border-b border-border bg-card">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
-          <span className="flex size-8 items-center justify-center rounded-lg bg-primary text-primary-foreground">
-            <Plug aria-hidden className="size-4" />
-          </span>
-          Connector Portal
-        </Link>
+        <Logo />
         <NavLinks />
         <div className="ml-auto flex items-center gap-4">
           <div className="text-right text-sm leading-tight" aria-label="Signed-in user">
@@ -48,5 +73,16 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         </div>
       </div>
     </header>
+  );
+}
+
+function Logo() {
+  return (
+    <Link href="/" className="flex items-center gap-2 font-semibold">
+      <span className="flex size-8 items-center justify-center rounded-lg bg-primary text-primary-foreground">
+        <Plug aria-hidden className="size-4" />
+      </span>
+      Connector Portal
+    </Link>
   );
 }

@@ -7,11 +7,11 @@ import { NAV_SECTIONS } from './sections';
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
       <Link
         href="/"
         aria-current={pathname === '/' ? 'page' : undefined}
-        className={cn('rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}
+        className={cn('whitespace-nowrap rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}
       >
         Home
       </Link>
@@ -22,7 +22,7 @@ export function NavLinks() {
             key={s.href}
             href={s.href}
             aria-current={active ? 'page' : undefined}
-            className={cn('rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}
+            className={cn('whitespace-nowrap rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}
           >
             {s.nav}
           </Link>

@@ -1,10 +1,10 @@
-import { Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
+import { BookOpen, Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
 import Link from 'next/link';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { NAV_SECTIONS } from './sections';
 
-const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText };
+const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText, book: BookOpen };
 
 export function SectionTiles() {
   return (

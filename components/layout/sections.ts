@@ -8,7 +8,7 @@ export interface PortalSection {
   title: string;
   description: string;
   action?: { label: string; href: string };
-  icon: 'phone' | 'plug' | 'users' | 'link' | 'scroll';
+  icon: 'phone' | 'plug' | 'users' | 'link' | 'scroll' | 'book';
 }
 
 export const NAV_SECTIONS: PortalSection[] = [
@@ -35,5 +35,12 @@ export const NAV_SECTIONS: PortalSection[] = [
     description: 'Your phone numbers identify you in groups. Add one, verify it with a PIN, and pick the active one.',
     action: { label: 'Add a Phone Number', href: '/settings/phone-numbers?add=1' },
     icon: 'phone',
+  },
+  {
+    href: '/api-reference',
+    nav: 'API reference',
+    title: 'API reference',
+    description: 'Every /v1 endpoint your connectors call: parameters, responses, errors and permissions. Public, so you can share the link.',
+    icon: 'book',
   },
 ];
