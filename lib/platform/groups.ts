@@ -29,7 +29,7 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
   return `WITH RECURSIVE ${reachCtes(kind)}
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
     g.id, g.name, g.group_type, g.tenant_id, g.image_url,
-    lvl.n AS current_level_user_count, lvl.unprov AS current_level_unprov,
+    h.lvl_n AS current_level_user_count, h.lvl_unprov AS current_level_unprov,
     (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
     (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
     h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
@@ -37,14 +37,15 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
   FROM (SELECT 1) AS one
   LEFT JOIN groups g ON ${target} AND g.tenant_id = $2::uuid
   LEFT JOIN LATERAL (
-    SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT ${PROVISIONED('m.e164')})::int AS unprov
-    FROM group_members m WHERE m.group_id = g.id AND m.role <> 'Subscriber'
-  ) lvl ON true
-  LEFT JOIN LATERAL (
+    -- one pass over the members of the group and its sub-groups, each group's members by its index
     WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
     SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
-      count(DISTINCT m.e164) FILTER (WHERE NOT ${PROVISIONED('m.e164')})::int AS unprov
-    FROM group_members m WHERE m.group_id IN (SELECT id FROM d) AND m.role <> 'Subscriber'
+      count(DISTINCT m.e164) FILTER (WHERE NOT m.prov)::int AS unprov,
+      count(*) FILTER (WHERE m.group_id = g.id)::int AS lvl_n,
+      count(*) FILTER (WHERE m.group_id = g.id AND NOT m.prov)::int AS lvl_unprov
+    FROM d CROSS JOIN LATERAL (
+      SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
+    ) m
   ) h ON true
   ORDER BY g.name, g.id`;
 }
@@ -120,7 +121,7 @@ const statements = new Map<string, { name: string; text: string }>();
 function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
   const key = `${kind}_${mode}`;
   let s = statements.get(key);
-  if (!s) statements.set(key, (s = { name: `platform_groups_v3_${key}`, text: sql(kind, mode) }));
+  if (!s) statements.set(key, (s = { name: `platform_groups_v4_${key}`, text: sql(kind, mode) }));
   return s;
 }
 

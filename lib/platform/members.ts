@@ -29,36 +29,40 @@ function pageSql(kind: AccessClaims['kind'], listing: Listing): string {
   target AS (SELECT g.id, g.group_type FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
     (SELECT id FROM target) AS target_id, (SELECT group_type FROM target) AS group_type,
-    m.id, m.role, m.e164, m.display_name, m.provisioned
-  FROM (SELECT 1) AS one
-  LEFT JOIN LATERAL (
-    SELECT gm.id, gm.role, gm.e164, gm.display_name, ${PROVISIONED('gm.e164')} AS provisioned
-    FROM group_members gm
-    WHERE gm.group_id = (SELECT id FROM target) AND gm.role IN ${ROLES[listing]}
-      AND ($9::text IS NULL OR (gm.role, gm.e164) > ($9::text::member_role, $10::text))
-    ORDER BY gm.role, gm.e164
-    LIMIT $11
-  ) m ON true`;
+    -- the page as one JSON value: one row to decode however long the page is
+    (SELECT coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'e164', p.e164, 'name', p.display_name, 'prov', p.provisioned) ORDER BY p.role, p.e164), '[]'::json)
+     FROM (
+       SELECT gm.id, gm.role, gm.e164, gm.display_name, ${PROVISIONED('gm.e164')} AS provisioned
+       FROM group_members gm
+       WHERE gm.group_id = (SELECT id FROM target) AND gm.role IN ${ROLES[listing]}
+         AND ($9::text IS NULL OR (gm.role, gm.e164) > ($9::text::member_role, $10::text))
+       ORDER BY gm.role, gm.e164
+       LIMIT $11
+     ) p) AS page`;
     pageStatements.set(key, s);
   }
   return s;
+}
+
+interface PageItem {
+  id: string;
+  role: 'Admin' | 'Member' | 'Subscriber';
+  e164: string;
+  name: string;
+  prov: boolean;
 }
 
 interface PageRow extends RateRow {
   live: boolean;
   target_id: string | null;
   group_type: 'Group' | 'ConnectGroup' | null;
-  id: string | null;
-  role: 'Admin' | 'Member' | 'Subscriber';
-  e164: string;
-  display_name: string;
-  provisioned: boolean;
+  page: PageItem[];
 }
 
 async function page(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }) {
   const after = decodeCursor(opts.cursor);
   const { rows } = await getPool().query<PageRow>({
-    name: `platform_${listing}_page_v1_${claims.kind}`,
+    name: `platform_${listing}_page_v2_${claims.kind}`,
     text: pageSql(claims.kind, listing),
     values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1],
   });
@@ -66,7 +70,7 @@ async function page(claims: AccessClaims, groupId: string, listing: Listing, opt
   const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
-  const found = rows.filter((r) => r.id !== null);
+  const found = first.page;
   const more = found.length > opts.count;
   const items = found.slice(0, opts.count);
   const last = items[items.length - 1];
@@ -79,7 +83,7 @@ export async function listGroupMembers(claims: AccessClaims, groupId: string, op
   return {
     headers,
     body: {
-      members: items.map((m) => ({ id: m.id!, role: m.role as 'Admin' | 'Member', mobileNumber: m.e164, isProvisioned: m.provisioned })),
+      members: items.map((m) => ({ id: m.id, role: m.role as 'Admin' | 'Member', mobileNumber: m.e164, isProvisioned: m.prov })),
       ...(next ? { cursor: next } : {}),
     },
   };
@@ -92,7 +96,7 @@ export async function listGroupSubscribers(claims: AccessClaims, groupId: string
   return {
     headers,
     body: {
-      subscribers: items.map((m) => ({ id: m.id!, mobileNumber: m.e164, name: m.display_name, profilePic: '', isProvisioned: m.provisioned })),
+      subscribers: items.map((m) => ({ id: m.id, mobileNumber: m.e164, name: m.name, profilePic: '', isProvisioned: m.prov })),
       ...(next ? { cursor: next } : {}),
     },
   };
