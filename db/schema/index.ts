@@ -6,3 +6,4 @@ export * from './grants';
 export * from './audit';
 export * from './rate-counters';
 export * from './idempotency';
+export * from './messages';

@@ -1,10 +1,19 @@
 import type { Route } from './route';
 import { groupRoutes } from './routes/groups';
 import { memberRoutes } from './routes/members';
+import { messageRoutes } from './routes/messages';
 import { serviceRoutes } from './routes/service';
 import { subGroupRoutes } from './routes/subgroups';
 import { tokenRoutes } from './routes/token';
 import { userRoutes } from './routes/users';
 
 /** Every `/v1` route, one file per resource under routes/ (product.md §12: one route table is the truth). */
-export const ROUTES: readonly Route[] = [...serviceRoutes(() => ROUTES), ...tokenRoutes, ...groupRoutes, ...subGroupRoutes, ...memberRoutes, ...userRoutes];
+export const ROUTES: readonly Route[] = [
+  ...serviceRoutes(() => ROUTES),
+  ...tokenRoutes,
+  ...groupRoutes,
+  ...subGroupRoutes,
+  ...memberRoutes,
+  ...messageRoutes,
+  ...userRoutes,
+];

@@ -64,3 +64,14 @@ describe('role matrix: groups', () => {
     expect(can(orgAdmin, 'group.view', { tenantId: null, actorRole: null })).toBe(false);
   });
 });
+
+describe('role matrix: posting in a group', () => {
+  it('admins and members post; subscribers and non-member org admins only read', () => {
+    expect(can(member, 'group.post', { tenantId: T1, actorRole: 'Admin' })).toBe(true);
+    expect(can(member, 'group.post', { tenantId: null, actorRole: 'Member' })).toBe(true);
+    expect(can(member, 'group.post', { tenantId: T1, actorRole: 'Subscriber' })).toBe(false);
+    expect(can(orgAdmin, 'group.view', { tenantId: T1, actorRole: null })).toBe(true);
+    expect(can(orgAdmin, 'group.post', { tenantId: T1, actorRole: null })).toBe(false);
+    expect(() => assertCan(orgAdmin, 'group.post', { tenantId: T1, actorRole: null })).toThrow(expect.objectContaining({ code: 'Forbidden' }));
+  });
+});

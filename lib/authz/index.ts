@@ -39,6 +39,8 @@ const rules = {
   'group.view': ((a, g) => (sameTenant(a, g) && a.isOrgAdmin) || g.actorRole !== null) as Rule<GroupRef>,
   // Add/remove users, sub-groups: org admin (org groups) or a direct admin
   'group.manage': ((a, g) => (sameTenant(a, g) && a.isOrgAdmin) || (g.tenantId !== null && g.actorRole === 'Admin')) as Rule<GroupRef>,
+  // Post in the group's conversation: its admins and members (not subscribers; an org admin who is not a member only reads)
+  'group.post': ((a, g) => g.actorRole === 'Admin' || g.actorRole === 'Member') as Rule<GroupRef>,
   // Publish/Unpublish connectors: org admin all org groups; group admin own org groups; member never
   'group.grant': ((a, g) => g.tenantId !== null && ((sameTenant(a, g) && a.isOrgAdmin) || (sameTenant(a, g) && g.actorRole === 'Admin'))) as Rule<GroupRef>,
 } as const;

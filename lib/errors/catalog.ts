@@ -184,6 +184,11 @@ export const ERRORS = {
     'InvalidParameters',
     'The new group needs an admin, and this token acts for no phone number: send members (the first becomes admin) or use a user token.',
   ),
+  SubscriberCannotPost: spec(
+    403,
+    'AuthorizationException',
+    'This token acts for a subscriber of the group: subscribers receive its messages, only its admins and members post.',
+  ),
   InvalidCursor: spec(400, 'InvalidParameters', 'The cursor is not valid here. Send the cursor of the previous page unchanged, or none for the first page.'),
   IdempotencyKeyInvalid: spec(400, 'InvalidParameters', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.'),
   IdempotencyKeyReused: spec(

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { groupMembers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { memberEvents, recordEvents } from '@/lib/events';
 import { DomainError } from '@/lib/errors';
 import { formatPhone, requireE164 } from '@/lib/phone';
 import { loadGroup, managedGroup, type GroupActor, type MemberRole } from './service';
@@ -16,6 +17,9 @@ export interface MemberDto {
   role: MemberRole;
   isYou: boolean;
 }
+
+/** The envelope's fromUser of a change made in the portal. */
+const byActor = (actor: GroupActor) => ({ phone: actor.activePhone, name: actor.name, id: actor.id });
 
 export async function listMembers(actor: GroupActor, groupId: string): Promise<MemberDto[]> {
   await loadGroup(actor, groupId);
@@ -47,6 +51,7 @@ export async function addMember(
       ip,
       metadata: { member: e164, role: input.role },
     });
+    await recordEvents(tx, memberEvents('MemberAdded', group, [{ e164, name: input.displayName, role: input.role }], byActor(actor)));
     return { display: formatPhone(e164) };
   });
 }
@@ -70,6 +75,7 @@ export async function removeMember(actor: GroupActor, groupId: string, e164: str
       ip,
       metadata: { member: e164 },
     });
+    await recordEvents(tx, memberEvents('MemberRemoved', group, [{ e164, name: m.displayName, role: m.role }], byActor(actor)));
     return { display: formatPhone(e164) };
   });
 }

@@ -45,19 +45,20 @@ export interface MemberEntry {
 
 /**
  * Add members; a number already in the group keeps its role, except a subscriber, who becomes the role
- * asked for. Returns the numbers that are in the group with that role afterwards (all of them).
+ * asked for. Returns the numbers that joined as admin or member by this call (new, or subscribers before),
+ * with their name and role: the `MemberAdded` events of the change.
  */
-export async function upsertMembers(tx: DbOrTx, groupId: string, members: MemberEntry[]): Promise<string[]> {
+export async function upsertMembers(tx: DbOrTx, groupId: string, members: MemberEntry[]): Promise<MemberEntry[]> {
   if (!members.length) return [];
-  const rows = await tx
+  return tx
     .insert(groupMembers)
     .values(members.map((m) => ({ groupId, ...m })))
     .onConflictDoUpdate({
       target: [groupMembers.groupId, groupMembers.e164],
-      set: { role: sql`CASE WHEN ${groupMembers.role} = 'Subscriber' THEN excluded.role ELSE ${groupMembers.role} END` },
+      set: { role: sql`excluded.role` },
+      setWhere: sql`${groupMembers.role} = 'Subscriber' AND excluded.role <> 'Subscriber'`,
     })
-    .returning({ e164: groupMembers.e164 });
-  return rows.map((r) => r.e164);
+    .returning({ e164: groupMembers.e164, displayName: groupMembers.displayName, role: groupMembers.role });
 }
 
 /** The roles the given numbers hold in the group now (absent = not in the group). */

@@ -5,3 +5,4 @@ export { changeSubscribers } from './subscribers';
 export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSubGroupViaApi } from './group-writes';
 export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
+export { postMessageViaApi, listMessagesViaApi } from './messages';

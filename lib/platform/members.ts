@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getPool, type DbOrTx } from '@/db';
 import { groupMembers } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { memberEvents, recordEvents } from '@/lib/events';
 import { assertOtherAdmin, upsertMembers } from '@/lib/groups';
 import { formatPhone, parsePhone } from '@/lib/phone';
 import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
@@ -124,12 +125,21 @@ export function parseNumbers(raw: string[]): { valid: string[]; failed: NumberPr
 export async function addGroupMembers(claims: AccessClaims, groupId: string, numbers: string[], ip: string | null) {
   const { valid, failed } = parseNumbers(numbers);
   const { headers } = await platformWrite(claims, { groupId, admin: true, ip }, async (tx, ctx) => {
-    await upsertMembers(
+    const added = await upsertMembers(
       tx,
       groupId,
       valid.map((e164) => ({ e164, displayName: formatPhone(e164), role: 'Member' as const })),
     );
     if (valid.length) await ctx.audit(tx, 'group.members_added', groupId, { members: valid });
+    await recordEvents(
+      tx,
+      memberEvents(
+        'MemberAdded',
+        { id: groupId, tenantId: ctx.tenantId },
+        added.map((m) => ({ e164: m.e164, name: m.displayName, role: m.role })),
+        ctx.fromUser,
+      ),
+    );
   });
   return { headers, body: { result: String(failed.length === 0) as 'true' | 'false', ...(failed.length ? { failedResult: failed } : {}) } };
 }
@@ -154,6 +164,10 @@ export async function removeGroupMember(claims: AccessClaims, groupId: string, m
     if (m.role === 'Admin') await assertOtherAdmin(tx, groupId, m.e164);
     await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.e164, m.e164)));
     await ctx.audit(tx, 'group.member_removed', groupId, { member: m.e164 });
+    await recordEvents(
+      tx,
+      memberEvents('MemberRemoved', { id: groupId, tenantId: ctx.tenantId }, [{ e164: m.e164, name: m.displayName, role: m.role }], ctx.fromUser),
+    );
   });
   return { headers, body: { result: 'true' as const } };
 }

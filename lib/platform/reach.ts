@@ -45,6 +45,17 @@ export const CALLER_PHONE: Record<AccessClaims['kind'], string> = {
   member: `$5::text`,
 };
 
+/**
+ * Who the token acts as in group `g` (a message's sender, an event's fromUserName): a member token acts as
+ * the number (its display name in the group); every other token as the connector ($1).
+ */
+export const ACTOR_NAME: Record<AccessClaims['kind'], (g: string) => string> = {
+  group: () => `(SELECT name FROM connectors WHERE id = $1::uuid)`,
+  tenant: () => `(SELECT name FROM connectors WHERE id = $1::uuid)`,
+  user: () => `(SELECT name FROM connectors WHERE id = $1::uuid)`,
+  member: (g) => `(SELECT display_name FROM group_members WHERE group_id = ${g} AND e164 = $5)`,
+};
+
 /** One step down the hierarchy from the recursive CTE `from`, inside the token's tenant ($2). */
 export const CHILDREN_IN_TENANT = (from: string) =>
   `SELECT gl.child_id FROM group_links gl JOIN ${from} r ON gl.parent_id = r.id JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid`;

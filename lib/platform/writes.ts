@@ -6,7 +6,7 @@ import { lockGroup } from '@/lib/groups';
 import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
-import { CALLER_PHONE, CALLER_ROLE, reachCtes, reachValues } from './reach';
+import { ACTOR_NAME, CALLER_PHONE, CALLER_ROLE, reachCtes, reachValues } from './reach';
 
 /**
  * Platform API writes (kaizala-connectors.md §5.1–§5.4). First ONE gate statement, committed on its own
@@ -22,6 +22,7 @@ interface GateRow extends RateRow {
   name: string | null;
   caller_role: string | null;
   caller_phone: string | null;
+  actor_name: string | null;
   also_admin_of: string[];
 }
 
@@ -31,7 +32,7 @@ function gateSql(kind: AccessClaims['kind']): string {
   if (!s) {
     s = `WITH RECURSIVE ${reachCtes(kind)}
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
-    g.id, g.tenant_id, g.group_type, g.name, ${CALLER_ROLE[kind]('g.id')} AS caller_role, ${CALLER_PHONE[kind]} AS caller_phone,
+    g.id, g.tenant_id, g.group_type, g.name, ${CALLER_ROLE[kind]('g.id')} AS caller_role, ${CALLER_PHONE[kind]} AS caller_phone, ${ACTOR_NAME[kind]('g.id')} AS actor_name,
     ARRAY(SELECT o.id FROM groups o WHERE o.id = ANY($9::uuid[]) AND o.tenant_id = $2::uuid AND o.id IN (SELECT id FROM reach)
       AND ${CALLER_ROLE[kind]('o.id')} = 'Admin') AS also_admin_of
   FROM (SELECT 1) AS one
@@ -50,6 +51,8 @@ export interface WriteContext {
   callerPhone: string | null;
   /** the ids of `alsoAdminOf` the token reaches with an admin's rights */
   alsoAdminOf: Set<string>;
+  /** who made the change, for the event envelope's fromUser (platform_events): the token's number, user and name */
+  fromUser: { phone: string | null; name: string | null; id: string | null };
   audit: (tx: DbOrTx, action: string, targetId: string, metadata?: Record<string, unknown>) => Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export interface WriteOptions {
 
 export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions, change: (tx: DbOrTx, ctx: WriteContext) => Promise<T>) {
   const { rows } = await getPool().query<GateRow>({
-    name: `platform_gate_v2_${claims.kind}`,
+    name: `platform_gate_v3_${claims.kind}`,
     text: gateSql(claims.kind),
     values: [...reachValues(claims, opts.groupId), (opts.alsoAdminOf ?? []).filter(isUuid)],
   });
@@ -81,6 +84,7 @@ export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions,
     group: gate.id ? { id: gate.id, name: gate.name!, groupType: gate.group_type! } : null,
     callerPhone: gate.caller_phone,
     alsoAdminOf: new Set(gate.also_admin_of),
+    fromUser: { phone: gate.caller_phone, name: gate.actor_name, id: claims.uid ?? null },
     audit: (tx, action, targetId, metadata) =>
       recordAudit(tx, {
         tenantId: claims.tid,

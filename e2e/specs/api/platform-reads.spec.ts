@@ -53,6 +53,7 @@ test.describe.serial('[API] first reads: reach and permissions', () => {
 
   test('every route of the table (as served in /v1/openapi.json) enforces its permission against the running API', async ({ request }) => {
     const withoutGroupInfo = await accessTokenFor(request, other, other.refreshToken);
+    const withoutTextMessage = await accessTokenFor(request, main, main.refreshToken);
     const doc = await (await request.get('/v1/openapi.json')).json();
     const operations = Object.entries(doc.paths as Record<string, Record<string, { 'x-permission'?: string; tags: string[] }>>).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), permission: op['x-permission'] ?? null, tag: op.tags[0] })),
@@ -76,8 +77,8 @@ test.describe.serial('[API] first reads: reach and permissions', () => {
       }
       const anonymous = await call({});
       expect(anonymous.status(), path).toBe(401);
-      // `other` has only Text Message: every permission-guarded route here is refused with 403
-      const denied = await call({ accessToken: withoutGroupInfo });
+      // `other` has only Text Message, `main` everything but it: every permission-guarded route is refused with 403
+      const denied = await call({ accessToken: row.permission === 'Text Message' ? withoutTextMessage : withoutGroupInfo });
       expect(denied.status(), path).toBe(403);
       expect(await denied.json()).toMatchObject({ errorCode: 'Forbidden', message: expect.stringContaining(row.permission) });
     }

@@ -1,0 +1,5 @@
+import { MessagesSkeleton } from '@/components/messages/messages-skeleton';
+
+export default function Loading() {
+  return <MessagesSkeleton />;
+}

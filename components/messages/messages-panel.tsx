@@ -1,0 +1,76 @@
+'use client';
+import { MessagesSquare } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import type { MessagePage } from '@/lib/messages/schemas';
+import { MessageItem } from './message-item';
+import { SendMessageForm } from './send-message-form';
+import { useAddSentMessage, useGroupMessages } from './use-group-messages';
+
+/**
+ * The group's conversation (the portal stands in for the mobile app): newest last, polled every few
+ * seconds, older pages on request. Admins and members get the Send box; people who may only read (an org
+ * admin who is not a member, a subscriber) are told so.
+ */
+export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: string; initial: MessagePage; canPost: boolean; role: string | null }) {
+  const { messages, hasNextPage, fetchNextPage, isFetchingNextPage, isRefetchError } = useGroupMessages(groupId, initial);
+  const addSent = useAddSentMessage(groupId);
+  const log = useRef<HTMLDivElement>(null);
+  const newest = messages[messages.length - 1]?.id;
+
+  // a new message at the bottom scrolls into view; loading older ones above keeps the place
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [newest]);
+
+  return (
+    <Card>
+      <CardHeader className="pb-3">
+        <CardTitle>Messages</CardTitle>
+        <CardDescription>
+          {canPost
+            ? 'The group’s conversation. Connectors post here through the API; new messages appear by themselves.'
+            : role === 'Subscriber'
+              ? 'You subscribe to this group: you see what is sent to its subscribers. Only its admins and members post.'
+              : 'You can read this conversation. Only the group’s admins and members can post.'}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4 px-3 sm:px-6">
+        <div
+          ref={log}
+          role="log"
+          aria-label="Conversation"
+          tabIndex={0}
+          className="grid max-h-[60vh] min-h-40 content-start gap-3 overflow-y-auto rounded-lg bg-muted/40 p-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:p-4"
+        >
+          {hasNextPage && (
+            <Button variant="outline" size="sm" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+              {isFetchingNextPage ? 'Loading…' : 'Load older messages'}
+            </Button>
+          )}
+          {messages.length === 0 ? (
+            <div className="flex flex-col items-center gap-2 px-4 py-10 text-center">
+              <MessagesSquare aria-hidden className="size-8 text-muted-foreground" />
+              <p className="font-medium">No messages yet</p>
+              <p className="max-w-sm text-sm text-muted-foreground">Messages that members send here, and that connectors post through the API, appear here.</p>
+            </div>
+          ) : (
+            <ol aria-label="Messages" className="grid gap-3">
+              {messages.map((m) => (
+                <MessageItem key={m.id} message={m} />
+              ))}
+            </ol>
+          )}
+        </div>
+        {isRefetchError && (
+          <p role="status" className="text-xs text-destructive">
+            New messages could not be loaded. Retrying…
+          </p>
+        )}
+        {canPost && <SendMessageForm groupId={groupId} onSent={addSent} />}
+      </CardContent>
+    </Card>
+  );
+}

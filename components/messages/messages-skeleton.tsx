@@ -1,0 +1,14 @@
+import { Card } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** Loading state of the MESSAGES tab: a few bubbles and the Send box. */
+export function MessagesSkeleton() {
+  return (
+    <Card className="grid gap-4 p-4 sm:p-6" aria-busy="true" aria-label="Loading messages">
+      <Skeleton className="h-14 w-3/4" />
+      <Skeleton className="ml-auto h-10 w-1/2" />
+      <Skeleton className="h-14 w-2/3" />
+      <Skeleton className="h-20" />
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import type { DbOrTx } from '@/db';
+import { platformEvents } from '@/db/schema';
+import { memberEventData, type EventType, type MemberEventData } from './data';
+
+export { memberEventData, textMessageEventData, EVENT_TYPES, type EventType, type MemberEventData } from './data';
+
+/**
+ * The platform-event outbox (kaizala-connectors.md §6.3–§6.4) that webhooks deliver. Every change that
+ * has a Kaizala event writes its row(s) IN THE SAME TRANSACTION as the change, through `recordEvents`
+ * (one INSERT for any number of events), or, on a hot path that is one statement, with an INSERT of its
+ * own into `platform_events` inside that statement (lib/platform/messages.ts).
+ */
+export interface EventInput {
+  tenantId: string | null;
+  groupId: string;
+  /** the webhook's object: the group for group events */
+  objectId?: string;
+  objectType?: 'Group' | 'Action' | 'ActionPackage';
+  eventType: EventType;
+  data: Record<string, unknown>;
+  fromUser?: { phone?: string | null; name?: string | null; id?: string | null };
+}
+
+export async function recordEvents(tx: DbOrTx, events: EventInput[]): Promise<void> {
+  if (!events.length) return;
+  await tx.insert(platformEvents).values(
+    events.map((e) => ({
+      tenantId: e.tenantId,
+      groupId: e.groupId,
+      objectId: e.objectId ?? e.groupId,
+      objectType: e.objectType ?? 'Group',
+      eventType: e.eventType,
+      data: e.data,
+      fromUserPhone: e.fromUser?.phone ?? null,
+      fromUserName: e.fromUser?.name ?? null,
+      fromUserId: e.fromUser?.id ?? null,
+    })),
+  );
+}
+
+/** `MemberAdded` / `MemberRemoved` events of one group, one per number. */
+export function memberEvents(
+  eventType: 'MemberAdded' | 'MemberRemoved',
+  group: { id: string; tenantId: string | null },
+  members: MemberEventData[],
+  fromUser?: EventInput['fromUser'],
+): EventInput[] {
+  return members.map((m) => ({ tenantId: group.tenantId, groupId: group.id, eventType, data: memberEventData(m), fromUser }));
+}

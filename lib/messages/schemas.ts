@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** kaizala-connectors.md §5.5: a text message has at most 4000 characters (1000 in older docs). */
+export const MESSAGE_MAX_CHARS = 4000;
+
+/** Characters as a person counts them (code points: an emoji is one), the same as Postgres' char_length. */
+export const charCount = (text: string) => [...text].length;
+
+/**
+ * The text of a message: required (not only spaces), at most 4000 characters, never cut. Kept as sent
+ * (line breaks and surrounding spaces included) once it passes.
+ */
+export const messageText = (field = 'message') =>
+  z
+    .string({ error: `Send the text of the message in ${field}.` })
+    .refine((s) => s.trim().length > 0, { message: 'Write a message first.' })
+    .refine((s) => charCount(s) <= MESSAGE_MAX_CHARS, {
+      message: `A message can have at most ${MESSAGE_MAX_CHARS} characters.`,
+    });
+
+/** The portal's Send box (the group page's MESSAGES tab). */
+export const postMessageSchema = z.object({ groupId: z.uuid(), text: messageText('text') });
+export type PostMessageInput = z.infer<typeof postMessageSchema>;
+
+/** What the portal (and its polling feed) shows of a message. */
+export interface MessageDto {
+  id: string;
+  referenceId: string;
+  text: string;
+  sender: { type: 'member' | 'connector' | 'bot'; name: string; phone: string | null };
+  /** ISO time */
+  createdAt: string;
+  isYou: boolean;
+}
+
+export interface MessagePage {
+  messages: MessageDto[];
+  /** older messages exist: send this back as `cursor` */
+  cursor?: string;
+}
