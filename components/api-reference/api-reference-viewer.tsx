@@ -29,6 +29,8 @@ const CUSTOM_CSS = `
 @media ${WIDE} {
   .scalar-api-reference { --scalar-custom-header-height: var(--portal-header-height, 0px); }
 }
+/* one column on a phone: Scalar's "Copy link" button beside a long operation heading pokes 1–2 px past the edge */
+.scalar-api-reference { overflow-x: clip; }
 `;
 
 /**
