@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { memberEvents, recordEvents } from '@/lib/events';
 import { assertOtherAdmin, upsertMembers } from '@/lib/groups';
 import { formatPhone, parsePhone } from '@/lib/phone';
-import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
+import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
 import { PROVISIONED } from './groups';
@@ -26,9 +26,9 @@ function pageSql(kind: AccessClaims['kind'], listing: Listing): string {
   const key = `${kind}_${listing}`;
   let s = pageStatements.get(key);
   if (!s) {
-    s = `WITH RECURSIVE ${reachCtes(kind)},
+    s = `WITH RECURSIVE ${reachCtes(kind, { count: false })},
   target AS (SELECT g.id, g.group_type FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
-  SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
+  SELECT EXISTS (SELECT 1 FROM live) AS live,
     (SELECT id FROM target) AS target_id, (SELECT group_type FROM target) AS group_type,
     -- the page as one JSON value: one row to decode however long the page is
     (SELECT coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'e164', p.e164, 'name', p.display_name, 'prov', p.provisioned) ORDER BY p.role, p.e164), '[]'::json)
@@ -53,7 +53,7 @@ interface PageItem {
   prov: boolean;
 }
 
-interface PageRow extends RateRow {
+interface PageRow {
   live: boolean;
   target_id: string | null;
   group_type: 'Group' | 'ConnectGroup' | null;
@@ -62,13 +62,13 @@ interface PageRow extends RateRow {
 
 async function page(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }) {
   const after = decodeCursor(opts.cursor);
+  const headers = countInMemory(claims.cid, claims.tid); // a read: counted in memory (lib/ratelimit/memory.ts)
   const { rows } = await getPool().query<PageRow>({
-    name: `platform_${listing}_page_v2_${claims.kind}`,
+    name: `platform_${listing}_page_v3_${claims.kind}`,
     text: pageSql(claims.kind, listing),
     values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1],
   });
   const first = rows[0]!;
-  const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
   const found = first.page;

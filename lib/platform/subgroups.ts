@@ -1,7 +1,7 @@
 import 'server-only';
 import { getPool } from '@/db';
 import { DomainError } from '@/lib/errors';
-import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
+import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { reachCtes, reachValues } from './reach';
 
@@ -16,7 +16,7 @@ function treeSql(kind: AccessClaims['kind']): string {
   let s = statements.get(kind);
   if (!s) {
     const child = `JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid`;
-    s = `WITH RECURSIVE ${reachCtes(kind)},
+    s = `WITH RECURSIVE ${reachCtes(kind, { count: false })},
   target AS (SELECT g.id FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach)),
   tree(id, parent_id, depth, path) AS (
     SELECT gl.child_id, gl.parent_id, 1, ARRAY[gl.parent_id, gl.child_id] FROM group_links gl ${child}
@@ -25,7 +25,7 @@ function treeSql(kind: AccessClaims['kind']): string {
     SELECT gl.child_id, gl.parent_id, t.depth + 1, t.path || gl.child_id FROM group_links gl ${child} JOIN tree t ON gl.parent_id = t.id
       WHERE $9::boolean AND t.depth < ${MAX_DEPTH} AND NOT gl.child_id = ANY(t.path)
   )
-  SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live, (SELECT id FROM target) AS target_id,
+  SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT id FROM target) AS target_id,
     t.id, t.parent_id, g.name, g.image_url, g.group_type, g.welcome_message,
     (SELECT count(*)::int FROM group_links gl ${child} WHERE gl.parent_id = g.id) AS sub_count,
     (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count
@@ -38,7 +38,7 @@ function treeSql(kind: AccessClaims['kind']): string {
   return s;
 }
 
-interface TreeRow extends RateRow {
+interface TreeRow {
   live: boolean;
   target_id: string | null;
   id: string | null;
@@ -65,13 +65,13 @@ export interface SubGroupItem {
 }
 
 export async function listSubGroupTree(claims: AccessClaims, groupId: string, opts: { fetchAllGroups: boolean }) {
+  const headers = countInMemory(claims.cid, claims.tid); // a read: counted in memory (lib/ratelimit/memory.ts)
   const { rows } = await getPool().query<TreeRow>({
-    name: `platform_subgroups_v1_${claims.kind}`,
+    name: `platform_subgroups_v2_${claims.kind}`,
     text: treeSql(claims.kind),
     values: [...reachValues(claims, groupId), opts.fetchAllGroups],
   });
   const first = rows[0]!;
-  const headers = enforceRateLimit(first, claims);
   if (!first.live) throw new DomainError('TokenRevoked');
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
 

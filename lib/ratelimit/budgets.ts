@@ -1,6 +1,6 @@
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
-import { observeCounts } from './estimate';
+import { estimated, observeCounts } from './estimate';
 
 /** kaizala-connectors.md §5.0: 100 calls/min per connector, 300 calls/min per tenant (summed). */
 export const RATE_LIMITS = {
@@ -74,9 +74,15 @@ export interface RateRow {
  * (estimate.ts), which the token exchange's fast path decides with.
  */
 export function enforceRateLimit(row: RateRow, ids?: { cid: string; tid: string }): Record<string, string> {
-  if (ids) observeCounts(ids.cid, ids.tid, row.rl_connector, row.rl_tenant);
-  const c = row.rl_connector ?? 0;
-  const t = row.rl_tenant ?? 0;
+  let c = row.rl_connector ?? 0;
+  let t = row.rl_tenant ?? 0;
+  if (ids) {
+    observeCounts(ids.cid, ids.tid, row.rl_connector, row.rl_tenant);
+    // calls this instance counted in memory and has not flushed yet count too
+    const e = estimated(ids.cid, ids.tid);
+    c = Math.max(c, e.connector);
+    t = Math.max(t, e.tenant);
+  }
   const retryAfter = String(Math.max(1, row.rl_reset));
   if (c > RATE_LIMITS.perConnector || t > RATE_LIMITS.perTenant) {
     const scope = c > RATE_LIMITS.perConnector ? 'connector' : 'tenant';

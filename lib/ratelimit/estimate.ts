@@ -56,3 +56,9 @@ export function observeCounts(connectorId: string, tenantId: string, connectorCo
     t.known = Math.max(t.known, tenantCount);
   }
 }
+
+/** This instance's estimate of the calls of this minute: every instance's as last reported, plus its own since. */
+export function estimated(connectorId: string, tenantId: string, now = Date.now()): { connector: number; tenant: number } {
+  const map = current(now);
+  return { connector: total(slot(map, `c:${connectorId}`)), tenant: total(slot(map, `t:${tenantId}`)) };
+}
