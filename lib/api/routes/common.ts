@@ -48,3 +48,14 @@ export const pageCount = (fallback: number, max: number) =>
     .optional()
     .transform((v) => v ?? fallback)
     .describe(`Page size (default ${fallback}, at most ${max})`);
+
+/** The fields every group item has, in group lists and in the sub-group tree (kaizala-connectors.md §5.1, §5.2). */
+export const groupItemBase = {
+  groupId: z.string(),
+  groupName: z.string(),
+  groupImageUrl: z.string(),
+  hasSubGroups: z.boolean(),
+  hasParentGroups: z.boolean(),
+  isMappedToTenant: z.boolean(),
+  groupType: z.enum(['Group', 'ConnectGroup']),
+};

@@ -2,17 +2,11 @@ import { z } from 'zod';
 import { groupNameField } from '@/lib/groups';
 import { createGroupViaApi, getReachableGroup, listReachableGroups } from '@/lib/platform';
 import { route } from '../route';
-import { failedResult, flag, groupIdParam, phoneList, reachableId } from './common';
+import { failedResult, flag, groupIdParam, groupItemBase, phoneList, reachableId } from './common';
 
 /** Groups (kaizala-connectors.md §5.1). Reach: lib/platform/reach.ts. */
 const groupItem = z.object({
-  groupId: z.string(),
-  groupName: z.string(),
-  groupImageUrl: z.string(),
-  hasSubGroups: z.boolean(),
-  hasParentGroups: z.boolean(),
-  isMappedToTenant: z.boolean(),
-  groupType: z.enum(['Group', 'ConnectGroup']),
+  ...groupItemBase,
   userCount: z.number().int(),
   currentLevelUserCount: z.number().int(),
   callerRole: z.string().optional(),

@@ -14,6 +14,21 @@ const subscriberResult = (flag: 'isAdded' | 'isRemoved') =>
       .describe('Keyed by the phone number as sent'),
   });
 
+/** PUT …/subscribers/add and …/remove: the same body, a result per number under `isAdded` / `isRemoved`. */
+function subscriberChange(op: 'add' | 'remove') {
+  return route({
+    method: 'PUT',
+    path: `/groups/{groupId}/subscribers/${op}`,
+    permission: 'groupmember',
+    tag: 'Subscribers',
+    summary: `${op === 'add' ? 'Add subscribers to' : 'Remove subscribers from'} a ConnectGroup, with a result per number (400 on a plain group)`,
+    params,
+    body: z.object({ subscribers: phoneList('subscribers').min(1, 'Send at least one number in subscribers.') }),
+    response: subscriberResult(op === 'add' ? 'isAdded' : 'isRemoved'),
+    handler: async ({ params, body, claims, ip }) => changeSubscribers(claims!, reachableId(params.groupId), body.subscribers, op, ip),
+  });
+}
+
 export const memberRoutes = [
   route({
     method: 'GET',
@@ -61,28 +76,8 @@ export const memberRoutes = [
     response: resultTrue,
     handler: async ({ params, body, claims, ip }) => setGroupMemberRole(claims!, reachableId(params.groupId), params.memberId, body.role, ip),
   }),
-  route({
-    method: 'PUT',
-    path: '/groups/{groupId}/subscribers/add',
-    permission: 'groupmember',
-    tag: 'Subscribers',
-    summary: 'Add subscribers to a ConnectGroup, with a result per number (400 on a plain group)',
-    params,
-    body: z.object({ subscribers: phoneList('subscribers').min(1, 'Send at least one number in subscribers.') }),
-    response: subscriberResult('isAdded'),
-    handler: async ({ params, body, claims, ip }) => changeSubscribers(claims!, reachableId(params.groupId), body.subscribers, 'add', ip),
-  }),
-  route({
-    method: 'PUT',
-    path: '/groups/{groupId}/subscribers/remove',
-    permission: 'groupmember',
-    tag: 'Subscribers',
-    summary: 'Remove subscribers from a ConnectGroup, with a result per number',
-    params,
-    body: z.object({ subscribers: phoneList('subscribers').min(1, 'Send at least one number in subscribers.') }),
-    response: subscriberResult('isRemoved'),
-    handler: async ({ params, body, claims, ip }) => changeSubscribers(claims!, reachableId(params.groupId), body.subscribers, 'remove', ip),
-  }),
+  subscriberChange('add'),
+  subscriberChange('remove'),
   route({
     method: 'POST',
     path: '/groups/{groupId}/subscribers',

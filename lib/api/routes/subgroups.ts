@@ -2,19 +2,13 @@ import { z } from 'zod';
 import { groupNameField } from '@/lib/groups';
 import { createSubGroupViaApi, linkSubGroupsViaApi, listSubGroupTree, unlinkSubGroupViaApi, type SubGroupItem } from '@/lib/platform';
 import { route, type Route } from '../route';
-import { boolish, failedResult, flag, groupIdParam, phoneList, reachableId, resultTrue } from './common';
+import { boolish, failedResult, flag, groupIdParam, groupItemBase, phoneList, reachableId, resultTrue } from './common';
 
 /** Sub-groups (kaizala-connectors.md §5.2), under `/subGroups` and Swagger's lowercase `/subgroups` alike. */
 const subGroupItem: z.ZodType<SubGroupItem> = z
   .lazy(() =>
     z.object({
-      groupId: z.string(),
-      groupName: z.string(),
-      groupImageUrl: z.string(),
-      hasSubGroups: z.boolean(),
-      hasParentGroups: z.boolean(),
-      isMappedToTenant: z.boolean(),
-      groupType: z.enum(['Group', 'ConnectGroup']),
+      ...groupItemBase,
       welcomeMessage: z.string(),
       isDuplicate: z.boolean(),
       subGroups: z.array(subGroupItem),
