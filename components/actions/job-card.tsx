@@ -13,22 +13,21 @@ export function JobCard({ groupId, action: a }: { groupId: string; action: Actio
   const iDone = job.assignees.some((x) => x.isYou && x.isCompleted);
   const { pending, respond } = useRespond(groupId);
   const set = (isCompleted: boolean) =>
-    respond(
-      { actionId: a.id, isCompleted, ...(mine ? { responseId: mine.responseId } : {}) },
-      isCompleted ? 'Marked complete.' : 'Marked not complete.',
-    );
+    respond({ actionId: a.id, isCompleted, ...(mine ? { responseId: mine.responseId } : {}) }, isCompleted ? 'Marked complete.' : 'Marked not complete.');
 
   const status = (
     <>
       <span>
         {job.completed} of {job.assignees.length} completed
       </span>
-      {a.expiresAt && (
-        <span suppressHydrationWarning>
-          · Due {when(a.expiresAt)}
-        </span>
+      {a.expiresAt && <span suppressHydrationWarning>· Due {when(a.expiresAt)}</span>}
+      {job.isCompleted ? (
+        <Badge variant="success">Completed</Badge>
+      ) : job.isOverdue ? (
+        <Badge variant="warning">Overdue</Badge>
+      ) : (
+        <Badge variant="muted">Open</Badge>
       )}
-      {job.isCompleted ? <Badge variant="success">Completed</Badge> : job.isOverdue ? <Badge variant="warning">Overdue</Badge> : <Badge variant="muted">Open</Badge>}
     </>
   );
 

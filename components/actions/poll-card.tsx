@@ -23,8 +23,10 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
 
   const vote = () => {
     if (!choice) return setError('Choose an answer first.');
-    respond({ actionId: a.id, answers: [choice], ...(mine ? { responseId: mine.responseId } : {}) }, mine ? 'Your vote was changed.' : 'Your vote was counted.', (res) =>
-      setError(res.ok ? undefined : (res.fieldErrors?.['answers.0']?.[0] ?? res.fieldErrors?.answers?.[0])),
+    respond(
+      { actionId: a.id, answers: [choice], ...(mine ? { responseId: mine.responseId } : {}) },
+      mine ? 'Your vote was changed.' : 'Your vote was counted.',
+      (res) => setError(res.ok ? undefined : (res.fieldErrors?.['answers.0']?.[0] ?? res.fieldErrors?.answers?.[0])),
     );
   };
 

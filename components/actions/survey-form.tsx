@@ -82,7 +82,19 @@ export function SurveyForm({ groupId, action: a, responseId, onDone }: { groupId
   );
 }
 
-function QuestionField({ id, question: q, value, errors, onChange }: { id: string; question: Question; value: Value; errors?: string[]; onChange: (v: Value) => void }) {
+function QuestionField({
+  id,
+  question: q,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  question: Question;
+  value: Value;
+  errors?: string[];
+  onChange: (v: Value) => void;
+}) {
   const error = errors?.[0];
   const errorId = `${id}-error`;
   const errorLine = (

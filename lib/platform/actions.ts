@@ -66,7 +66,7 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
 
 const ACTION_COLUMNS = (a: string) => `${a}.id, ${a}.reference_id, ${a}.action_type, ${a}.sender_kind, ${a}.sender_name, ${a}.sender_phone,
     ${a}.sender_connector_id, ${a}.title, ${a}.body, ${a}.is_anonymous, ${a}.is_sender_only, ${a}.accept_multiple_responses,
-    (extract(epoch FROM ${a}.expires_at) * 1000)::bigint AS expires_ms, (extract(epoch FROM ${a}.created_at) * 1000)::bigint AS created_ms`;
+    floor(extract(epoch FROM ${a}.expires_at) * 1000)::bigint AS expires_ms, floor(extract(epoch FROM ${a}.created_at) * 1000)::bigint AS created_ms`;
 
 interface ActionRow {
   id: string | null;
