@@ -9,7 +9,22 @@ import { useRespond } from './use-group-actions';
 
 type Value = string | string[] | { lt: string; lg: string; n: string };
 
-const initialValue = (q: Question): Value => (q.type === 'MultiOption' ? [] : q.type === 'Location' ? { lt: '', lg: '', n: '' } : '');
+/** A field's starting value: empty, or the answer being changed. */
+function initialValue(q: Question, given: unknown): Value {
+  if (q.type === 'MultiOption') return Array.isArray(given) ? given.map(String) : [];
+  if (q.type === 'Location') {
+    const l = (given ?? {}) as { lt?: number; lg?: number; n?: string };
+    return { lt: l.lt === undefined ? '' : String(l.lt), lg: l.lg === undefined ? '' : String(l.lg), n: l.n ?? '' };
+  }
+  if (given === null || given === undefined || Array.isArray(given) || typeof given === 'object') return '';
+  if ((q.type === 'Date' || q.type === 'DateTime') && typeof given === 'number') {
+    const d = new Date(given);
+    if (q.type === 'Date') return d.toISOString().slice(0, 10);
+    const local = new Date(given - d.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 16);
+  }
+  return String(given);
+}
 
 /** What the form sends for a question: the server checks the type (and says why, per question); nothing is cut or dropped. */
 function toAnswer(q: Question, v: Value): unknown {
@@ -30,9 +45,21 @@ function toAnswer(q: Question, v: Value): unknown {
 }
 
 /** A survey's questions as form fields, one per type, with the server's field error under each. */
-export function SurveyForm({ groupId, action: a, responseId, onDone }: { groupId: string; action: ActionCardDto; responseId?: string; onDone: () => void }) {
+export function SurveyForm({
+  groupId,
+  action: a,
+  responseId,
+  onDone,
+}: {
+  groupId: string;
+  action: ActionCardDto;
+  /** the response being changed (its answers fill the form) */
+  responseId?: string;
+  onDone: () => void;
+}) {
   const questions = a.survey!.questions;
-  const [values, setValues] = useState<Value[]>(() => questions.map(initialValue));
+  const changing = a.mine.find((m) => m.responseId === responseId);
+  const [values, setValues] = useState<Value[]>(() => questions.map((q, i) => initialValue(q, changing?.answers?.[i])));
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const { pending, respond } = useRespond(groupId);
   const set = (i: number, v: Value) => setValues((old) => old.map((x, j) => (j === i ? v : x)));

@@ -101,7 +101,7 @@ export async function insertAction(tx: DbOrTx, group: { id: string; tenantId: st
       isAnonymous: def.actionType === 'Survey' && def.isAnonymous,
       isSenderOnly: 'isSenderOnly' in def && def.isSenderOnly,
       acceptMultipleResponses: def.actionType === 'Survey' && def.acceptMultipleResponses,
-      expiresAt: hours === null ? null : sql`now() + ${hours} * interval '1 hour'`,
+      expiresAt: hours === null ? null : sql`now() + ${hours}::float8 * interval '1 hour'`,
     })
     .returning();
   const action = a!;

@@ -301,6 +301,9 @@ test.describe.serial('[API] actions', () => {
       ['Ann Able', ['Soup']],
       ['Ben Baker', ['Pizza']],
     ]);
+    // Kaizala's documented path has a trailing slash
+    const slash = await call(request, 'GET', `/groups/${group}/actions/${ids.Poll}/?getDetails=true`, t.group);
+    expect(await slash.json()).toEqual(details);
     const plain = await (await call(request, 'GET', `/groups/${group}/actions/${ids.Poll}`, t.group)).json();
     expect(plain.actionDetails.responses).toBeUndefined();
     // a member sees their own response marked

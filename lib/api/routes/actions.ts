@@ -83,6 +83,27 @@ const actionItem = z.object({
   ),
 });
 
+const DETAIL_SUMMARY =
+  'One action: `{ actionType, actionDetails, sender, sentAt }`; with getDetails=true `actionDetails.responses` lists every response the token may see (an anonymous survey names no responder).';
+
+/** GET one action; also at Kaizala's documented `…/{actionId}/` (with the trailing slash). */
+const detailRoute = (path: string, summary: string) =>
+  route({
+    method: 'GET',
+    path,
+    permission: 'action',
+    tag: 'Actions',
+    summary,
+    params: actionParams,
+    query: z.object({ getDetails: flag.describe('true: include the responses') }),
+    response: z.object({ actionType: z.enum(ACTION_TYPES), actionDetails: record, sender, sentAt: z.number().int() }),
+    handler: async ({ params, query, claims }) => {
+      const groupId = reachableId(params.groupId);
+      if (!isUuid(params.actionId)) throw new DomainError('ActionNotFound');
+      return getActionViaApi(claims!, groupId, params.actionId, query.getDetails);
+    },
+  });
+
 export const actionRoutes = [
   route({
     method: 'POST',
@@ -127,22 +148,8 @@ export const actionRoutes = [
         count: query.count,
       }),
   }),
-  route({
-    method: 'GET',
-    path: '/groups/{groupId}/actions/{actionId}',
-    permission: 'action',
-    tag: 'Actions',
-    summary:
-      'One action: `{ actionType, actionDetails, sender, sentAt }`; with getDetails=true `actionDetails.responses` lists every response the token may see (an anonymous survey names no responder).',
-    params: actionParams,
-    query: z.object({ getDetails: flag.describe('true: include the responses') }),
-    response: z.object({ actionType: z.enum(ACTION_TYPES), actionDetails: record, sender, sentAt: z.number().int() }),
-    handler: async ({ params, query, claims }) => {
-      const groupId = reachableId(params.groupId);
-      if (!isUuid(params.actionId)) throw new DomainError('ActionNotFound');
-      return getActionViaApi(claims!, groupId, params.actionId, query.getDetails);
-    },
-  }),
+  detailRoute('/groups/{groupId}/actions/{actionId}', DETAIL_SUMMARY),
+  detailRoute('/groups/{groupId}/actions/{actionId}/', `${DETAIL_SUMMARY} (Kaizala’s documented path, with the trailing slash)`),
   route({
     method: 'POST',
     path: '/groups/{groupId}/actions/{actionId}/responses',
