@@ -161,6 +161,9 @@ describe('responses export', () => {
     ]);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('ok, "fine"')).toBe('"ok, ""fine"""');
+    expect(csvCell('+14255550101')).toBe('+14255550101');
+    expect(csvCell('-3.5')).toBe('-3.5');
+    expect(csvCell('-1+SUM(A1)')).toBe("'-1+SUM(A1)");
   });
   it('a sender-only action shows a member only their own response', () => {
     const rows = responseRows({ ...survey, isSenderOnly: true, isAnonymous: false }, responses, { phone: '+1', isAdmin: false });

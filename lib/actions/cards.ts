@@ -88,7 +88,8 @@ export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Vie
 
 /** CSV cells: quoted when needed; a cell that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // a plain number or phone number ("+1425…", "-3.5") is data; anything else starting so could run as a formula
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?[\d\s.]+$/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -51,7 +51,7 @@ test('[ACTIONS] a connector posts a poll and a job over the API, a member answer
     actionBody: { title: 'Restock aisle 4', assignedTo: [member.phone, colleague], dueDate: 8 },
   });
   const jobId = (await job.json()).actionId;
-  const cards = page.getByRole('list', { name: 'Actions' }).getByRole('listitem');
+  const cards = page.getByRole('list', { name: 'Actions' }).locator(':scope > li');
   await expect(cards).toHaveCount(2);
   await expect(cards.first()).toContainText('Restock aisle 4');
 
