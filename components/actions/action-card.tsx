@@ -22,7 +22,7 @@ export function ActionCard({ action: a, status, children }: { action: ActionCard
     <li aria-labelledby={titleId}>
       <Card className="grid gap-4 p-4 sm:p-6">
         <header className="grid gap-1.5">
-          <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">
             <Badge variant="outline" className="gap-1">
               <Icon aria-hidden className="size-3.5" />
               {label}

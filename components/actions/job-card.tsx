@@ -20,7 +20,7 @@ export function JobCard({ groupId, action: a }: { groupId: string; action: Actio
       <span>
         {job.completed} of {job.assignees.length} completed
       </span>
-      {a.expiresAt && <span suppressHydrationWarning>· Due {when(a.expiresAt)}</span>}
+      {a.expiresAt && <span suppressHydrationWarning>Due {when(a.expiresAt)}</span>}
       {job.isCompleted ? (
         <Badge variant="success">Completed</Badge>
       ) : job.isOverdue ? (

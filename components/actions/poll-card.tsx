@@ -37,7 +37,7 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
       </span>
       {a.expiresAt && (
         <span suppressHydrationWarning>
-          · {a.isClosed ? 'Closed' : 'Closes'} {when(a.expiresAt)}
+          {a.isClosed ? 'Closed' : 'Closes'} {when(a.expiresAt)}
         </span>
       )}
       {a.isClosed && <Badge variant="muted">Closed</Badge>}

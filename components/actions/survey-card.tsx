@@ -27,7 +27,7 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
       </span>
       {a.expiresAt && (
         <span suppressHydrationWarning>
-          · {a.isClosed ? 'Closed' : 'Due'} {when(a.expiresAt)}
+          {a.isClosed ? 'Closed' : 'Due'} {when(a.expiresAt)}
         </span>
       )}
       {s.isAnonymous && <Badge variant="muted">Anonymous</Badge>}
@@ -56,7 +56,12 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
       ) : (
         s.responses.length > 0 && (
           <div className="grid gap-2">
-            <div className="overflow-x-auto rounded-lg border border-border">
+            <div
+              tabIndex={0}
+              role="region"
+              aria-label={`Responses to ${a.title}`}
+              className="overflow-x-auto rounded-lg border border-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            >
               <table className="w-full min-w-max text-left text-sm">
                 <caption className="sr-only">Responses to {a.title}</caption>
                 <thead className="bg-muted/50 text-xs text-muted-foreground">
