@@ -7,3 +7,4 @@ export * from './audit';
 export * from './rate-counters';
 export * from './idempotency';
 export * from './messages';
+export * from './actions';

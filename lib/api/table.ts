@@ -1,4 +1,5 @@
 import type { Route } from './route';
+import { actionRoutes } from './routes/actions';
 import { groupRoutes } from './routes/groups';
 import { memberRoutes } from './routes/members';
 import { messageRoutes } from './routes/messages';
@@ -15,5 +16,6 @@ export const ROUTES: readonly Route[] = [
   ...subGroupRoutes,
   ...memberRoutes,
   ...messageRoutes,
+  ...actionRoutes,
   ...userRoutes,
 ];

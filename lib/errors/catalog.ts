@@ -190,6 +190,41 @@ export const ERRORS = {
     'This token acts for a subscriber of the group: subscribers receive its messages, only its admins and members post.',
   ),
   InvalidCursor: spec(400, 'InvalidParameters', 'The cursor is not valid here. Send the cursor of the previous page unchanged, or none for the first page.'),
+  // ---- Actions (kaizala-connectors.md §5.7–§5.9) -------------------------------------------------------
+  UnknownActionType: spec<{ given: string; hint: string }>(
+    400,
+    'InvalidParameters',
+    (p) =>
+      `${p.given ? `"${p.given}" is not an action type we can create` : 'Send actionType (or the id of an Action package)'}: use Announcement, Job, Poll, Survey or LetsMeet.${p.hint}`,
+  ),
+  ActionPackageNotFound: spec(404, 'ResourceNotFound', 'There is no Action package with this id in your organization.'),
+  ActionTargetingUnsupported: spec(
+    400,
+    'InvalidParameters',
+    'Sending an action to chosen subscribers (subscribers, sendToAllSubscribers) is not supported yet.',
+  ),
+  AssigneesNotMembers: spec<{ numbers: string[] }>(
+    400,
+    'InvalidParameters',
+    (p) => `actionBody.assignedTo: ${p.numbers.join(', ')} ${p.numbers.length === 1 ? 'is not a member' : 'are not members'} of this group.`,
+  ),
+  ActionNotFound: spec(404, 'ResourceNotFound', 'This action does not exist in this group.'),
+  ActionTypeMismatch: spec<{ actual: string }>(400, 'InvalidParameters', (p) => `actionType: this action is a ${p.actual}.`),
+  ActionNotRespondable: spec<{ actionType: string }>(
+    400,
+    'InvalidParameters',
+    (p) => `${p.actionType === 'LetsMeet' ? 'A Let’s Meet invitation' : 'An announcement'} takes no responses here.`,
+  ),
+  ActionExpired: spec(409, 'Conflict', 'This action has expired: it no longer takes responses.'),
+  ResponseExists: spec(409, 'Conflict', 'You have already responded, and this action takes one response per member. Send your responseId to change it.'),
+  ResponseNotFound: spec(404, 'ResourceNotFound', 'No response of yours with this responseId.'),
+  NotAssignee: spec(403, 'AuthorizationException', 'This job is not assigned to you: only its assignees can complete it.'),
+  ResponderNotPerson: spec(
+    403,
+    'AuthorizationException',
+    'Responses come from members: use a user token from PIN or OAuth sign-in, which acts for a member of the group. A connector is not a member.',
+  ),
+  SubscriberCannotRespond: spec(403, 'AuthorizationException', 'Subscribers of a ConnectGroup do not see its actions; only its admins and members respond.'),
   IdempotencyKeyInvalid: spec(400, 'InvalidParameters', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.'),
   IdempotencyKeyReused: spec(
     422,

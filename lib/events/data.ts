@@ -34,3 +34,83 @@ export function memberEventData(m: MemberEventData) {
 export function textMessageEventData(text: string, referenceId: string) {
   return { text, referenceId };
 }
+
+/** `Announcement` (§6.4): `{ title, text, media: [{ url, fileName }] }`, plus our `actionId` and `referenceId`. */
+export function announcementEventData(a: { title: string; message: string; mediaResources: string[]; actionId: string; referenceId: string }) {
+  return { title: a.title, text: a.message, media: a.mediaResources.map((url) => ({ url, fileName: '' })), actionId: a.actionId, referenceId: a.referenceId };
+}
+
+/** `JobCreated` (§6.4): `{ assignedTo, title, dueDate (ISO), actionId, groupId }`. */
+export function jobCreatedEventData(j: { assignedTo: string[]; title: string; dueDate: Date; actionId: string; groupId: string }) {
+  return { assignedTo: j.assignedTo, title: j.title, dueDate: j.dueDate.toISOString(), actionId: j.actionId, groupId: j.groupId };
+}
+
+/**
+ * `ActionCreated` / `SurveyCreated` (§6.4 gives no sample of its own for creation): what was created —
+ * `{ actionId, groupId, actionType, title, isAnonymous, expiryDate (ISO) , questions }` (ours).
+ */
+export function actionCreatedEventData(a: {
+  actionId: string;
+  groupId: string;
+  actionType: string;
+  title: string;
+  isAnonymous: boolean;
+  expiryDate: Date | null;
+  questions: { title: string; type: string; options?: { title: string }[] }[];
+}) {
+  return { ...a, expiryDate: a.expiryDate ? a.expiryDate.toISOString() : null };
+}
+
+/** `JobResponse` (§6.4): `{ actionId, groupId, responseId, responseDetails: { response: { assignee, assigneeName, assigneeProfilePic, isCompleted } } }`. */
+export function jobResponseEventData(r: {
+  actionId: string;
+  groupId: string;
+  responseId: string;
+  assignee: string;
+  assigneeName: string;
+  isCompleted: boolean;
+}) {
+  return {
+    actionId: r.actionId,
+    groupId: r.groupId,
+    responseId: r.responseId,
+    responseDetails: { response: { assignee: r.assignee, assigneeName: r.assigneeName, assigneeProfilePic: '', isCompleted: r.isCompleted } },
+  };
+}
+
+/**
+ * `SurveyResponse` / `ActionResponse` (§6.4): `{ actionId, groupId, responseId, isUpdateResponse, responder, responderName,
+ * responderProfilePic, isAnonymous, responseDetails: { responseWithQuestions: [{ title, type, options, answer, isInvisible? }] } }`.
+ * An anonymous response names nobody (responder and name are empty).
+ */
+export function actionResponseEventData(r: {
+  actionId: string;
+  groupId: string;
+  responseId: string;
+  isUpdateResponse: boolean;
+  responder: string;
+  responderName: string;
+  isAnonymous: boolean;
+  questions: { title: string; type: string; options?: { title: string }[]; isInvisible?: boolean }[];
+  answers: unknown[];
+}) {
+  return {
+    actionId: r.actionId,
+    groupId: r.groupId,
+    responseId: r.responseId,
+    isUpdateResponse: r.isUpdateResponse,
+    responder: r.isAnonymous ? '' : r.responder,
+    responderName: r.isAnonymous ? '' : r.responderName,
+    responderProfilePic: '',
+    isAnonymous: r.isAnonymous,
+    responseDetails: {
+      responseWithQuestions: r.questions.map((q, i) => ({
+        title: q.title,
+        type: q.type,
+        options: q.options ?? [],
+        answer: r.answers[i] ?? null,
+        ...(q.isInvisible ? { isInvisible: true } : {}),
+      })),
+    },
+  };
+}

@@ -6,3 +6,4 @@ export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSub
 export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
 export { postMessageViaApi, listMessagesViaApi } from './messages';
+export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi } from './actions';

@@ -49,6 +49,8 @@ export interface WriteContext {
   group: { id: string; name: string; groupType: 'Group' | 'ConnectGroup' } | null;
   /** the phone number the token acts for (none for a group token) */
   callerPhone: string | null;
+  /** the token's role in the group: 'Admin' for group, tenant and admin-user tokens, the number's own role for member tokens */
+  callerRole: string | null;
   /** the ids of `alsoAdminOf` the token reaches with an admin's rights */
   alsoAdminOf: Set<string>;
   /** who made the change, for the event envelope's fromUser (platform_events): the token's number, user and name */
@@ -83,6 +85,7 @@ export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions,
     tenantId: claims.tid,
     group: gate.id ? { id: gate.id, name: gate.name!, groupType: gate.group_type! } : null,
     callerPhone: gate.caller_phone,
+    callerRole: gate.caller_role,
     alsoAdminOf: new Set(gate.also_admin_of),
     fromUser: { phone: gate.caller_phone, name: gate.actor_name, id: claims.uid ?? null },
     audit: (tx, action, targetId, metadata) =>

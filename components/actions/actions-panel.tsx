@@ -1,0 +1,57 @@
+'use client';
+import { ListChecks } from 'lucide-react';
+import { Card } from '@/components/ui/card';
+import { ActionCard, AnnouncementBody, MeetingBody } from './action-card';
+import { JobCard } from './job-card';
+import { PollCard } from './poll-card';
+import { SurveyCard } from './survey-card';
+import { useGroupActions, type ActionsFeed } from './use-group-actions';
+
+/**
+ * The ACTIONS tab (the portal stands in for the mobile app): a card per action, newest first, polled every
+ * few seconds so a connector's new poll or a member's vote shows up by itself. Members answer from the cards.
+ */
+export function ActionsPanel({ groupId, initial, role }: { groupId: string; initial: ActionsFeed; role: string | null }) {
+  const { data, isRefetchError } = useGroupActions(groupId, initial);
+  const actions = data.actions;
+  if (role === 'Subscriber')
+    return (
+      <Card className="px-6 py-10 text-center text-sm text-muted-foreground">
+        You subscribe to this group: its actions (polls, jobs, surveys) are for its admins and members.
+      </Card>
+    );
+  return (
+    <section aria-label="Actions" className="grid gap-4">
+      {isRefetchError && (
+        <p role="status" className="text-xs text-destructive">
+          New actions could not be loaded. Retrying…
+        </p>
+      )}
+      {actions.length === 0 ? (
+        <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
+          <ListChecks aria-hidden className="size-10 text-muted-foreground" />
+          <p className="text-lg font-medium">No actions yet</p>
+          <p className="max-w-md text-sm text-muted-foreground">
+            Jobs, polls, surveys and other Actions that connectors post to this group through the API will appear here.
+          </p>
+        </Card>
+      ) : (
+        <ol aria-label="Actions" className="grid gap-4">
+          {actions.map((a) =>
+            a.actionType === 'Poll' ? (
+              <PollCard key={a.id} groupId={groupId} action={a} />
+            ) : a.actionType === 'Job' ? (
+              <JobCard key={a.id} groupId={groupId} action={a} />
+            ) : a.actionType === 'Survey' ? (
+              <SurveyCard key={a.id} groupId={groupId} action={a} />
+            ) : (
+              <ActionCard key={a.id} action={a}>
+                {a.actionType === 'Announcement' ? <AnnouncementBody action={a} /> : <MeetingBody action={a} />}
+              </ActionCard>
+            ),
+          )}
+        </ol>
+      )}
+    </section>
+  );
+}

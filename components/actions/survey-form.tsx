@@ -1,0 +1,207 @@
+'use client';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
+import type { ActionCardDto, Question } from '@/lib/actions/schemas';
+import { useRespond } from './use-group-actions';
+
+type Value = string | string[] | { lt: string; lg: string; n: string };
+
+/** A field's starting value: empty, or the answer being changed. */
+function initialValue(q: Question, given: unknown): Value {
+  if (q.type === 'MultiOption') return Array.isArray(given) ? given.map(String) : [];
+  if (q.type === 'Location') {
+    const l = (given ?? {}) as { lt?: number; lg?: number; n?: string };
+    return { lt: l.lt === undefined ? '' : String(l.lt), lg: l.lg === undefined ? '' : String(l.lg), n: l.n ?? '' };
+  }
+  if (given === null || given === undefined || Array.isArray(given) || typeof given === 'object') return '';
+  if ((q.type === 'Date' || q.type === 'DateTime') && typeof given === 'number') {
+    const d = new Date(given);
+    if (q.type === 'Date') return d.toISOString().slice(0, 10);
+    const local = new Date(given - d.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 16);
+  }
+  return String(given);
+}
+
+/** What the form sends for a question: the server checks the type (and says why, per question); nothing is cut or dropped. */
+function toAnswer(q: Question, v: Value): unknown {
+  if (q.isInvisible) return null;
+  if (q.type === 'Location') {
+    const l = v as { lt: string; lg: string; n: string };
+    if (!l.lt.trim() && !l.lg.trim() && !l.n.trim()) return null;
+    return { lt: l.lt.trim() === '' ? l.lt : Number(l.lt), lg: l.lg.trim() === '' ? l.lg : Number(l.lg), n: l.n };
+  }
+  if (q.type === 'Date' || q.type === 'DateTime') {
+    const s = v as string;
+    if (!s) return null;
+    // a date input gives YYYY-MM-DD (midnight UTC, like Kaizala's epoch dates); datetime-local is the member's local time
+    const ms = q.type === 'Date' ? Date.parse(s) : new Date(s).getTime();
+    return Number.isNaN(ms) ? s : ms;
+  }
+  return v === '' ? null : v;
+}
+
+/** A survey's questions as form fields, one per type, with the server's field error under each. */
+export function SurveyForm({
+  groupId,
+  action: a,
+  responseId,
+  onDone,
+}: {
+  groupId: string;
+  action: ActionCardDto;
+  /** the response being changed (its answers fill the form) */
+  responseId?: string;
+  onDone: () => void;
+}) {
+  const questions = a.survey!.questions;
+  const changing = a.mine.find((m) => m.responseId === responseId);
+  const [values, setValues] = useState<Value[]>(() => questions.map((q, i) => initialValue(q, changing?.answers?.[i])));
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { pending, respond } = useRespond(groupId);
+  const set = (i: number, v: Value) => setValues((old) => old.map((x, j) => (j === i ? v : x)));
+  const idOf = (i: number) => `survey-${a.id}-q${i}`;
+
+  const submit = () =>
+    respond(
+      { actionId: a.id, answers: questions.map((q, i) => toAnswer(q, values[i]!)), ...(responseId ? { responseId } : {}) },
+      responseId ? 'Your answers were changed.' : 'Your answers were sent.',
+      (res) => {
+        if (res.ok) {
+          setErrors({});
+          onDone();
+        } else setErrors(res.fieldErrors ?? {});
+      },
+    );
+
+  return (
+    <form
+      noValidate
+      aria-label={`Answer ${a.title}`}
+      className="grid gap-4 rounded-lg border border-border bg-muted/30 p-3 sm:p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {errors.answers && (
+        <p role="alert" className="text-sm text-destructive">
+          {errors.answers[0]}
+        </p>
+      )}
+      {questions.map((q, i) =>
+        q.isInvisible ? null : (
+          <QuestionField key={i} id={idOf(i)} question={q} value={values[i]!} errors={errors[`answers.${i}`]} onChange={(v) => set(i, v)} />
+        ),
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? 'Sending…' : responseId ? 'Save changes' : 'Send answers'}
+        </Button>
+        <Button type="button" variant="ghost" size="sm" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function QuestionField({
+  id,
+  question: q,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  question: Question;
+  value: Value;
+  errors?: string[];
+  onChange: (v: Value) => void;
+}) {
+  const error = errors?.[0];
+  const errorId = `${id}-error`;
+  const errorLine = (
+    <p id={errorId} aria-live="polite" className="text-sm text-destructive empty:hidden">
+      {error}
+    </p>
+  );
+  if (q.type === 'SingleOption' || q.type === 'MultiOption') {
+    const multi = q.type === 'MultiOption';
+    const picked = multi ? (value as string[]) : [value as string];
+    return (
+      <fieldset className="grid gap-2" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
+        <legend className="mb-1 text-sm font-medium [overflow-wrap:anywhere]">
+          {q.title}
+          {multi && <span className="font-normal text-muted-foreground"> (choose any)</span>}
+        </legend>
+        {(q.options ?? []).map((o, j) => (
+          <label key={o.title} htmlFor={`${id}-o${j}`} className="flex cursor-pointer items-center gap-2 text-sm">
+            <input
+              id={`${id}-o${j}`}
+              type={multi ? 'checkbox' : 'radio'}
+              name={id}
+              value={o.title}
+              checked={picked.includes(o.title)}
+              onChange={(e) =>
+                onChange(multi ? (e.target.checked ? [...(value as string[]), o.title] : (value as string[]).filter((t) => t !== o.title)) : o.title)
+              }
+              className="size-4 shrink-0 accent-primary"
+            />
+            <span className="[overflow-wrap:anywhere]">{o.title}</span>
+          </label>
+        ))}
+        {errorLine}
+      </fieldset>
+    );
+  }
+  if (q.type === 'Location') {
+    const l = value as { lt: string; lg: string; n: string };
+    return (
+      <fieldset className="grid gap-2" aria-describedby={error ? errorId : undefined}>
+        <legend className="mb-1 text-sm font-medium [overflow-wrap:anywhere]">{q.title}</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          <Input aria-label={`${q.title}: place name`} placeholder="Place name" value={l.n} onChange={(e) => onChange({ ...l, n: e.target.value })} />
+          <Input
+            aria-label={`${q.title}: latitude`}
+            aria-invalid={Boolean(error)}
+            inputMode="decimal"
+            placeholder="Latitude"
+            value={l.lt}
+            onChange={(e) => onChange({ ...l, lt: e.target.value })}
+          />
+          <Input
+            aria-label={`${q.title}: longitude`}
+            aria-invalid={Boolean(error)}
+            inputMode="decimal"
+            placeholder="Longitude"
+            value={l.lg}
+            onChange={(e) => onChange({ ...l, lg: e.target.value })}
+          />
+        </div>
+        {errorLine}
+      </fieldset>
+    );
+  }
+  const media = q.type === 'Image' || q.type === 'AttachmentList';
+  return (
+    <Field id={id} label={q.title} errors={errors} hint={media ? 'Photos and files are answered in the mobile app.' : undefined}>
+      {(aria) =>
+        q.type === 'Text' ? (
+          <Textarea {...aria} rows={2} value={value as string} onChange={(e) => onChange(e.target.value)} />
+        ) : q.type === 'Numeric' ? (
+          <Input {...aria} inputMode="decimal" value={value as string} onChange={(e) => onChange(e.target.value)} />
+        ) : q.type === 'Date' ? (
+          <Input {...aria} type="date" value={value as string} onChange={(e) => onChange(e.target.value)} />
+        ) : q.type === 'DateTime' ? (
+          <Input {...aria} type="datetime-local" value={value as string} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <Input {...aria} disabled value="" placeholder="Not available in the portal" />
+        )
+      }
+    </Field>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Place } from './definition';
+import type { ActionCardDto } from './schemas';
+import {
+  formatAnswer,
+  isClosed,
+  isSender,
+  jobState,
+  pollResults,
+  questionsOf,
+  seesAllResponses,
+  type ActionRecord,
+  type ResponseRecord,
+  type Viewer,
+} from './view';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** An action as the ACTIONS tab shows it to `viewer` (the rules of view.ts). */
+export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Viewer & { mayRespond: boolean }, now = Date.now()): ActionCardDto {
+  const all = seesAllResponses(a, viewer);
+  const mine = responses.filter((r) => viewer.phone !== null && r.responderPhone === viewer.phone);
+  const closed = isClosed(a, now);
+  const card: ActionCardDto = {
+    id: a.id,
+    referenceId: a.referenceId,
+    actionType: a.actionType,
+    title: a.title,
+    sender: { type: a.senderKind, name: a.senderName, isYou: isSender(a, viewer) },
+    sentAt: iso(a.createdAt)!,
+    expiresAt: iso(a.expiresAt),
+    isClosed: closed,
+    responseCount: responses.length,
+    canRespond: false,
+    seesResponses: all,
+    mine: mine.map((r) => ({ responseId: r.id, answers: r.answers, isCompleted: r.isCompleted })),
+  };
+  const b = a.body;
+  switch (a.actionType) {
+    case 'Poll':
+      card.canRespond = viewer.mayRespond && !closed;
+      card.poll = { choices: pollResults(a, responses).map((c) => ({ title: c.title, count: all ? c.count : null })) };
+      break;
+    case 'Job': {
+      const job = jobState(a, responses);
+      const amAssignee = job.assignees.some((x) => x.mobileNumber === viewer.phone);
+      card.canRespond = viewer.mayRespond && amAssignee;
+      card.job = {
+        assignees: job.assignees.map((x) => ({ ...x, isYou: x.mobileNumber === viewer.phone })),
+        completed: job.completed,
+        isCompleted: job.isCompleted,
+        isOverdue: !job.isCompleted && a.expiresAt !== null && a.expiresAt <= now,
+      };
+      break;
+    }
+    case 'Survey': {
+      const questions = questionsOf(a);
+      card.canRespond = viewer.mayRespond && !closed;
+      card.survey = {
+        questions,
+        isAnonymous: a.isAnonymous,
+        acceptMultipleResponses: a.acceptMultipleResponses,
+        responses: all
+          ? responses.map((r) => ({
+              id: r.id,
+              responder: a.isAnonymous ? null : r.responderName || r.responderPhone,
+              answers: questions.map((q, i) => formatAnswer(q, r.answers?.[i])),
+              respondedAt: iso(r.updatedAt)!,
+            }))
+          : null,
+      };
+      break;
+    }
+    case 'Announcement':
+      card.announcement = { message: String(b.message ?? ''), mediaCount: ((b.mediaResources as unknown[]) ?? []).length };
+      if (card.title === card.announcement.message) card.title = String(b.title ?? '');
+      break;
+    case 'LetsMeet':
+      card.meeting = {
+        startingTime: String(b.startingTime),
+        durationInMins: Number(b.durationInMins),
+        place: (b.place as Place | null | undefined) ?? null,
+        agenda: String(b.agenda ?? ''),
+      };
+      break;
+  }
+  return card;
+}
+
+/** CSV cells: quoted when needed; a cell that a spreadsheet would run as a formula is prefixed with '. */
+export function csvCell(value: string): string {
+  // a plain number or phone number ("+1425…", "-3.5") is data; anything else starting so could run as a formula
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?[\d\s.]+$/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/** The rows of a responses export (header first): one row per response the viewer may see. */
+export function responseRows(a: ActionRecord, responses: ResponseRecord[], viewer: Viewer): string[][] {
+  const all = seesAllResponses(a, viewer);
+  const visible = all ? responses : responses.filter((r) => r.responderPhone === viewer.phone);
+  const who = (r: ResponseRecord) => (a.isAnonymous && r.responderPhone !== viewer.phone ? ['Anonymous', ''] : [r.responderName, r.responderPhone]);
+  const when = (r: ResponseRecord) => new Date(r.updatedAt).toISOString();
+  if (a.actionType === 'Job')
+    return [['Responder', 'Phone', 'Completed', 'Responded at'], ...visible.map((r) => [...who(r), r.isCompleted ? 'yes' : 'no', when(r)])];
+  const questions = questionsOf(a);
+  return [
+    ['Responder', 'Phone', ...questions.map((q) => q.title), 'Responded at'],
+    ...visible.map((r) => [...who(r), ...questions.map((q, i) => formatAnswer(q, r.answers?.[i])), when(r)]),
+  ];
+}

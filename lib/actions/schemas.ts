@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Place, Question } from './definition';
+
+/** What the portal (client components too) may import from the actions domain: pure rules, input schemas, DTOs. */
+export { ACTION_TYPES, QUESTION_TYPES, type ActionType, type Question, type QuestionType, type Place } from './definition';
+export { checkAnswer, checkAnswers, ANSWER_TEXT_MAX, type AnswerProblem, type LocationAnswer } from './answers';
+
+/** The ACTIONS tab's responses: a job's "Mark complete", a poll's vote, a survey's answers (`responseId` changes yours). */
+export const respondActionSchema = z.object({
+  groupId: z.uuid(),
+  actionId: z.uuid(),
+  responseId: z.uuid().optional(),
+  isCompleted: z.boolean().optional(),
+  answers: z.array(z.unknown()).max(100).optional(),
+});
+export type RespondActionInput = z.infer<typeof respondActionSchema>;
+
+export interface MyResponse {
+  responseId: string;
+  answers: unknown[] | null;
+  isCompleted: boolean | null;
+}
+
+/** One card of the ACTIONS tab. Times are ISO strings. */
+export interface ActionCardDto {
+  id: string;
+  referenceId: string;
+  actionType: 'Announcement' | 'Job' | 'Poll' | 'Survey' | 'LetsMeet';
+  title: string;
+  sender: { type: 'member' | 'connector' | 'bot'; name: string; isYou: boolean };
+  sentAt: string;
+  expiresAt: string | null;
+  /** a poll or survey past its expiry: no more responses */
+  isClosed: boolean;
+  responseCount: number;
+  /** the viewer may respond now (a member or admin; for a job, an assignee) */
+  canRespond: boolean;
+  /** the viewer sees everyone's responses and the results (not a sender-only action of someone else) */
+  seesResponses: boolean;
+  mine: MyResponse[];
+  poll?: { choices: { title: string; count: number | null }[] };
+  job?: {
+    assignees: { mobileNumber: string; name: string; isCompleted: boolean; isYou: boolean }[];
+    completed: number;
+    isCompleted: boolean;
+    isOverdue: boolean;
+  };
+  survey?: {
+    questions: Question[];
+    isAnonymous: boolean;
+    acceptMultipleResponses: boolean;
+    /** null when the viewer may not see them */
+    responses: { id: string; responder: string | null; answers: string[]; respondedAt: string }[] | null;
+  };
+  announcement?: { message: string; mediaCount: number };
+  meeting?: { startingTime: string; durationInMins: number; place: Place | null; agenda: string };
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { actions, groupMembers } from '@/db/schema';
+import { assertCan, can } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import { loadGroup, type GroupActor } from '@/lib/groups';
+import { formatPhone } from '@/lib/phone';
+import { responseRows, toCard } from './cards';
+import type { ActionCardDto, RespondActionInput } from './schemas';
+import { lockAction, responsesOf, toActionRecord, toResponseRecord, writeResponse } from './store';
+
+/**
+ * The ACTIONS tab (the portal stands in for the mobile app): whoever may view the group sees its actions,
+ * newest first (a subscriber of a ConnectGroup sees none: actions are for its admins and members); admins
+ * and members respond. The group's admins (and org admins) see every response, like a group token.
+ */
+export const PORTAL_ACTIONS_PAGE = 50;
+
+async function viewerOf(actor: GroupActor, groupId: string) {
+  const view = await loadGroup(actor, groupId);
+  return {
+    view,
+    viewer: { phone: actor.activePhone, isAdmin: view.canManage, connectorId: null, mayRespond: can(actor, 'group.post', view.ref) },
+  };
+}
+
+export async function listGroupActions(actor: GroupActor, groupId: string): Promise<ActionCardDto[]> {
+  const { view, viewer } = await viewerOf(actor, groupId);
+  if (view.actorRole === 'Subscriber') return [];
+  const rows = await db
+    .select()
+    .from(actions)
+    .where(eq(actions.groupId, groupId))
+    .orderBy(desc(actions.createdAt), desc(actions.id))
+    .limit(PORTAL_ACTIONS_PAGE);
+  const responses = (
+    await responsesOf(
+      db,
+      rows.map((r) => r.id),
+    )
+  ).map((r) => ({ actionId: r.actionId, rec: toResponseRecord(r) }));
+  const now = Date.now();
+  return rows.map((a) =>
+    toCard(
+      toActionRecord(a),
+      responses.filter((r) => r.actionId === a.id).map((r) => r.rec),
+      viewer,
+      now,
+    ),
+  );
+}
+
+/** A member responds from a card: the response and its event in one transaction (the action row locked). */
+export async function respondToAction(actor: GroupActor, input: RespondActionInput): Promise<{ responseId: string }> {
+  return db.transaction(async (tx) => {
+    const view = await loadGroup(actor, input.groupId, tx);
+    assertCan(actor, 'group.post', view.ref);
+    const phone = actor.activePhone!;
+    const [me] = await tx
+      .select({ name: groupMembers.displayName })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, input.groupId), eq(groupMembers.e164, phone)));
+    const action = await lockAction(tx, input.groupId, input.actionId);
+    const base = input.responseId ? { responseId: input.responseId } : {};
+    return writeResponse(
+      tx,
+      { id: input.groupId, tenantId: view.group.tenantId },
+      action,
+      { phone, name: me?.name ?? actor.name ?? formatPhone(phone), role: view.actorRole, userId: actor.id },
+      input.isCompleted !== undefined ? { ...base, kind: 'job', isCompleted: input.isCompleted } : { ...base, kind: 'answers', answers: input.answers ?? [] },
+    );
+  });
+}
+
+/** The responses export of one action (CSV rows, header first): whoever may view the group, with the card's rules. */
+export async function actionResponsesExport(actor: GroupActor, groupId: string, actionId: string) {
+  const { view, viewer } = await viewerOf(actor, groupId);
+  if (view.actorRole === 'Subscriber') throw new DomainError('ActionNotFound');
+  const [a] = await db
+    .select()
+    .from(actions)
+    .where(and(eq(actions.id, actionId), eq(actions.groupId, groupId)));
+  if (!a) throw new DomainError('ActionNotFound');
+  const rows = responseRows(toActionRecord(a), (await responsesOf(db, [a.id])).map(toResponseRecord), viewer);
+  const slug =
+    a.title
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40)
+      .toLowerCase() || 'action';
+  return { filename: `${a.actionType.toLowerCase()}-${slug}-responses.csv`, rows };
+}
