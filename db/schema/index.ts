@@ -7,3 +7,6 @@ export * from './audit';
 export * from './rate-counters';
 export * from './idempotency';
 export * from './messages';
+export * from './media';
+export * from './bots';
+export * from './reactions';

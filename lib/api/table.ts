@@ -1,7 +1,10 @@
 import type { Route } from './route';
+import { botRoutes } from './routes/bots';
 import { groupRoutes } from './routes/groups';
+import { mediaRoutes } from './routes/media';
 import { memberRoutes } from './routes/members';
 import { messageRoutes } from './routes/messages';
+import { reactionRoutes } from './routes/reactions';
 import { serviceRoutes } from './routes/service';
 import { subGroupRoutes } from './routes/subgroups';
 import { tokenRoutes } from './routes/token';
@@ -15,5 +18,8 @@ export const ROUTES: readonly Route[] = [
   ...subGroupRoutes,
   ...memberRoutes,
   ...messageRoutes,
+  ...mediaRoutes,
+  ...botRoutes,
+  ...reactionRoutes,
   ...userRoutes,
 ];

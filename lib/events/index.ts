@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db';
 import { platformEvents } from '@/db/schema';
 import { memberEventData, type EventType, type MemberEventData } from './data';
 
-export { memberEventData, textMessageEventData, EVENT_TYPES, type EventType, type MemberEventData } from './data';
+export { attachmentEventData, memberEventData, textMessageEventData, EVENT_TYPES, type EventType, type MemberEventData } from './data';
 
 /**
  * The platform-event outbox (kaizala-connectors.md §6.3–§6.4) that webhooks deliver. Every change that

@@ -6,3 +6,17 @@ export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSub
 export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
 export { postMessageViaApi, listMessagesViaApi } from './messages';
+export {
+  uploadMediaViaApi,
+  mediaUrlViaApi,
+  serveSignedMedia,
+  resolveMediaForGroup,
+  attachMediaToGroup,
+  mediaUrlForGroupViewer,
+  mediaLocator,
+  signedMediaUrl,
+  mediaIdOf,
+  type ResolvedMedia,
+} from './media';
+export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
+export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';
