@@ -25,18 +25,77 @@ export interface StoredUpload extends Classified {
 export const unsupportedMedia = () =>
   new DomainError('MediaTypeNotSupported', { extensions: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(' ') }, { headers: { Connection: 'close' } });
 
-/** Up to `n` bytes from the front of a stream, and the stream for the rest. */
-async function readHead(stream: Readable, n: number): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  while (size < n) {
-    const next = await it.next();
-    if (next.done) break;
-    chunks.push(next.value);
-    size += next.value.length;
+/**
+ * A busboy file stream, read chunk by chunk. It is ALWAYS read to its end: busboy waits for a file stream that
+ * is not read (or was destroyed) forever, so a refused file is `discard`ed (read and dropped), never destroyed.
+ */
+function fileReader(file: Readable) {
+  const queue: Buffer[] = [];
+  let ended = false;
+  let failed: Error | null = null;
+  let discarding = false;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  file.on('data', (chunk: Buffer) => {
+    if (discarding) return;
+    queue.push(chunk);
+    if (queue.length >= 4) file.pause();
+    signal();
+  });
+  file.on('end', () => {
+    ended = true;
+    signal();
+  });
+  file.on('error', (err) => {
+    failed = err;
+    signal();
+  });
+  async function next(): Promise<Buffer | null> {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        if (queue.length < 4) file.resume();
+        return chunk;
+      }
+      if (failed) throw failed;
+      if (ended) return null;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
   }
-  return { head: Buffer.concat(chunks), rest: { [Symbol.asyncIterator]: () => it } };
+  const discard = () => {
+    discarding = true;
+    queue.length = 0;
+    file.resume();
+  };
+  /** up to `n` bytes from the front */
+  async function head(n: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    while (size < n) {
+      const chunk = await next();
+      if (!chunk) break;
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    return Buffer.concat(chunks);
+  }
+  /** the rest; a consumer that stops early (a 413) leaves it to be discarded */
+  async function* rest(): AsyncGenerator<Buffer> {
+    try {
+      for (;;) {
+        const chunk = await next();
+        if (!chunk) return;
+        yield chunk;
+      }
+    } finally {
+      discard();
+    }
+  }
+  return { head, rest, discard };
 }
 
 export async function receiveUpload(request: Request, opts: { limits: MediaLimits; store: MediaStore; storageKey: string }): Promise<StoredUpload> {
@@ -75,17 +134,23 @@ export async function receiveUpload(request: Request, opts: { limits: MediaLimit
         return;
       }
       current = file;
+      const reader = fileReader(file);
       stored = (async () => {
-        const { head, rest } = await readHead(file, SNIFF_BYTES);
-        const sniffed = head.length ? await fileTypeFromBuffer(head) : undefined;
-        const what = classify(sniffed?.ext, info.filename);
-        if (!what) throw unsupportedMedia();
-        const m = meter(head, rest, what.kind, opts.limits[what.kind]);
-        await opts.store.put(opts.storageKey, m.body, what.mime);
-        return { ...what, ...m.done() };
+        try {
+          const head = await reader.head(SNIFF_BYTES);
+          const sniffed = head.length ? await fileTypeFromBuffer(head) : undefined;
+          const what = classify(sniffed?.ext, info.filename);
+          if (!what) throw unsupportedMedia();
+          const m = meter(head, reader.rest(), what.kind, opts.limits[what.kind]);
+          await opts.store.put(opts.storageKey, m.body, what.mime);
+          return { ...what, ...m.done() };
+        } catch (err) {
+          // a refused file: the rest of it is read and dropped, so busboy and the client can finish
+          reader.discard();
+          throw err;
+        }
       })();
-      // a refused file: the rest of it is read and dropped, so busboy and the client can finish
-      stored.catch(() => file.resume());
+      stored.catch(() => undefined);
     });
     parser.on('filesLimit', () => (extraFile = true));
     parser.on('error', reject);
