@@ -82,14 +82,28 @@ export class S3MediaStore implements MediaStore {
   }
 
   async put(key: string, body: AsyncIterable<Buffer>, contentType: string): Promise<void> {
+    // why the body stopped (a 413) matters more than how aborting the multipart upload went
+    let bodyError: unknown = null;
+    async function* watched() {
+      try {
+        yield* body;
+      } catch (err) {
+        bodyError = err;
+        throw err;
+      }
+    }
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: this.key(key), Body: Readable.from(body), ContentType: contentType },
+      params: { Bucket: this.bucket, Key: this.key(key), Body: Readable.from(watched()), ContentType: contentType },
       partSize: 5 * 1024 * 1024,
       queueSize: 2,
       leavePartsOnError: false,
     });
-    await upload.done();
+    try {
+      await upload.done();
+    } catch (err) {
+      throw bodyError ?? err;
+    }
   }
 
   async get(key: string) {

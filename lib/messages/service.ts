@@ -54,7 +54,8 @@ export async function listGroupMessages(actor: GroupActor, groupId: string, opts
     .select({
       ...getTableColumns(messages),
       // Likes on the message from its group and the sub-groups below it (reactions, /v1 §5.10)
-      likes: sql<number>`(SELECT count(*)::int FROM reactions r WHERE r.reference_id = ${messages.referenceId} AND r.source_group_id = ${messages.groupId} AND r.reaction_type = 'Like')`,
+      // (qualified by hand: drizzle writes a column of the selected table unqualified, which the subquery would take as its own)
+      likes: sql<number>`(SELECT count(*)::int FROM reactions r WHERE r.reference_id = "messages"."reference_id" AND r.source_group_id = "messages"."group_id" AND r.reaction_type = 'Like')`,
     })
     .from(messages)
     .where(and(eq(messages.groupId, groupId), older, mine))
