@@ -48,7 +48,7 @@ export const mediaRoutes = [
     path: '/media/{mediaId}/content',
     permission: null,
     tag: 'Media',
-    summary: 'The file itself, through a signed URL from GET /v1/media/{mediaResource} (no access token; 403 when expired or altered)',
+    summary: 'The file itself, through a signed URL (no access token; 403 when the link has expired or was altered)',
     params: z.object({ mediaId: z.string().max(64) }),
     query: z.object({
       exp: z.string().max(20).optional(),
