@@ -118,6 +118,8 @@ async function main() {
   env.SMS_PROVIDER ??= 'outbox';
   env.NEXT_TELEMETRY_DISABLED ??= '1';
   env.SEED_DEMO ??= '1';
+  // uploaded media (MEDIA_STORE=local): under the data folder, the tests' apart from the demo's
+  env.MEDIA_DIR ??= path.join(root, '.data', e2e ? 'media-e2e' : 'media');
   if (mode !== 'dev') env.DEV_OUTBOX ??= '1'; // the local demo and tests read SMS from /dev/outbox
   if (e2e) {
     env.RESET_DB = '1';

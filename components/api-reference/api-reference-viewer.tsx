@@ -29,6 +29,10 @@ const CUSTOM_CSS = `
 @media ${WIDE} {
   .scalar-api-reference { --scalar-custom-header-height: var(--portal-header-height, 0px); }
 }
+/* on a phone nothing pushes the page sideways: long paths (…/reaction/{referenceId}/summary) break, and the
+   hover "Copy link" button beside a heading that fills the line is clipped at its edge */
+.scalar-api-reference .operation-path { overflow-wrap: anywhere; word-break: break-word; min-width: 0; }
+.scalar-api-reference .section-header { overflow-x: clip; }
 /* one column on a phone: Scalar's "Copy link" button beside a long operation heading pokes 1–2 px past the edge */
 .scalar-api-reference { overflow-x: clip; }
 `;

@@ -20,6 +20,11 @@ export function MessageItem({ message: m }: { message: MessageDto }) {
           </time>
         </header>
         <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{m.text}</p>
+        {m.likes > 0 && (
+          <p className="text-xs text-muted-foreground" aria-label={`${m.likes} ${m.likes === 1 ? 'like' : 'likes'}`}>
+            <span aria-hidden>♥</span> {m.likes}
+          </p>
+        )}
       </article>
     </li>
   );

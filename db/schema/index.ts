@@ -8,3 +8,6 @@ export * from './rate-counters';
 export * from './idempotency';
 export * from './messages';
 export * from './actions';
+export * from './media';
+export * from './bots';
+export * from './reactions';

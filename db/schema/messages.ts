@@ -1,4 +1,5 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bots } from './bots';
 import { connectors } from './connectors';
 import { groups } from './groups';
 import { tenants, users } from './tenants';
@@ -24,6 +25,8 @@ export const messages = pgTable(
     senderPhone: text('sender_phone'),
     /** the connector that posted it (sender kind `connector`) */
     senderConnectorId: uuid('sender_connector_id').references(() => connectors.id, { onDelete: 'set null' }),
+    /** the bot that posted it (sender kind `bot`; `sender_connector_id` is then the bot's connector) */
+    senderBotId: uuid('sender_bot_id').references(() => bots.id, { onDelete: 'set null' }),
     /** the sender's name when it was posted (member display name or connector name) */
     senderName: text('sender_name').notNull(),
     text: text('text').notNull(),

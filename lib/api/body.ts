@@ -7,7 +7,7 @@ import { DomainError } from '@/lib/errors';
  * Postman-generated clients send `{'mobileNumber':"…"}` and `{members:["+91…"]}`. Form bodies where the
  * route allows them (the OAuth token endpoint). Anything else is 415.
  */
-export function parseBody(raw: string, contentType: string, types: readonly ('json' | 'form')[]): unknown {
+export function parseBody(raw: string, contentType: string, types: readonly ('json' | 'form' | 'multipart')[]): unknown {
   const type = contentType.toLowerCase();
   if (types.includes('form') && type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
   if (type.includes('json') || (!type && raw.trim() === '')) {
@@ -18,7 +18,9 @@ export function parseBody(raw: string, contentType: string, types: readonly ('js
       throw new DomainError('InvalidJson');
     }
   }
-  const accepted = types.map((t) => (t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded')).join(' or ');
+  const accepted = types
+    .map((t) => (t === 'json' ? 'application/json' : t === 'form' ? 'application/x-www-form-urlencoded' : 'multipart/form-data'))
+    .join(' or ');
   throw new DomainError('UnsupportedMediaType', { accepted });
 }
 

@@ -40,7 +40,7 @@ interface ReplayRow extends RateRow {
   live: boolean;
 }
 
-export type Outcome = { status: number; body: unknown; headers: Record<string, string> };
+export type Outcome = { status: number; body: unknown; headers: Record<string, string>; raw?: Response };
 
 /**
  * Run `call` at most once per (connector, key). `call` answers with the status and body to send; a thrown

@@ -64,7 +64,7 @@ export function openApiDocument(routes: readonly Route[], serverUrl: string) {
     ];
     const content = Object.fromEntries(
       (r.bodyTypes ?? ['json']).map((t) => [
-        t === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+        t === 'json' ? 'application/json' : t === 'form' ? 'application/x-www-form-urlencoded' : 'multipart/form-data',
         { schema: r.body ? schemaOf(r.body, 'input') : {} },
       ]),
     );

@@ -17,12 +17,16 @@ export interface RouteInput<P, Q, B> {
   header: (name: string) => string;
   claims: AccessClaims | null;
   ip: string | null;
+  /** the request itself: multipart routes stream its body (the router does not read it for them) */
+  request: Request;
 }
 
 export interface RouteResult<R> {
   body: R;
   status?: 200 | 201 | 503;
   headers?: Record<string, string>;
+  /** an answer that is not JSON (a media file): sent as it is */
+  raw?: Response;
 }
 
 export interface Route<P = unknown, Q = unknown, B = unknown, R = unknown> {
@@ -38,8 +42,10 @@ export interface Route<P = unknown, Q = unknown, B = unknown, R = unknown> {
   /** request headers the route reads (documentation; handlers read them with `header()`) */
   headers?: z.ZodObject;
   body?: z.ZodType<B>;
-  /** accepted body encodings (default JSON only) */
-  bodyTypes?: ('json' | 'form')[];
+  /** accepted body encodings (default JSON only); `multipart`: streamed by the handler, no 1 MiB limit */
+  bodyTypes?: ('json' | 'form' | 'multipart')[];
+  /** a bot access token may call this route (every other route refuses bot tokens with 403) */
+  bots?: boolean;
   response: z.ZodType<R>;
   handler: (input: RouteInput<P, Q, B>) => Promise<RouteResult<R>>;
 }

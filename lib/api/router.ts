@@ -32,25 +32,29 @@ const statusOf = (err: unknown) => {
 };
 
 function register(api: Hono<ApiEnv>, route: Route) {
-  const guard: MiddlewareHandler<ApiEnv> = route.permission ? requireAccess(route.permission) : (_c, next) => next();
+  const guard: MiddlewareHandler<ApiEnv> = route.permission ? requireAccess(route.permission, route.bots ?? false) : (_c, next) => next();
+  const streamed = route.bodyTypes?.includes('multipart') ?? false;
   const writes = route.permission !== null && (route.method === 'POST' || route.method === 'PUT');
   api.on(route.method, honoPath(route.path), guard, async (c) => {
     const params = validate(route.params, c.req.param(), 'path');
     const query = validate(route.query, c.req.query(), 'query');
     let raw: unknown;
     let body: unknown;
-    if (route.body) {
+    if (route.body && !streamed) {
       raw = parseBody(await c.req.text(), c.req.header('content-type') ?? '', route.bodyTypes ?? ['json']);
       body = validate(route.body, raw, 'body');
     }
     const claims = route.permission ? c.get('claims') : null;
     const run = async (): Promise<Outcome> => {
-      const out = await route.handler({ params, query, body, header: (name) => c.req.header(name) ?? '', claims, ip: clientIp(c) });
-      return { status: out.status ?? 200, body: out.body, headers: out.headers ?? {} };
+      const out = await route.handler({ params, query, body, header: (name) => c.req.header(name) ?? '', claims, ip: clientIp(c), request: c.req.raw });
+      return { status: out.status ?? 200, body: out.body, headers: out.headers ?? {}, raw: out.raw };
     };
-    // Idempotency-Key on platform POST/PUT (product.md §12); the token service's calls are not replayable
+    // Idempotency-Key on platform POST/PUT (product.md §12); the token service's calls are not replayable.
+    // A streamed upload is not kept to compare: its key stands for the upload (method and path still count).
     const key = writes ? idempotencyKey(c.req.header('idempotency-key') ?? '') : null;
-    const out = key && claims ? await withIdempotency(claims, key, fingerprint(route.method, c.req.path, raw), run, statusOf) : await run();
+    const print = fingerprint(route.method, c.req.path, streamed ? { streamed: true } : raw);
+    const out = key && claims ? await withIdempotency(claims, key, print, run, statusOf) : await run();
+    if (out.raw) return out.raw;
     return c.json(out.body as object, out.status as 200, out.headers);
   });
 }
@@ -86,7 +90,13 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
       return c.json(e.body, e.status, e.headers);
     },
   });
-  api.use('*', (c, next) => (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined ? limitBody(c, next) : next()));
+  // multipart routes (media) stream their body under limits of their own (lib/media)
+  const streamedRoutes = new Set(routes.filter((r) => r.bodyTypes?.includes('multipart')).map((r) => `${r.method} /v1${r.path}`));
+  api.use('*', (c, next) =>
+    !streamedRoutes.has(`${c.req.method} ${c.req.path}`) && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined)
+      ? limitBody(c, next)
+      : next(),
+  );
 
   for (const route of routes) register(api, route);
 

@@ -1,8 +1,11 @@
 import type { Route } from './route';
 import { actionRoutes } from './routes/actions';
+import { botRoutes } from './routes/bots';
 import { groupRoutes } from './routes/groups';
+import { mediaRoutes } from './routes/media';
 import { memberRoutes } from './routes/members';
 import { messageRoutes } from './routes/messages';
+import { reactionRoutes } from './routes/reactions';
 import { serviceRoutes } from './routes/service';
 import { subGroupRoutes } from './routes/subgroups';
 import { tokenRoutes } from './routes/token';
@@ -17,5 +20,8 @@ export const ROUTES: readonly Route[] = [
   ...memberRoutes,
   ...messageRoutes,
   ...actionRoutes,
+  ...mediaRoutes,
+  ...botRoutes,
+  ...reactionRoutes,
   ...userRoutes,
 ];

@@ -90,6 +90,24 @@ const schema = z.object({
   PIN_SENDS_PER_TENANT: count(100),
   PIN_SENDS_GLOBAL: count(1000),
   IP_BUDGET_ALLOWLIST: list(''),
+
+  /** media (POST /v1/media): where files go, the size limit per kind, how long a signed URL lives */
+  MEDIA_STORE: z.enum(['local', 's3']).default('local'),
+  /** local store: the folder (relative to the working directory), default `.data/media` */
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  MEDIA_MAX_IMAGE_BYTES: count(10 * 1024 * 1024),
+  MEDIA_MAX_AUDIO_BYTES: count(25 * 1024 * 1024),
+  MEDIA_MAX_VIDEO_BYTES: count(100 * 1024 * 1024),
+  MEDIA_MAX_DOCUMENT_BYTES: count(25 * 1024 * 1024),
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(900),
+  /** S3-compatible store (MEDIA_STORE=s3): bucket, region, endpoint (MinIO, R2, …), credentials (else the SDK's chain) */
+  S3_BUCKET: optional,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: url.optional(),
+  S3_FORCE_PATH_STYLE: flag,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  S3_PREFIX: z.string().default(''),
 });
 
 export type Config = z.output<typeof schema>;
@@ -112,6 +130,7 @@ function productionProblems(c: Config): string[] {
   if (c.AUTH_PROVIDER === 'oidc') {
     for (const n of ['AUTH_OIDC_ID', 'AUTH_OIDC_SECRET', 'AUTH_OIDC_ISSUER'] as const) need(n, 'required with AUTH_PROVIDER=oidc');
   }
+  if (c.MEDIA_STORE === 's3') need('S3_BUCKET', 'required with MEDIA_STORE=s3');
   if (c.SMS_PROVIDER === 'twilio') {
     need('SMS_TWILIO_ACCOUNT_SID', 'required with SMS_PROVIDER=twilio');
     need('SMS_TWILIO_AUTH_TOKEN', 'required with SMS_PROVIDER=twilio');

@@ -232,7 +232,34 @@ export const ERRORS = {
     'This Idempotency-Key was already used with another request (method, path or body). Use a new key for a new request.',
   ),
   IdempotencyKeyInUse: spec(409, 'Conflict', 'A request with this Idempotency-Key is still running. Retry after it has finished.'),
+
+  // ---- media, bots, reactions (kaizala-connectors.md §5.6, §5.10, §5.11) ------------------------------------
+  MediaTypeNotSupported: spec<{ extensions: string }>(
+    415,
+    'InvalidParameters',
+    (p) => `This file type is not supported. Send one of ${p.extensions} (the content is checked, not the declared type or name).`,
+  ),
+  MediaTooLarge: spec<{ kind: 'image' | 'audio' | 'video' | 'document' | 'file'; maxBytes: number }>(413, 'InvalidParameters', (p) =>
+    p.kind === 'file'
+      ? `The upload is larger than ${mibText(p.maxBytes)}, the largest file allowed.`
+      : `The ${p.kind} file is larger than ${mibText(p.maxBytes)}, the limit for ${p.kind} files.`,
+  ),
+  MediaFileMissing: spec(400, 'InvalidParameters', 'Send the file as a multipart/form-data part named files (or FileName).'),
+  MediaNotFound: spec(404, 'ResourceNotFound', 'This media resource does not exist or this token cannot reach it.'),
+  MediaLinkInvalid: spec(403, 'AuthorizationException', 'This media link is not valid. Ask for a new link.'),
+  MediaLinkExpired: spec(403, 'AuthorizationException', 'This media link has expired. Ask for a new link.'),
+  BotNotFound: spec(404, 'ResourceNotFound', 'This bot does not exist or belongs to another connector.'),
+  BotNotInGroup: spec(403, 'AuthorizationException', 'This bot is not in the group. Add it with POST /v1/groups/{groupId}/bot first.'),
+  BotTokenNotAllowed: spec(403, 'AuthorizationException', 'A bot access token can only post messages to the groups its bot is in.'),
+  ReactionTargetNotFound: spec(404, 'ResourceNotFound', 'No message or action with this referenceId was sent in the source group.'),
+  SourceGroupNotInHierarchy: spec(400, 'InvalidParameters', 'sourceGroupId must be this group or one of its parent groups.'),
+  SubscriberCannotReact: spec(403, 'AuthorizationException', 'This token acts for a subscriber of the group: only its admins and members react.'),
 } as const;
+
+function mibText(bytes: number): string {
+  const v = bytes / (1024 * 1024);
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} MiB`;
+}
 
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams<C extends ErrorCode> = (typeof ERRORS)[C] extends ErrorSpec<infer P> ? P : never;

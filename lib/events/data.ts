@@ -114,3 +114,17 @@ export function actionResponseEventData(r: {
     },
   };
 }
+
+/**
+ * `AttachmentCreated`: `{ media: [{ mediaUrl, mediaFileName }], actionType, caption }` (§6.4), plus our
+ * `referenceId` of the post that carries it. `mediaUrl` is the media's stable locator (`…/v1/media/{id}`): a
+ * receiver trades it for a short-lived signed URL with its access token (files are never public).
+ */
+export function attachmentEventData(media: { url: string; fileName: string }[], actionType: string, caption: string, referenceId: string | null) {
+  return {
+    media: media.map((m) => ({ mediaUrl: m.url, mediaFileName: m.fileName })),
+    actionType,
+    caption,
+    ...(referenceId ? { referenceId } : {}),
+  };
+}

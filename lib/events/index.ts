@@ -4,6 +4,7 @@ import { platformEvents } from '@/db/schema';
 import { memberEventData, type EventType, type MemberEventData } from './data';
 
 export {
+  attachmentEventData,
   memberEventData,
   textMessageEventData,
   announcementEventData,

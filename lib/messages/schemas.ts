@@ -31,6 +31,8 @@ export interface MessageDto {
   /** ISO time */
   createdAt: string;
   isYou: boolean;
+  /** Likes (reactions, /v1 §5.10) over the group's hierarchy */
+  likes: number;
 }
 
 export interface MessagePage {

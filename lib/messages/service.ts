@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { groupMembers, messages, type Message } from '@/db/schema';
 import { assertCan } from '@/lib/authz';
@@ -20,7 +20,7 @@ import type { MessageDto, MessagePage } from './schemas';
 export const PORTAL_PAGE_SIZE = 30;
 
 export function toMessageDto(
-  m: Pick<Message, 'id' | 'referenceId' | 'text' | 'senderKind' | 'senderName' | 'senderPhone' | 'createdAt'>,
+  m: Pick<Message, 'id' | 'referenceId' | 'text' | 'senderKind' | 'senderName' | 'senderPhone' | 'createdAt'> & { likes?: number },
   you: string | null,
 ): MessageDto {
   return {
@@ -30,6 +30,7 @@ export function toMessageDto(
     sender: { type: m.senderKind, name: m.senderName, phone: m.senderPhone },
     createdAt: m.createdAt.toISOString(),
     isYou: m.senderKind === 'member' && m.senderPhone !== null && m.senderPhone === you,
+    likes: m.likes ?? 0,
   };
 }
 
@@ -50,7 +51,12 @@ export async function listGroupMessages(actor: GroupActor, groupId: string, opts
     if (!known) throw new DomainError('InvalidCursor');
   }
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(messages),
+      // Likes on the message from its group and the sub-groups below it (reactions, /v1 §5.10)
+      // (qualified by hand: drizzle writes a column of the selected table unqualified, which the subquery would take as its own)
+      likes: sql<number>`(SELECT count(*)::int FROM reactions r WHERE r.reference_id = "messages"."reference_id" AND r.source_group_id = "messages"."group_id" AND r.reaction_type = 'Like')`,
+    })
     .from(messages)
     .where(and(eq(messages.groupId, groupId), older, mine))
     .orderBy(desc(messages.createdAt), desc(messages.id))

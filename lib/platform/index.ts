@@ -7,3 +7,17 @@ export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
 export { postMessageViaApi, listMessagesViaApi } from './messages';
 export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi } from './actions';
+export {
+  uploadMediaViaApi,
+  mediaUrlViaApi,
+  serveSignedMedia,
+  resolveMediaForGroup,
+  attachMediaToGroup,
+  mediaUrlForGroupViewer,
+  mediaLocator,
+  signedMediaUrl,
+  mediaIdOf,
+  type ResolvedMedia,
+} from './media';
+export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
+export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';

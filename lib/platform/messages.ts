@@ -23,22 +23,31 @@ import { ACTOR_NAME, CALLER_PHONE, CALLER_ROLE, reachCtes, reachValues } from '.
  * are left out and reported in `failedResult`).
  *
  * Parameters after the eight of reach.ts: $9 text, $10 targeted, $11 sendToAllSubscribers, $12 subscriber
- * numbers, $13 / $14 the per-connector / per-tenant limits (nothing is written past them).
+ * numbers, $13 / $14 the per-connector / per-tenant limits (nothing is written past them); $15 the bot of a bot
+ * token (sender `bot`, only in groups the bot was added to, else 403 `BotNotInGroup`).
  */
 const postStatements = new Map<string, string>();
-function postSql(kind: AccessClaims['kind']): string {
-  let s = postStatements.get(kind);
+/** A bot token ($15 the bot) posts as its bot, only where the bot was added; its "role" there is `Bot`. */
+const BOT_ROLE = (g: string) =>
+  `(SELECT 'Bot' FROM group_bots gb JOIN bots b ON b.id = gb.bot_id
+     WHERE gb.group_id = ${g} AND gb.bot_id = $15::uuid AND b.connector_id = $1::uuid AND b.deleted_at IS NULL)`;
+function postSql(kind: AccessClaims['kind'], bot: boolean): string {
+  const cacheKey = `${kind}:${bot}`;
+  let s = postStatements.get(cacheKey);
   if (!s) {
-    const asMember = kind === 'member';
+    const asMember = kind === 'member' && !bot;
+    const actor = bot
+      ? `SELECT 'bot'::message_sender AS kind, (SELECT name FROM bots WHERE id = $15::uuid) AS name, NULL::text AS phone, NULL::uuid AS user_id`
+      : `SELECT ${asMember ? `'member'` : `'connector'`}::message_sender AS kind, ${ACTOR_NAME[kind]('$7::uuid')} AS name,
+      ${CALLER_PHONE[kind]} AS phone,
+      ${asMember ? `(SELECT user_id FROM phone_numbers WHERE e164 = $5 AND tenant_id = $2::uuid AND verified_at IS NOT NULL)` : `$4::uuid`} AS user_id`;
     s = `WITH RECURSIVE ${reachCtes(kind)},
   target AS (
-    SELECT g.id, g.group_type, ${CALLER_ROLE[kind]('g.id')} AS caller_role
+    SELECT g.id, g.group_type, ${bot ? BOT_ROLE('g.id') : CALLER_ROLE[kind]('g.id')} AS caller_role
     FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach)
   ),
   actor AS (
-    SELECT ${asMember ? `'member'` : `'connector'`}::message_sender AS kind, ${ACTOR_NAME[kind]('$7::uuid')} AS name,
-      ${CALLER_PHONE[kind]} AS phone,
-      ${asMember ? `(SELECT user_id FROM phone_numbers WHERE e164 = $5 AND tenant_id = $2::uuid AND verified_at IS NOT NULL)` : `$4::uuid`} AS user_id
+    ${actor}
   ),
   ok AS (
     SELECT t.id,
@@ -50,12 +59,12 @@ function postSql(kind: AccessClaims['kind']): string {
     WHERE EXISTS (SELECT 1 FROM live)
       AND coalesce((SELECT count FROM rl WHERE key LIKE 'c:%'), 0) <= $13::int
       AND coalesce((SELECT count FROM rl WHERE key LIKE 't:%'), 0) <= $14::int
-      AND t.caller_role IN ('Admin', 'Member')
+      AND t.caller_role IN ('Admin', 'Member'${bot ? `, 'Bot'` : ''})
       AND (NOT $10::boolean OR (t.group_type = 'ConnectGroup' AND t.caller_role = 'Admin'))
   ),
   msg AS (
-    INSERT INTO messages (tenant_id, group_id, sender_kind, sender_phone, sender_connector_id, sender_name, text, subscribers)
-    SELECT $2::uuid, ok.id, a.kind, ${asMember ? 'a.phone' : 'NULL'}, ${asMember ? 'NULL' : '$1::uuid'}, coalesce(a.name, ''), $9::text, ok.subscribers
+    INSERT INTO messages (tenant_id, group_id, sender_kind, sender_phone, sender_connector_id, sender_bot_id, sender_name, text, subscribers)
+    SELECT $2::uuid, ok.id, a.kind, ${asMember ? 'a.phone' : 'NULL'}, ${asMember ? 'NULL' : '$1::uuid'}, ${bot ? '$15::uuid' : 'NULL'}, coalesce(a.name, ''), $9::text, ok.subscribers
     FROM ok, actor a
     RETURNING reference_id, subscribers, created_at
   ),
@@ -69,7 +78,7 @@ function postSql(kind: AccessClaims['kind']): string {
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live,
     (SELECT id FROM target) AS target_id, (SELECT group_type FROM target) AS group_type, (SELECT caller_role FROM target) AS caller_role,
     (SELECT reference_id FROM msg) AS reference_id, (SELECT subscribers FROM msg) AS subscribers, (SELECT id FROM ev) AS event_id`;
-    postStatements.set(kind, s);
+    postStatements.set(cacheKey, s);
   }
   return s;
 }
@@ -97,9 +106,10 @@ export type SendProblem = NumberProblem;
 export async function postMessageViaApi(claims: AccessClaims, groupId: string, req: PostMessageRequest) {
   const { valid, failed } = parseNumbers(req.subscribers);
   const targeted = req.sendToAllSubscribers || req.subscribers.length > 0;
+  const bot = claims.bot ?? null;
   const { rows } = await getPool().query<PostRow>({
-    name: `platform_message_post_v1_${claims.kind}`,
-    text: postSql(claims.kind),
+    name: `platform_message_post_v2_${claims.kind}${bot ? '_bot' : ''}`,
+    text: postSql(claims.kind, bot !== null),
     values: [
       ...reachValues(claims, groupId),
       req.message,
@@ -108,12 +118,14 @@ export async function postMessageViaApi(claims: AccessClaims, groupId: string, r
       req.sendToAllSubscribers ? [] : valid,
       RATE_LIMITS.perConnector,
       RATE_LIMITS.perTenant,
+      ...(bot ? [bot] : []),
     ],
   });
   const row = rows[0]!;
   const headers = enforceRateLimit(row, claims);
   if (!row.live) throw new DomainError('TokenRevoked');
   if (!row.target_id) throw new DomainError('GroupNotReachable', { headers });
+  if (bot && !row.caller_role) throw new DomainError('BotNotInGroup', { headers });
   if (row.caller_role === 'Subscriber') throw new DomainError('SubscriberCannotPost', { headers });
   if (targeted && row.group_type !== 'ConnectGroup') throw new DomainError('NotConnectGroup', { headers });
   if (targeted && row.caller_role !== 'Admin') throw new DomainError('NotGroupAdmin', { headers });

@@ -55,7 +55,7 @@ export interface WriteContext {
   alsoAdminOf: Set<string>;
   /** who made the change, for the event envelope's fromUser (platform_events): the token's number, user and name */
   fromUser: { phone: string | null; name: string | null; id: string | null };
-  audit: (tx: DbOrTx, action: string, targetId: string, metadata?: Record<string, unknown>) => Promise<void>;
+  audit: (tx: DbOrTx, action: string, targetId: string, metadata?: Record<string, unknown>, targetType?: string) => Promise<void>;
 }
 
 export interface WriteOptions {
@@ -88,13 +88,13 @@ export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions,
     callerRole: gate.caller_role,
     alsoAdminOf: new Set(gate.also_admin_of),
     fromUser: { phone: gate.caller_phone, name: gate.actor_name, id: claims.uid ?? null },
-    audit: (tx, action, targetId, metadata) =>
+    audit: (tx, action, targetId, metadata, targetType = 'group') =>
       recordAudit(tx, {
         tenantId: claims.tid,
         actorUserId: claims.uid ?? null,
         actorConnectorId: claims.cid,
         action,
-        targetType: 'group',
+        targetType,
         targetId,
         ip: opts.ip,
         metadata: { via: 'api', ...(claims.phn ? { phone: claims.phn } : {}), ...metadata },

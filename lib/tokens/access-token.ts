@@ -25,6 +25,8 @@ export interface AccessClaims {
   uid?: string;
   /** member grants: the phone number */
   phn?: string;
+  /** a bot access token (GET /v1/bot/accessToken/{botUserId}): the bot it acts as, on the grant it was minted from */
+  bot?: string;
   /** permission keys of the connector */
   perm: string[];
   iat: number;
@@ -49,6 +51,7 @@ const claimsSchema = z.object({
     .string()
     .regex(/^\+[1-9]\d{6,14}$/)
     .optional(),
+  bot: uuid.optional(),
   perm: z.array(z.string().max(64)).max(32),
   iat: z.number().int(),
   exp: z.number().int(),
@@ -69,7 +72,7 @@ function signingKey(kid: string): Buffer | undefined {
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 const headerCache = new Map<string, string>();
 
-export function signAccessToken(claims: Omit<AccessClaims, 'iat' | 'exp'>, now = Date.now()): { token: string; expiresAt: number } {
+export function signAccessToken(claims: Omit<AccessClaims, 'iat' | 'exp'>, now = Date.now(), notAfter?: number): { token: string; expiresAt: number } {
   const kid = keyring().currentId;
   let header = headerCache.get(kid);
   if (!header) {
@@ -77,7 +80,7 @@ export function signAccessToken(claims: Omit<AccessClaims, 'iat' | 'exp'>, now =
     headerCache.set(kid, header);
   }
   const iat = Math.floor(now / 1000);
-  const expiresAt = now + ACCESS_TOKEN_LIFETIME_MS;
+  const expiresAt = Math.min(now + ACCESS_TOKEN_LIFETIME_MS, notAfter ?? Infinity);
   const payload = b64(JSON.stringify({ ...claims, iat, exp: Math.floor(expiresAt / 1000) }));
   const input = `${header}.${payload}`;
   const sig = createHmac('sha256', signingKey(kid)!).update(input).digest('base64url');

@@ -46,6 +46,8 @@ async function expectOperations(page: Page, ops: Operation[]) {
 
 test.describe('[DOCS] API reference', () => {
   test('renders every operation of the served OpenAPI document', async ({ page, request }) => {
+    // one look per operation: the time grows with the route table (46 operations with media, bots, reactions)
+    test.setTimeout(150_000);
     const ops = await operationsOf(request);
     expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual(expect.arrayContaining(['GET /v1/groups', 'GET /v1/accessToken']));
     await page.goto('/api-reference');

@@ -69,6 +69,13 @@ test.describe.serial('[API] first reads: reach and permissions', () => {
         expect((await call({})).status(), path).toBe(200);
         continue;
       }
+      if (row.permission === null && row.tag === 'Media') {
+        // the file behind a signed media URL: no token, the signature is the permission
+        const r = await call({});
+        expect(r.status(), path).toBe(403);
+        expect(await r.json()).toMatchObject({ errorCode: 'MediaLinkInvalid' });
+        continue;
+      }
       if (row.permission === null) {
         // public token-service routes: no access token needed (they answer 400 for the empty request)
         const r = await call({});

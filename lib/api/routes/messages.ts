@@ -27,9 +27,10 @@ export const messageRoutes = [
     method: 'POST',
     path: '/groups/{groupId}/messages',
     permission: 'textmessage',
+    bots: true,
     tag: 'Messages',
     summary:
-      'Post a text message (≤ 4000 characters). A PIN/OAuth user token posts as its member, every other token as the connector. Targeting subscribers: ConnectGroups and admins only.',
+      'Post a text message (≤ 4000 characters). A PIN/OAuth user token posts as its member, a bot token as its bot (only in groups it was added to, else 403), every other token as the connector. Targeting subscribers: ConnectGroups and admins only.',
     params,
     body: postBody,
     response: z.object({

@@ -1,0 +1,32 @@
+import 'server-only';
+import { hkdfSync } from 'node:crypto';
+import { config } from '@/lib/config';
+import { keyring } from '@/lib/crypto';
+import type { MediaLimits } from './limits';
+
+export { classify, cleanFileName, ACCEPTED_EXTENSIONS, type MediaKind, type Classified } from './types';
+export { mediaTooLarge, largestLimit, type MediaLimits } from './limits';
+export { checkMediaSignature, signMedia, signedQuery, type SignatureCheck } from './signing';
+export { mediaStore, storeFromConfig, LocalMediaStore, S3MediaStore, type MediaStore } from './store';
+export { receiveUpload, type StoredUpload } from './upload';
+
+/** The size limit of each kind, from lib/config. */
+export function mediaLimits(): MediaLimits {
+  const c = config();
+  return { image: c.MEDIA_MAX_IMAGE_BYTES, audio: c.MEDIA_MAX_AUDIO_BYTES, video: c.MEDIA_MAX_VIDEO_BYTES, document: c.MEDIA_MAX_DOCUMENT_BYTES };
+}
+
+const urlKeys = new Map<string, Buffer>();
+/** The signing key of media URLs for key id `kid` of APP_ENCRYPTION_KEY (HKDF, its own purpose). */
+export function mediaUrlKey(kid: string): Buffer | undefined {
+  let key = urlKeys.get(kid);
+  if (!key) {
+    const master = keyring().keys.get(kid);
+    if (!master) return undefined;
+    key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'connector-portal:media-url', 32));
+    urlKeys.set(kid, key);
+  }
+  return key;
+}
+
+export const currentKeyId = () => keyring().currentId;
