@@ -13,6 +13,7 @@ import { assertConfig } from './lib/config';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
 import { startRateCounterSweep } from './lib/ratelimit';
+import { flushUsage, startUsageSweep } from './lib/usage';
 import { smsProvider, startOutboxPruning } from './lib/sms';
 import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
@@ -60,6 +61,7 @@ async function main() {
   startRateCounterSweep();
   startIdempotencySweep();
   startExchangeCache();
+  startUsageSweep();
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
@@ -103,7 +105,8 @@ async function main() {
   } else {
     httpServer.listen(port, listenHost, ready);
   }
-  const stop = () => httpServer.close(() => process.exit(0));
+  // the last few seconds of usage counts go to the database before the process ends
+  const stop = () => httpServer.close(() => void flushUsage().finally(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -11,6 +11,8 @@ import { RedirectUrls } from './redirect-urls';
 import { AskOwnerNotice } from './ask-owner';
 import { SecretsPanel } from './secrets-panel';
 import { UserTokenCard } from '@/components/grants/user-token-card';
+import { UsageCard } from '@/components/usage/usage-card';
+import type { UsagePoint } from '@/lib/usage';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
@@ -18,10 +20,12 @@ export function ConnectorDetailsView({
   c,
   isOrgAdmin,
   userToken,
+  week,
 }: {
   c: ConnectorDetails;
   isOrgAdmin: boolean;
   userToken: { maskedToken: string | null; createdAt: string } | null;
+  week: UsagePoint[];
 }) {
   return (
     <div className="grid gap-6">
@@ -76,6 +80,8 @@ export function ConnectorDetailsView({
         ownerName={c.ownerName}
         current={userToken}
       />
+
+      <UsageCard connectorId={c.id} week={week} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

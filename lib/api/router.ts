@@ -11,6 +11,7 @@ import { fingerprint, idempotencyKey, withIdempotency, type Outcome } from './id
 import { errorResponse, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
 import type { Route } from './route';
 import { ROUTES } from './table';
+import { countUsage } from '@/lib/usage';
 
 /**
  * The lean `/v1` router (product.md §2, §12): request id, body limit, then every route of the table in
@@ -70,6 +71,15 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
     c.header('X-Request-Id', id);
     await next();
     c.res.headers.set('X-Request-Id', id);
+  });
+
+  // usage per connector (issue 13 §2), in memory: calls with a verified access token, and token exchanges that
+  // succeeded (the connector proved its secret). Calls nobody authenticated are nobody's usage.
+  api.use('*', async (c, next) => {
+    await next();
+    const cid =
+      c.get('claims')?.cid ?? (c.res.status === 200 && c.req.path === '/v1/accessToken' ? c.req.header('applicationId')?.trim().toLowerCase() : undefined);
+    if (cid) countUsage(cid, c.res.status);
   });
 
   // count SQL statements per request when SQL_TRACE=1 (tests); free otherwise

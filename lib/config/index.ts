@@ -84,6 +84,8 @@ const schema = z.object({
    */
   EXCHANGE_CACHE: z.enum(['0', '1']).default('1'),
   RATE_FLUSH_MS: z.coerce.number().int().min(10).max(1000).default(100),
+  /** usage counters per connector (charts) are added to Postgres in one statement this often */
+  USAGE_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   PIN_SENDS_PER_NUMBER: count(5),
   PIN_SENDS_PER_NUMBER_TOTAL: count(15),
   PIN_SENDS_PER_IP: count(20),

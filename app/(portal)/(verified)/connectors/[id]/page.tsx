@@ -5,6 +5,7 @@ import { pageData } from '@/lib/server-actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
 import { currentUserTokenInfo } from '@/lib/grants';
+import { usageSeries } from '@/lib/usage';
 import { isUuid } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Connector' };
@@ -15,6 +16,6 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   if (!isUuid(id)) notFound();
   const details = await pageData(user, getConnectorDetails(user, id));
   // user tokens are the owner's and org admins' business, like the secret
-  const userToken = details.canManage ? await currentUserTokenInfo(user, id) : null;
-  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} />;
+  const [userToken, week] = await Promise.all([details.canManage ? currentUserTokenInfo(user, id) : null, usageSeries(details.id, 'day', 7)]);
+  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} week={week} />;
 }

@@ -1,0 +1,2 @@
+export { countUsage, flushUsage, startUsageSweep } from './counter';
+export { usageSeries, weeklyCalls, type UsagePoint } from './reads';
