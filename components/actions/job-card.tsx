@@ -40,7 +40,7 @@ export function JobCard({ groupId, action: a }: { groupId: string; action: Actio
               {x.isYou ? 'You' : x.name} <span className="text-xs text-muted-foreground">{x.mobileNumber}</span>
             </span>
             {x.isCompleted ? (
-              <span className="flex shrink-0 items-center gap-1 text-xs font-medium text-emerald-700">
+              <span className="flex shrink-0 items-center gap-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">
                 <Check aria-hidden className="size-4" /> Done
               </span>
             ) : (

@@ -93,7 +93,7 @@ export function ConnectorDetailsView({
             <ul className="grid gap-2" aria-label="Permissions">
               {CONNECTOR_PERMISSIONS.filter((p) => c.permissions.includes(p.key)).map((p) => (
                 <li key={p.key} className="flex items-start gap-2 text-sm">
-                  <Check aria-hidden className="mt-0.5 size-4 text-emerald-600" />
+                  <Check aria-hidden className="mt-0.5 size-4 text-emerald-600 dark:text-emerald-400" />
                   <span>
                     <span className="font-medium">{p.label}</span>
                     <span className="block text-xs text-muted-foreground">{p.description}</span>

@@ -196,7 +196,7 @@ function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: st
   return (
     <Card>
       <CardHeader>
-        <div className="mb-1 flex size-10 items-center justify-center rounded-lg bg-emerald-100 text-emerald-700">
+        <div className="mb-1 flex size-10 items-center justify-center rounded-lg bg-emerald-100 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">
           <KeyRound aria-hidden className="size-5" />
         </div>
         <CardTitle>Connector “{name}” created</CardTitle>

@@ -14,7 +14,7 @@ export function NewTokenNotice({ token, title, note }: { token: string; title: s
       <div className="flex items-center gap-2">
         <code
           data-testid="new-refresh-token"
-          className="min-w-0 flex-1 break-all rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-foreground"
+          className="min-w-0 flex-1 break-all rounded-md border border-emerald-300 bg-card px-3 dark:border-emerald-800 py-2 font-mono text-xs text-foreground"
         >
           {token}
         </code>

@@ -6,6 +6,7 @@ import { roleLabel, type CurrentUser } from '@/lib/auth';
 import { formatPhone } from '@/lib/phone';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
+import { ThemeSwitch } from './theme-switch';
 
 export interface HeaderUser {
   name: string;
@@ -36,7 +37,8 @@ export function AppHeader({ user, signInReturnTo }: { user: HeaderUser | null; s
       <header className="border-b border-border bg-card">
         <div className="mx-auto flex w-full max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
           <Logo />
-          <Link href={href} className={buttonVariants({ variant: 'outline', size: 'sm', className: 'ml-auto' })}>
+          <ThemeSwitch className="ml-auto" />
+          <Link href={href} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
             Sign in
           </Link>
         </div>
@@ -69,6 +71,7 @@ export function AppHeader({ user, signInReturnTo }: { user: HeaderUser | null; s
               </div>
             )}
           </div>
+          <ThemeSwitch />
           <SignOutButton />
         </div>
       </div>

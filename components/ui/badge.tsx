@@ -6,8 +6,8 @@ const badgeVariants = cva('inline-flex items-center rounded-full border px-2.5 p
   variants: {
     variant: {
       default: 'border-transparent bg-primary/10 text-primary',
-      success: 'border-transparent bg-emerald-100 text-emerald-800',
-      warning: 'border-transparent bg-amber-100 text-amber-900',
+      success: 'border-transparent bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
+      warning: 'border-transparent bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
       outline: 'border-border text-foreground',
       muted: 'border-transparent bg-muted text-muted-foreground',
     },
