@@ -15,8 +15,8 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// Not matched: sign-in, OAuth, route handlers, the dev outbox, /v1, Next's assets — and the API reference,
+// Not matched: sign-in, OAuth, route handlers, the dev outbox, /v1, Next's assets, robots.txt — and the API reference,
 // which is public like the OpenAPI document it shows (its page reads the session itself, for the header).
 export const config = {
-  matcher: ['/((?!signin|oauth/|api/|api-reference(?:/|$)|dev/|v1|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!signin|oauth/|api/|api-reference(?:/|$)|dev/|v1|_next/|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

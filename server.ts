@@ -12,6 +12,7 @@ import { DomainError } from './lib/errors';
 import { assertConfig } from './lib/config';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
+import { staticBrotli } from './lib/request/static-brotli';
 import { startRateCounterSweep } from './lib/ratelimit';
 import { flushUsage, startUsageSweep } from './lib/usage';
 import { smsProvider, startOutboxPruning } from './lib/sms';
@@ -69,6 +70,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const api = getRequestListener(createApiRouter().fetch, { overrideGlobalObjects: false });
+  // production builds: their static files in brotli for clients that take it (Next.js itself sends gzip)
+  const brotli = dev ? null : staticBrotli('.next');
 
   const trustProxy = settings.TRUST_PROXY;
   httpServer.on('request', (req, res) => {
@@ -82,6 +85,10 @@ async function main() {
       : '';
     setClientIp(req, forwarded || req.socket.remoteAddress || 'unknown');
     if (url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?')) void api(req, res);
+    else if (brotli && url.startsWith('/_next/static/'))
+      void brotli(req, res).then((done) => {
+        if (!done) void handle(req, res);
+      });
     else void handle(req, res);
   });
   // With a listener Node no longer answers malformed requests itself: do what it does, with our 431 body.
