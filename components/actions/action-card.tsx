@@ -1,8 +1,21 @@
-import { BarChart3, CalendarClock, ClipboardList, Megaphone, SquareCheckBig, type LucideIcon } from 'lucide-react';
+import {
+  BarChart3,
+  CalendarClock,
+  ClipboardList,
+  FileText,
+  Film,
+  Image as ImageIcon,
+  Images,
+  Megaphone,
+  Music,
+  SquareCheckBig,
+  type LucideIcon,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { ActionCardDto } from '@/lib/actions/schemas';
+import { MediaFiles } from './media-files';
 
 const KIND: Record<ActionCardDto['actionType'], { label: string; icon: LucideIcon }> = {
   Poll: { label: 'Poll', icon: BarChart3 },
@@ -10,6 +23,11 @@ const KIND: Record<ActionCardDto['actionType'], { label: string; icon: LucideIco
   Survey: { label: 'Survey', icon: ClipboardList },
   Announcement: { label: 'Announcement', icon: Megaphone },
   LetsMeet: { label: 'Let’s Meet', icon: CalendarClock },
+  Image: { label: 'Picture', icon: ImageIcon },
+  Album: { label: 'Album', icon: Images },
+  Audio: { label: 'Audio', icon: Music },
+  Video: { label: 'Video', icon: Film },
+  Document: { label: 'Document', icon: FileText },
 };
 
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -51,13 +69,14 @@ export function AnnouncementBody({ action: a }: { action: ActionCardDto }) {
   return (
     <div className="grid gap-2">
       {m.message && <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{m.message}</p>}
-      {m.mediaCount > 0 && (
-        <p className="text-xs text-muted-foreground">
-          {m.mediaCount} attachment{m.mediaCount === 1 ? '' : 's'} (open them in the mobile app)
-        </p>
-      )}
+      <MediaFiles files={m.files} />
     </div>
   );
+}
+
+/** A picture, album, sound, video or document the sender posted; its caption is the card's title. */
+export function MediaBody({ action: a }: { action: ActionCardDto }) {
+  return <MediaFiles files={a.media!.files} />;
 }
 
 export function MeetingBody({ action: a }: { action: ActionCardDto }) {

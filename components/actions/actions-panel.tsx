@@ -1,7 +1,7 @@
 'use client';
 import { ListChecks } from 'lucide-react';
 import { Card } from '@/components/ui/card';
-import { ActionCard, AnnouncementBody, MeetingBody } from './action-card';
+import { ActionCard, AnnouncementBody, MediaBody, MeetingBody } from './action-card';
 import { JobCard } from './job-card';
 import { PollCard } from './poll-card';
 import { SurveyCard } from './survey-card';
@@ -46,7 +46,13 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
               <SurveyCard key={a.id} groupId={groupId} action={a} />
             ) : (
               <ActionCard key={a.id} action={a}>
-                {a.actionType === 'Announcement' ? <AnnouncementBody action={a} /> : <MeetingBody action={a} />}
+                {a.actionType === 'Announcement' ? (
+                  <AnnouncementBody action={a} />
+                ) : a.actionType === 'LetsMeet' ? (
+                  <MeetingBody action={a} />
+                ) : (
+                  <MediaBody action={a} />
+                )}
               </ActionCard>
             ),
           )}

@@ -68,10 +68,14 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
                     aria-describedby={error ? errorId : undefined}
                     className="size-4 shrink-0 accent-primary"
                   />
+                  {c.image && <ChoiceImage url={c.image.url} />}
                   <span className="[overflow-wrap:anywhere]">{c.title}</span>
                 </label>
               ) : (
-                <span className="min-w-0 [overflow-wrap:anywhere]">{c.title}</span>
+                <span className="flex min-w-0 items-center gap-2">
+                  {c.image && <ChoiceImage url={c.image.url} />}
+                  <span className="[overflow-wrap:anywhere]">{c.title}</span>
+                </span>
               )}
               <span className="flex shrink-0 items-center gap-2 text-xs tabular-nums text-muted-foreground">
                 {isMine && <Badge className="py-0 text-[11px]">Your vote</Badge>}
@@ -123,4 +127,10 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
       {choices.some((c) => c.count === null) && <p className="text-xs text-muted-foreground">Only the sender sees the results of this poll.</p>}
     </ActionCard>
   );
+}
+
+/** A choice's picture (a poll's `choices[].image`), small beside its title; decorative: the title says the choice. */
+function ChoiceImage({ url }: { url: string }) {
+  // eslint-disable-next-line @next/next/no-img-element -- a signed, short-lived URL: not for the image optimizer
+  return <img src={url} alt="" className="size-10 shrink-0 rounded-md border border-border bg-muted object-cover" />;
 }

@@ -1,6 +1,6 @@
 'use client';
 import { MessagesSquare } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { MessagePage } from '@/lib/messages/schemas';
@@ -19,11 +19,41 @@ export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: st
   const log = useRef<HTMLDivElement>(null);
   const newest = messages[messages.length - 1]?.id;
 
-  // a new message at the bottom scrolls into view; loading older ones above keeps the place
+  const top = useRef<HTMLDivElement>(null);
+  /** distance from the bottom when older messages were asked for: kept when they arrive above */
+  const fromBottom = useRef<number | null>(null);
+
+  // a new message at the bottom scrolls into view
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [newest]);
+
+  // scrolling up to the top loads the older page by itself (the button stays for keyboards and screen readers)
+  useEffect(() => {
+    const root = log.current;
+    const el = top.current;
+    if (!root || !el || !hasNextPage || isFetchingNextPage) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting) || root.scrollHeight <= root.clientHeight) return;
+        fromBottom.current = root.scrollHeight - root.scrollTop;
+        void fetchNextPage();
+      },
+      { root, rootMargin: '120px 0px 0px 0px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // loading older ones above keeps the place
+  useLayoutEffect(() => {
+    const root = log.current;
+    if (root && fromBottom.current !== null && !isFetchingNextPage) {
+      root.scrollTop = root.scrollHeight - fromBottom.current;
+      fromBottom.current = null;
+    }
+  }, [messages.length, isFetchingNextPage]);
 
   return (
     <Card>
@@ -45,6 +75,7 @@ export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: st
           tabIndex={0}
           className="grid max-h-[60vh] min-h-40 content-start gap-3 overflow-y-auto rounded-lg bg-muted/40 p-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:p-4"
         >
+          <div ref={top} aria-hidden className="h-px" />
           {hasNextPage && (
             <Button variant="outline" size="sm" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
               {isFetchingNextPage ? 'Loading…' : 'Load older messages'}

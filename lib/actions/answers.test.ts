@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { checkAnswer, checkAnswers, describeProblem } from './answers';
-import { actionTypeOf, parseActionBody, type Question } from './definition';
+import { actionTypeOf, mediaRefsOf, parseActionBody, type Question } from './definition';
 import { csvCell, responseRows } from './cards';
 import type { ActionRecord } from './view';
 
@@ -123,11 +123,34 @@ describe('action definitions', () => {
     expect(detail(() => parseActionBody('LetsMeet', { title: 'M', startingTime: 'tomorrow' }))).toMatch(/^actionBody.startingTime: /);
   });
 
-  it('knows its types in any case; unknown and media types are a clear 400', () => {
+  it('knows its types in any case, the media types too; unknown types are a clear 400', () => {
     expect(actionTypeOf('poll')).toBe('Poll');
-    expect(detail(() => actionTypeOf('Quiz'))).toBe('"Quiz" is not an action type we can create: use Announcement, Job, Poll, Survey or LetsMeet.');
-    expect(detail(() => actionTypeOf('Image'))).toMatch(/Media actions need an upload from \/v1\/media/);
+    expect(actionTypeOf('album')).toBe('Album');
+    expect(detail(() => actionTypeOf('Quiz'))).toBe(
+      '"Quiz" is not an action type we can create: use Announcement, Job, Poll, Survey, LetsMeet, Image, Audio, Document, Video or Album (media types post an upload from /v1/media).',
+    );
     expect(detail(() => actionTypeOf(undefined))).toMatch(/^Send actionType/);
+  });
+
+  it('media actions: one upload (an album 1 to 10 pictures, each once), a caption; every upload an action carries, with its field and kind', () => {
+    expect(parseActionBody('Image', { MediaResource: 'm1', Caption: 'Shelf' })).toEqual({ actionType: 'Image', caption: 'Shelf', mediaResources: ['m1'] });
+    expect(parseActionBody('Album', { mediaResources: ['a', 'b'] })).toEqual({ actionType: 'Album', caption: '', mediaResources: ['a', 'b'] });
+    expect(detail(() => parseActionBody('Album', { mediaResources: ['a', 'a'] }))).toBe('actionBody.mediaResources: every picture can be in the album once.');
+    expect(detail(() => parseActionBody('Album', { mediaResources: Array.from({ length: 11 }, (_, i) => `m${i}`) }))).toBe(
+      'actionBody.mediaResources: can have at most 10 entries.',
+    );
+    expect(detail(() => parseActionBody('Video', {}))).toBe('actionBody.mediaResource: is required: upload the file with POST /v1/media first.');
+    expect(mediaRefsOf(parseActionBody('Album', { mediaResources: ['a', 'b'] }))).toEqual([
+      { ref: 'a', field: 'actionBody.mediaResources[0]', kind: 'image' },
+      { ref: 'b', field: 'actionBody.mediaResources[1]', kind: 'image' },
+    ]);
+    expect(mediaRefsOf(parseActionBody('Document', { mediaResource: 'd' }))).toEqual([{ ref: 'd', field: 'actionBody.mediaResource', kind: 'document' }]);
+    expect(mediaRefsOf(parseActionBody('Announcement', { message: 'm', mediaResources: ['x'] }))).toEqual([
+      { ref: 'x', field: 'actionBody.mediaResources[0]', kind: null },
+    ]);
+    expect(mediaRefsOf(parseActionBody('Poll', { question: 'Q', choices: [{ title: 'A' }, { title: 'B', image: 'p' }] }))).toEqual([
+      { ref: 'p', field: 'actionBody.choices[1].image', kind: 'image' },
+    ]);
   });
 });
 

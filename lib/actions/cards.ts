@@ -1,6 +1,7 @@
 import type { Place } from './definition';
-import type { ActionCardDto } from './schemas';
+import type { ActionCardDto, MediaFileDto } from './schemas';
 import {
+  mediaOf,
   formatAnswer,
   isClosed,
   isSender,
@@ -10,13 +11,24 @@ import {
   seesAllResponses,
   type ActionRecord,
   type ResponseRecord,
+  type MediaUrl,
   type Viewer,
 } from './view';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** An action as the ACTIONS tab shows it to `viewer` (the rules of view.ts). */
-export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Viewer & { mayRespond: boolean }, now = Date.now()): ActionCardDto {
+/** The files of an action as the portal links them (`url` signs for the viewer). */
+export const cardFiles = (a: Pick<ActionRecord, 'body'>, url: MediaUrl): MediaFileDto[] =>
+  mediaOf(a).map((m) => ({ url: url(m.id), fileName: m.fileName, mimeType: m.mimeType, kind: m.kind, size: m.size }));
+
+/** An action as the ACTIONS tab shows it to `viewer` (the rules of view.ts); `url` links its media for the viewer. */
+export function toCard(
+  a: ActionRecord,
+  responses: ResponseRecord[],
+  viewer: Viewer & { mayRespond: boolean },
+  now = Date.now(),
+  url: MediaUrl = () => '',
+): ActionCardDto {
   const all = seesAllResponses(a, viewer);
   const mine = responses.filter((r) => viewer.phone !== null && r.responderPhone === viewer.phone);
   const closed = isClosed(a, now);
@@ -38,7 +50,20 @@ export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Vie
   switch (a.actionType) {
     case 'Poll':
       card.canRespond = viewer.mayRespond && !closed;
-      card.poll = { choices: pollResults(a, responses).map((c) => ({ title: c.title, count: all ? c.count : null })) };
+      {
+        const byRef = new Map(mediaOf(a).map((m) => [m.ref, m]));
+        const images = ((b.choices as { image?: string }[] | undefined) ?? []).map((c) => (c.image ? byRef.get(c.image) : undefined));
+        card.poll = {
+          choices: pollResults(a, responses).map((c, i) => {
+            const m = images[i];
+            return {
+              title: c.title,
+              count: all ? c.count : null,
+              ...(m ? { image: { url: url(m.id), fileName: m.fileName, mimeType: m.mimeType, kind: m.kind, size: m.size } } : {}),
+            };
+          }),
+        };
+      }
       break;
     case 'Job': {
       const job = jobState(a, responses);
@@ -71,7 +96,7 @@ export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Vie
       break;
     }
     case 'Announcement':
-      card.announcement = { message: String(b.message ?? ''), mediaCount: ((b.mediaResources as unknown[]) ?? []).length };
+      card.announcement = { message: String(b.message ?? ''), files: cardFiles(a, url) };
       if (card.title === card.announcement.message) card.title = String(b.title ?? '');
       break;
     case 'LetsMeet':
@@ -82,6 +107,8 @@ export function toCard(a: ActionRecord, responses: ResponseRecord[], viewer: Vie
         agenda: String(b.agenda ?? ''),
       };
       break;
+    default:
+      card.media = { caption: String(b.caption ?? ''), files: cardFiles(a, url) };
   }
   return card;
 }

@@ -1,4 +1,7 @@
 import { DomainError } from '@/lib/errors';
+import { bad, bool, field, isRecord, list, number, strings, text } from './fields';
+
+export { field } from './fields';
 
 /**
  * What an Action is (kaizala-connectors.md §5.7–§5.8), pure so /v1, the portal and the tests share it: the
@@ -7,11 +10,23 @@ import { DomainError } from '@/lib/errors';
  * `MediaResources`/`mediaResources`, `DurationInMins`/`duration` …: the samples use both); every problem is a
  * 400 naming the field, nothing is cut or silently dropped.
  */
-export const ACTION_TYPES = ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet'] as const;
+/** Media actions (§5.6) post uploads from /v1/media (`mediaResource`, an Album several). */
+export const MEDIA_ACTION_TYPES = ['Image', 'Audio', 'Document', 'Video', 'Album'] as const;
+export type MediaActionType = (typeof MEDIA_ACTION_TYPES)[number];
+
+export const ACTION_TYPES = ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet', ...MEDIA_ACTION_TYPES] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-/** Media actions (§5.6) are posted with an upload from /v1/media (another route's work). */
-export const MEDIA_ACTION_TYPES = ['Image', 'Audio', 'Document', 'Video', 'Album'] as const;
+export const isMediaActionType = (t: string): t is MediaActionType => (MEDIA_ACTION_TYPES as readonly string[]).includes(t);
+
+/** The kind of upload each media action takes (an Album: pictures). */
+export const MEDIA_KIND_OF: Record<MediaActionType, 'image' | 'audio' | 'video' | 'document'> = {
+  Image: 'image',
+  Album: 'image',
+  Audio: 'audio',
+  Video: 'video',
+  Document: 'document',
+};
 
 export const QUESTION_TYPES = ['SingleOption', 'MultiOption', 'Text', 'Image', 'Numeric', 'Date', 'DateTime', 'Location', 'AttachmentList'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -43,7 +58,8 @@ export type ActionDefinition =
       acceptMultipleResponses: boolean;
       questions: Question[];
     }
-  | { actionType: 'LetsMeet'; title: string; startingTime: string; durationInMins: number; place: Place | null; agenda: string; isSenderOnly: boolean };
+  | { actionType: 'LetsMeet'; title: string; startingTime: string; durationInMins: number; place: Place | null; agenda: string; isSenderOnly: boolean }
+  | { actionType: MediaActionType; caption: string; mediaResources: string[] };
 
 export const LIMITS = {
   title: 500,
@@ -57,65 +73,11 @@ export const LIMITS = {
   hours: 8760,
   /** minutes: a meeting of at most a day */
   duration: 1440,
+  /** pictures of an Album, attachments of an Announcement */
+  album: 10,
 } as const;
 
 export const DEFAULTS = { jobDueHours: 24, pollExpiryHours: 720, surveyDueHours: 24, meetingMinutes: 30 } as const;
-
-/** Characters as a person counts them (code points), as Postgres' char_length. */
-const chars = (s: string) => [...s].length;
-
-const bad = (field: string, problem: string): never => {
-  throw new DomainError('InvalidParameters', { detail: `${field}: ${problem}` });
-};
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The value of the first key that matches one of `names` without regard to case. */
-export function field(obj: Record<string, unknown>, ...names: string[]): unknown {
-  for (const name of names) {
-    if (name in obj) return obj[name];
-    const lower = name.toLowerCase();
-    const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
-    if (key !== undefined) return obj[key];
-  }
-  return undefined;
-}
-
-function text(v: unknown, name: string, opts: { required: boolean; max: number }): string {
-  if (v === undefined || v === null) return opts.required ? bad(name, 'is required.') : '';
-  if (typeof v !== 'string') return bad(name, 'must be text.');
-  if (opts.required && v.trim() === '') return bad(name, 'must not be empty.');
-  if (chars(v) > opts.max) return bad(name, `can have at most ${opts.max} characters.`);
-  return v;
-}
-
-function bool(v: unknown, name: string): boolean {
-  if (v === undefined || v === null) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && ['true', 'false'].includes(v.toLowerCase())) return v.toLowerCase() === 'true';
-  return bad(name, 'must be true or false.');
-}
-
-function number(v: unknown, name: string, opts: { fallback: number; max: number; unit: string }): number {
-  if (v === undefined || v === null || v === '') return opts.fallback;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(n)) return bad(name, `must be a number of ${opts.unit}.`);
-  if (n <= 0) return bad(name, `must be more than 0 ${opts.unit}.`);
-  if (n > opts.max) return bad(name, `can be at most ${opts.max} ${opts.unit}.`);
-  return n;
-}
-
-function list(v: unknown, name: string): unknown[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) return bad(name, 'must be a list.');
-  return v;
-}
-
-function strings(v: unknown, name: string, max: number): string[] {
-  const items = list(v, name);
-  if (items.length > max) bad(name, `can have at most ${max} entries.`);
-  return items.map((s, i) => (typeof s === 'string' && s.trim() ? s : bad(`${name}[${i}]`, 'must be a non-empty string.')));
-}
 
 function questionsOf(v: unknown, name: string): Question[] {
   if (v === undefined || v === null) return bad(name, 'is required: a survey needs at least one question.');
@@ -160,9 +122,7 @@ export function actionTypeOf(raw: unknown): ActionType {
   const given = typeof raw === 'string' ? raw.trim() : '';
   const type = ACTION_TYPES.find((t) => t.toLowerCase() === given.toLowerCase());
   if (type) return type;
-  if (MEDIA_ACTION_TYPES.some((t) => t.toLowerCase() === given.toLowerCase()))
-    throw new DomainError('UnknownActionType', { given, hint: ' Media actions need an upload from /v1/media first; they are not available here yet.' });
-  throw new DomainError('UnknownActionType', { given, hint: '' });
+  throw new DomainError('UnknownActionType', { given });
 }
 
 /** Normalizes a create request's `actionBody` for `type` (§5.8); a 400 naming the field for anything wrong. */
@@ -175,7 +135,7 @@ export function parseActionBody(type: ActionType, raw: unknown): ActionDefinitio
       const title = text(field(b, 'title'), at('title'), { required: false, max: LIMITS.title });
       const message = text(field(b, 'message'), at('message'), { required: false, max: LIMITS.text });
       if (!title.trim() && !message.trim()) bad(at('message'), 'an announcement needs a title or a message.');
-      return { actionType: type, title, message, mediaResources: strings(field(b, 'mediaResources'), at('mediaResources'), 10) };
+      return { actionType: type, title, message, mediaResources: strings(field(b, 'mediaResources'), at('mediaResources'), LIMITS.album) };
     }
     case 'Job': {
       const assignedTo = strings(field(b, 'assignedTo'), at('assignedTo'), LIMITS.assignees);
@@ -233,11 +193,53 @@ export function parseActionBody(type: ActionType, raw: unknown): ActionDefinitio
         isSenderOnly: bool(field(b, 'isSenderOnly'), at('isSenderOnly')),
       };
     }
+    default:
+      return mediaBody(type, b);
   }
 }
 
+/**
+ * A media action (§5.6 step 2): `{ mediaResource, caption? }`; an Album takes `mediaResources` (1 to 10
+ * pictures; a single `mediaResource` is one picture). The uploads themselves are checked where the action is
+ * written (the token must be allowed to use them in the group, and each must be of the type's kind).
+ */
+function mediaBody(type: MediaActionType, b: Record<string, unknown>): ActionDefinition {
+  const at = (f: string) => `actionBody.${f}`;
+  const caption = text(field(b, 'caption', 'title', 'message'), at('caption'), { required: false, max: LIMITS.text });
+  const one = field(b, 'mediaResource');
+  const many = field(b, 'mediaResources');
+  let resources: string[];
+  if (type === 'Album' && many !== undefined && many !== null) resources = strings(many, at('mediaResources'), LIMITS.album);
+  else if (Array.isArray(one) && type === 'Album') resources = strings(one, at('mediaResource'), LIMITS.album);
+  else if (one !== undefined && one !== null) {
+    if (typeof one !== 'string' || !one.trim()) return bad(at('mediaResource'), 'must be the mediaResource string of an upload from POST /v1/media.');
+    resources = [one];
+  } else return bad(at(type === 'Album' ? 'mediaResources' : 'mediaResource'), 'is required: upload the file with POST /v1/media first.');
+  if (!resources.length) bad(at('mediaResources'), 'an album needs at least one picture.');
+  if (new Set(resources).size !== resources.length) bad(at('mediaResources'), 'every picture can be in the album once.');
+  return { actionType: type, caption, mediaResources: resources };
+}
+
+/**
+ * Every upload an action carries, with the field that names it and the kind it must be: a media action's
+ * files, an announcement's `mediaResources` (any kind), a poll choice's `image`.
+ */
+export function mediaRefsOf(d: ActionDefinition): { ref: string; field: string; kind: 'image' | 'audio' | 'video' | 'document' | null }[] {
+  if (isMediaActionType(d.actionType) && 'mediaResources' in d)
+    return d.mediaResources.map((ref, i) => ({
+      ref,
+      field: d.actionType === 'Album' ? `actionBody.mediaResources[${i}]` : 'actionBody.mediaResource',
+      kind: MEDIA_KIND_OF[d.actionType as MediaActionType],
+    }));
+  if (d.actionType === 'Announcement') return d.mediaResources.map((ref, i) => ({ ref, field: `actionBody.mediaResources[${i}]`, kind: null }));
+  if (d.actionType === 'Poll')
+    return d.choices.flatMap((c, i) => (c.image ? [{ ref: c.image, field: `actionBody.choices[${i}].image`, kind: 'image' as const }] : []));
+  return [];
+}
+
 /** The title shown for an action (a poll's question). */
-export const titleOf = (d: ActionDefinition) => (d.actionType === 'Poll' ? d.question : d.title || (d.actionType === 'Announcement' ? d.message : ''));
+export const titleOf = (d: ActionDefinition) =>
+  d.actionType === 'Poll' ? d.question : 'caption' in d ? d.caption : d.title || (d.actionType === 'Announcement' ? d.message : '');
 
 /** The hours until responses close (polls, surveys) or the job is due; none for announcements and meetings. */
 export function hoursOf(d: ActionDefinition): number | null {

@@ -1,6 +1,10 @@
 export {
   ACTION_TYPES,
   MEDIA_ACTION_TYPES,
+  MEDIA_KIND_OF,
+  isMediaActionType,
+  mediaRefsOf,
+  type MediaActionType,
   QUESTION_TYPES,
   actionTypeOf,
   parseActionBody,
@@ -10,7 +14,17 @@ export {
   type Question,
 } from './definition';
 export { checkAnswers, checkAnswer, describeProblem } from './answers';
-export { apiActionBody, apiActionDetails, apiSender, type ActionRecord, type ResponseRecord, type Viewer } from './view';
+export {
+  apiActionBody,
+  apiActionDetails,
+  apiSender,
+  questionsOf,
+  type ActionRecord,
+  type ResponseRecord,
+  type Viewer,
+  type StoredMedia,
+  type MediaUrl,
+} from './view';
 export { csvLine } from './cards';
 export { insertAction, lockAction, writeResponse, AnswersRejected, type ResponseInput, type Sender } from './store';
 export { listGroupActions, respondToAction, actionResponsesExport, PORTAL_ACTIONS_PAGE } from './service';

@@ -3,6 +3,7 @@ import type { Place, Question } from './definition';
 
 /** What the portal (client components too) may import from the actions domain: pure rules, input schemas, DTOs. */
 export { ACTION_TYPES, QUESTION_TYPES, type ActionType, type Question, type QuestionType, type Place } from './definition';
+import type { ActionType } from './definition';
 export { checkAnswer, checkAnswers, ANSWER_TEXT_MAX, type AnswerProblem, type LocationAnswer } from './answers';
 
 /** The ACTIONS tab's responses: a job's "Mark complete", a poll's vote, a survey's answers (`responseId` changes yours). */
@@ -21,11 +22,20 @@ export interface MyResponse {
   isCompleted: boolean | null;
 }
 
+/** A file an action carries, with a signed link for the viewer (valid at least 15 minutes; the polled feed renews it). */
+export interface MediaFileDto {
+  url: string;
+  fileName: string;
+  mimeType: string;
+  kind: 'image' | 'audio' | 'video' | 'document';
+  size: number;
+}
+
 /** One card of the ACTIONS tab. Times are ISO strings. */
 export interface ActionCardDto {
   id: string;
   referenceId: string;
-  actionType: 'Announcement' | 'Job' | 'Poll' | 'Survey' | 'LetsMeet';
+  actionType: ActionType;
   title: string;
   sender: { type: 'member' | 'connector' | 'bot'; name: string; isYou: boolean };
   sentAt: string;
@@ -38,7 +48,7 @@ export interface ActionCardDto {
   /** the viewer sees everyone's responses and the results (not a sender-only action of someone else) */
   seesResponses: boolean;
   mine: MyResponse[];
-  poll?: { choices: { title: string; count: number | null }[] };
+  poll?: { choices: { title: string; count: number | null; image?: MediaFileDto }[] };
   job?: {
     assignees: { mobileNumber: string; name: string; isCompleted: boolean; isYou: boolean }[];
     completed: number;
@@ -52,6 +62,8 @@ export interface ActionCardDto {
     /** null when the viewer may not see them */
     responses: { id: string; responder: string | null; answers: string[]; respondedAt: string }[] | null;
   };
-  announcement?: { message: string; mediaCount: number };
+  announcement?: { message: string; files: MediaFileDto[] };
+  /** Image, Album, Audio, Video, Document */
+  media?: { caption: string; files: MediaFileDto[] };
   meeting?: { startingTime: string; durationInMins: number; place: Place | null; agenda: string };
 }

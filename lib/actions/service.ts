@@ -5,6 +5,7 @@ import { actions, groupMembers } from '@/db/schema';
 import { assertCan, can } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor } from '@/lib/groups';
+import { signedMediaUrl } from '@/lib/media';
 import { formatPhone } from '@/lib/phone';
 import { responseRows, toCard } from './cards';
 import type { ActionCardDto, RespondActionInput } from './schemas';
@@ -41,12 +42,14 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
     )
   ).map((r) => ({ actionId: r.actionId, rec: toResponseRecord(r) }));
   const now = Date.now();
+  const url = (mediaId: string) => signedMediaUrl(mediaId, `u:${actor.id}`, { now, stable: true }).mediaUrl;
   return rows.map((a) =>
     toCard(
       toActionRecord(a),
       responses.filter((r) => r.actionId === a.id).map((r) => r.rec),
       viewer,
       now,
+      url,
     ),
   );
 }

@@ -14,8 +14,8 @@ import {
 } from '@/lib/events';
 import { parsePhone } from '@/lib/phone';
 import { checkAnswers, describeProblem, type AnswerProblem } from './answers';
-import { hoursOf, titleOf, type ActionDefinition, type ActionType } from './definition';
-import { assigneesOf, isClosed, questionsOf, type ActionRecord, type ResponseRecord } from './view';
+import { hoursOf, isMediaActionType, titleOf, type ActionDefinition, type ActionType } from './definition';
+import { assigneesOf, isClosed, questionsOf, type ActionRecord, type ResponseRecord, type StoredMedia } from './view';
 
 /**
  * The writes /v1 and the portal share, inside the caller's transaction (the group's row is locked by it):
@@ -76,10 +76,22 @@ async function assigneesIn(tx: DbOrTx, groupId: string, raw: string[]) {
   return numbers.map((n) => ({ mobileNumber: n, name: found.get(n)! }));
 }
 
-/** Inserts an action and its created event (JobCreated, SurveyCreated, Announcement, else ActionCreated). */
-export async function insertAction(tx: DbOrTx, group: { id: string; tenantId: string | null }, def: ActionDefinition, sender: Sender) {
+/**
+ * Inserts an action and its created event (JobCreated, SurveyCreated, Announcement, else ActionCreated).
+ * `media`: the uploads it carries, already checked by the caller (lib/platform resolves them for the token and
+ * binds them to the group); kept in the body so reads show their names and links. A media action (Image,
+ * Audio, Document, Video, Album) gets no created event here: its event is the caller's AttachmentCreated.
+ */
+export async function insertAction(
+  tx: DbOrTx,
+  group: { id: string; tenantId: string | null },
+  def: ActionDefinition,
+  sender: Sender,
+  media: StoredMedia[] = [],
+) {
   const { actionType, ...body } = def;
   const stored: Record<string, unknown> = { ...body };
+  if (media.length) stored.media = media;
   if (def.actionType === 'Job') {
     const assignees = await assigneesIn(tx, group.id, def.assignedTo);
     stored.assignedTo = assignees.map((a) => a.mobileNumber);
@@ -105,6 +117,7 @@ export async function insertAction(tx: DbOrTx, group: { id: string; tenantId: st
     })
     .returning();
   const action = a!;
+  if (isMediaActionType(actionType)) return { actionId: action.id, referenceId: action.referenceId };
   const base = { tenantId: group.tenantId, groupId: group.id, fromUser: { phone: sender.phone, name: sender.name, id: sender.userId } };
   const event: EventInput =
     def.actionType === 'Announcement'
@@ -185,7 +198,7 @@ export async function writeResponse(tx: DbOrTx, group: { id: string; tenantId: s
   const rec = toActionRecord(action);
   if (who.role !== 'Admin' && who.role !== 'Member') throw new DomainError('SubscriberCannotRespond');
   if (input.actionType && input.actionType !== action.actionType) throw new DomainError('ActionTypeMismatch', { actual: action.actionType });
-  if (action.actionType === 'Announcement' || action.actionType === 'LetsMeet')
+  if (action.actionType === 'Announcement' || action.actionType === 'LetsMeet' || isMediaActionType(action.actionType))
     throw new DomainError('ActionNotRespondable', { actionType: action.actionType });
 
   let answers: unknown[] | null = null;

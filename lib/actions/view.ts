@@ -46,6 +46,26 @@ export interface Viewer {
   connectorId?: string | null;
 }
 
+/** An upload an action carries (kept in its body when it is written): `ref` is the mediaResource as sent. */
+export interface StoredMedia {
+  ref: string;
+  id: string;
+  kind: 'image' | 'audio' | 'video' | 'document';
+  mimeType: string;
+  fileName: string;
+  size: number;
+}
+
+/** A short-lived signed URL of a media item for the reader (minted by the caller: /v1 per connector, the portal per user). */
+export type MediaUrl = (mediaId: string) => string;
+
+export const mediaOf = (a: Pick<ActionRecord, 'body'>): StoredMedia[] => (a.body.media as StoredMedia[] | undefined) ?? [];
+
+/** The files of an action, in the order they were sent, each with its link. */
+export function filesOf(a: Pick<ActionRecord, 'body'>, url: MediaUrl) {
+  return mediaOf(a).map((m) => ({ mediaResource: m.ref, mediaUrl: url(m.id), fileName: m.fileName, mimeType: m.mimeType, kind: m.kind, size: m.size }));
+}
+
 export interface Assignee {
   mobileNumber: string;
   name: string;
@@ -108,8 +128,23 @@ export interface Counts {
   completedCount: number;
 }
 
-/** The per-type `actionBody` of GET …/actions (§5.9's table, plus what the spec leaves out marked as ours). */
-export function apiActionBody(a: ActionRecord, counts: Counts) {
+const noUrl: MediaUrl = () => '';
+
+/** A poll's choices with the link of each choice's picture (`image` stays the mediaResource as sent). */
+function choicesWithImages(a: ActionRecord, url: MediaUrl) {
+  const byRef = new Map(mediaOf(a).map((m) => [m.ref, m]));
+  return ((a.body.choices as { title: string; image?: string }[] | undefined) ?? []).map((c) => {
+    const m = c.image ? byRef.get(c.image) : undefined;
+    return m ? { ...c, imageUrl: url(m.id) } : c;
+  });
+}
+
+/**
+ * The per-type `actionBody` of GET …/actions (§5.9's table, plus what the spec leaves out marked as ours).
+ * Media: `files` with a signed `mediaUrl` each (valid 15 minutes; GET /v1/media/{mediaResource} mints a new one);
+ * Image also `imageUrl` (§5.9), Album `imageUrls`.
+ */
+export function apiActionBody(a: ActionRecord, counts: Counts, url: MediaUrl = noUrl) {
   const b = a.body;
   switch (a.actionType) {
     case 'Job': {
@@ -129,7 +164,7 @@ export function apiActionBody(a: ActionRecord, counts: Counts) {
         question: a.title,
         isSenderOnly: a.isSenderOnly,
         expiryDate: a.expiresAt,
-        choices: b.choices,
+        choices: choicesWithImages(a, url),
         responseCount: counts.responseCount,
       };
     case 'LetsMeet':
@@ -145,19 +180,36 @@ export function apiActionBody(a: ActionRecord, counts: Counts) {
     case 'Survey':
       return { actionId: a.id, title: a.title, responseCount: counts.responseCount, expiryDate: a.expiresAt };
     case 'Announcement':
-      return { actionId: a.id, title: b.title, message: b.message, mediaResources: b.mediaResources };
+      return { actionId: a.id, title: b.title, message: b.message, mediaResources: b.mediaResources, files: filesOf(a, url) };
+    case 'Image':
+    case 'Album':
+    case 'Audio':
+    case 'Video':
+    case 'Document': {
+      const files = filesOf(a, url);
+      const first = files[0];
+      return {
+        actionId: a.id,
+        caption: b.caption ?? '',
+        mediaResource: first?.mediaResource,
+        mediaUrl: first?.mediaUrl,
+        ...(a.actionType === 'Image' ? { imageUrl: first?.mediaUrl } : {}),
+        ...(a.actionType === 'Album' ? { imageUrls: files.map((f) => f.mediaUrl), mediaResources: files.map((f) => f.mediaResource) } : {}),
+        files,
+      };
+    }
   }
 }
 
 /** GET …/actions/{actionId}: `{ actionType, actionDetails, sender, sentAt }`; `responses` with getDetails=true. */
-export function apiActionDetails(a: ActionRecord, responses: ResponseRecord[], viewer: Viewer, withResponses: boolean) {
+export function apiActionDetails(a: ActionRecord, responses: ResponseRecord[], viewer: Viewer, withResponses: boolean, url: MediaUrl = noUrl) {
   const all = seesAllResponses(a, viewer);
   const visible = all ? responses : responses.filter((r) => viewer.phone !== null && r.responderPhone === viewer.phone);
   const job = a.actionType === 'Job' ? jobState(a, responses) : null;
   const counts = { responseCount: responses.length, completedCount: job?.completed ?? 0 };
   const responder = (r: ResponseRecord) =>
     a.isAnonymous && r.responderPhone !== viewer.phone ? {} : { responder: { mobileNumber: r.responderPhone, name: r.responderName } };
-  const details: Record<string, unknown> = { ...apiActionBody(a, counts) };
+  const details: Record<string, unknown> = { ...apiActionBody(a, counts, url) };
   if (a.actionType === 'Job') {
     Object.assign(details, {
       status: job!.isCompleted ? 'Completed' : 'Open',

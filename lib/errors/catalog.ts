@@ -8,7 +8,7 @@
  * value the OAuth token endpoint adds.
  */
 export interface ErrorSpec<P> {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 431 | 500 | 503;
   category: string;
   message: (params: P) => string;
   /** whether the message takes parameters (the constructor's second argument) */
@@ -191,11 +191,23 @@ export const ERRORS = {
   ),
   InvalidCursor: spec(400, 'InvalidParameters', 'The cursor is not valid here. Send the cursor of the previous page unchanged, or none for the first page.'),
   // ---- Actions (kaizala-connectors.md §5.7–§5.9) -------------------------------------------------------
-  UnknownActionType: spec<{ given: string; hint: string }>(
+  UnknownActionType: spec<{ given: string }>(
     400,
     'InvalidParameters',
     (p) =>
-      `${p.given ? `"${p.given}" is not an action type we can create` : 'Send actionType (or the id of an Action package)'}: use Announcement, Job, Poll, Survey or LetsMeet.${p.hint}`,
+      `${p.given ? `"${p.given}" is not an action type we can create` : 'Send actionType (or the id of an Action package)'}: use Announcement, Job, Poll, Survey, LetsMeet, Image, Audio, Document, Video or Album (media types post an upload from /v1/media).`,
+  ),
+  MediaResourceUnusable: spec<{ field: string }>(
+    400,
+    'InvalidParameters',
+    (p) =>
+      `${p.field}: this mediaResource does not exist or cannot be used here. Upload the file with POST /v1/media using a token of this connector, then send the mediaResource it returned.`,
+  ),
+  MediaKindMismatch: spec<{ field: string; expected: string; actual: string }>(
+    400,
+    'InvalidParameters',
+    (p) =>
+      `${p.field}: this upload is ${p.actual === 'image' || p.actual === 'audio' ? 'an' : 'a'} ${p.actual} file; it must be ${p.expected === 'image' || p.expected === 'audio' ? 'an' : 'a'} ${p.expected} file here.`,
   ),
   ActionPackageNotFound: spec(404, 'ResourceNotFound', 'There is no Action package with this id in your organization.'),
   ActionTargetingUnsupported: spec(
@@ -213,7 +225,8 @@ export const ERRORS = {
   ActionNotRespondable: spec<{ actionType: string }>(
     400,
     'InvalidParameters',
-    (p) => `${p.actionType === 'LetsMeet' ? 'A Let’s Meet invitation' : 'An announcement'} takes no responses here.`,
+    (p) =>
+      `${p.actionType === 'LetsMeet' ? 'A Let’s Meet invitation' : p.actionType === 'Announcement' ? 'An announcement' : `${/^[AEIOU]/.test(p.actionType) ? 'An' : 'A'} ${p.actionType.toLowerCase()}${p.actionType === 'Album' ? '' : ' attachment'}`} takes no responses here.`,
   ),
   ActionExpired: spec(409, 'Conflict', 'This action has expired: it no longer takes responses.'),
   ResponseExists: spec(409, 'Conflict', 'You have already responded, and this action takes one response per member. Send your responseId to change it.'),
@@ -248,6 +261,7 @@ export const ERRORS = {
   MediaNotFound: spec(404, 'ResourceNotFound', 'This media resource does not exist or this token cannot reach it.'),
   MediaLinkInvalid: spec(403, 'AuthorizationException', 'This media link is not valid. Ask for a new link.'),
   MediaLinkExpired: spec(403, 'AuthorizationException', 'This media link has expired. Ask for a new link.'),
+  RangeNotSatisfiable: spec<{ size: number }>(416, 'InvalidParameters', (p) => `The requested range is outside the file (${p.size} bytes).`),
   BotNotFound: spec(404, 'ResourceNotFound', 'This bot does not exist or belongs to another connector.'),
   BotNotInGroup: spec(403, 'AuthorizationException', 'This bot is not in the group. Add it with POST /v1/groups/{groupId}/bot first.'),
   BotTokenNotAllowed: spec(403, 'AuthorizationException', 'A bot access token can only post messages to the groups its bot is in.'),

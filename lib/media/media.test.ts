@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { meter, type MediaLimits } from './limits';
 import { samplePdf, samplePng, sampleJpeg } from './samples';
 import { checkMediaSignature, signMedia } from './signing';
+import { parseRange } from './range';
 import { LocalMediaStore } from './store';
 import { classify, cleanFileName } from './types';
 import { receiveUpload } from './upload';
@@ -122,5 +123,27 @@ describe('streaming uploads into the local store', () => {
     expect(await files()).toEqual(before);
     const json = new Request('http://x/v1/media', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(await codeOf(receiveUpload(json, { limits, store, storageKey: 't/five' }))).toBe('UnsupportedMediaType');
+  });
+});
+
+describe('parseRange', () => {
+  it('reads one bytes range, clamped to the file; several ranges, other units or nonsense serve the whole file', () => {
+    expect(parseRange('bytes=0-99', 1000)).toEqual({ start: 0, end: 99 });
+    expect(parseRange('bytes=900-', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=-5000', 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseRange('bytes=990-5000', 1000)).toEqual({ start: 990, end: 999 });
+    expect(parseRange(null, 1000)).toBeNull();
+    expect(parseRange('bytes=0-1,5-9', 1000)).toBeNull();
+    expect(parseRange('items=0-5', 1000)).toBeNull();
+    expect(parseRange('bytes=9-5', 1000)).toBeNull();
+    expect(parseRange('bytes=-', 1000)).toBeNull();
+  });
+
+  it('a range that starts past the end is unsatisfiable (416)', () => {
+    expect(parseRange('bytes=1000-', 1000)).toBe('unsatisfiable');
+    expect(parseRange('bytes=2000-2100', 1000)).toBe('unsatisfiable');
+    expect(parseRange('bytes=-0', 1000)).toBe('unsatisfiable');
+    expect(parseRange('bytes=0-', 0)).toBe('unsatisfiable');
   });
 });

@@ -17,8 +17,14 @@ import { config, type Config } from '@/lib/config';
 export interface MediaStore {
   readonly name: 'local' | 's3';
   put(key: string, body: AsyncIterable<Buffer>, contentType: string): Promise<void>;
-  get(key: string): Promise<{ body: Readable; size: number | undefined }>;
+  /** the file, or the bytes `range.start`..`range.end` (inclusive) of it */
+  get(key: string, range?: ByteRange): Promise<{ body: Readable; size: number | undefined }>;
   delete(key: string): Promise<void>;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 export class LocalMediaStore implements MediaStore {
@@ -46,10 +52,10 @@ export class LocalMediaStore implements MediaStore {
     }
   }
 
-  async get(key: string) {
+  async get(key: string, range?: ByteRange) {
     const p = this.file(key);
     const { size } = await stat(p);
-    return { body: createReadStream(p), size };
+    return { body: createReadStream(p, range ? { start: range.start, end: range.end } : {}), size };
   }
 
   async delete(key: string) {
@@ -106,8 +112,10 @@ export class S3MediaStore implements MediaStore {
     }
   }
 
-  async get(key: string) {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+  async get(key: string, range?: ByteRange) {
+    const out = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+    );
     return { body: out.Body as Readable, size: out.ContentLength };
   }
 

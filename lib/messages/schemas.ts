@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MediaFileDto } from '@/lib/actions/schemas';
 
 /** kaizala-connectors.md §5.5: a text message has at most 4000 characters (1000 in older docs). */
 export const MESSAGE_MAX_CHARS = 4000;
@@ -33,6 +34,8 @@ export interface MessageDto {
   isYou: boolean;
   /** Likes (reactions, /v1 §5.10) over the group's hierarchy */
   likes: number;
+  /** a media post (an Image, Album, Audio, Video or Document action): `text` is its caption */
+  media?: { actionType: string; files: MediaFileDto[] };
 }
 
 export interface MessagePage {

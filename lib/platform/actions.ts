@@ -5,7 +5,10 @@ import {
   apiActionDetails,
   apiSender,
   insertAction,
+  isMediaActionType,
   lockAction,
+  mediaRefsOf,
+  questionsOf,
   writeResponse,
   type ActionDefinition,
   type ActionRecord,
@@ -16,6 +19,8 @@ import {
 import { DomainError } from '@/lib/errors';
 import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
+import { signedMediaUrl } from '@/lib/media';
+import { attachMediaToGroup, resolveActionMedia } from './media';
 import { CALLER_ROLE, reachCtes, reachValues } from './reach';
 import { platformWrite } from './writes';
 
@@ -32,13 +37,32 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
   const { result, headers } = await platformWrite(claims, { groupId, admin: false, ip }, async (tx, ctx) => {
     if (ctx.callerRole !== 'Admin' && ctx.callerRole !== 'Member') throw new DomainError('SubscriberCannotPost');
     const asMember = claims.kind === 'member';
-    return insertAction(tx, { id: groupId, tenantId: ctx.tenantId }, def, {
-      kind: asMember ? 'member' : 'connector',
-      phone: asMember ? ctx.callerPhone : null,
-      connectorId: claims.cid,
-      name: ctx.fromUser.name ?? '',
-      userId: asMember ? null : (claims.uid ?? null),
-    });
+    const media = await resolveActionMedia(tx, claims, mediaRefsOf(def), groupId);
+    const created = await insertAction(
+      tx,
+      { id: groupId, tenantId: ctx.tenantId },
+      def,
+      {
+        kind: asMember ? 'member' : 'connector',
+        phone: asMember ? ctx.callerPhone : null,
+        connectorId: claims.cid,
+        name: ctx.fromUser.name ?? '',
+        userId: asMember ? null : (claims.uid ?? null),
+      },
+      media,
+    );
+    if (media.length)
+      await attachMediaToGroup(tx, {
+        event: isMediaActionType(def.actionType),
+        tenantId: ctx.tenantId,
+        groupId,
+        referenceId: created.referenceId,
+        media,
+        actionType: def.actionType,
+        caption: 'caption' in def ? def.caption : '',
+        fromUser: ctx.fromUser,
+      });
+    return created;
   });
   return { headers, body: { referenceId: result.referenceId, actionId: result.actionId } };
 }
@@ -53,15 +77,40 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
     if (claims.kind !== 'member' || !ctx.callerPhone) throw new DomainError('ResponderNotPerson');
     const action = await lockAction(tx, groupId, actionId);
     const role = ctx.callerRole as 'Admin' | 'Member' | 'Subscriber';
-    return writeResponse(
+    const media = role === 'Subscriber' ? [] : await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
+    const written = await writeResponse(
       tx,
       { id: groupId, tenantId: ctx.tenantId },
       action,
       { phone: ctx.callerPhone, name: ctx.fromUser.name ?? '', role, userId: null },
       input,
     );
+    if (media.length)
+      await attachMediaToGroup(tx, { event: false, tenantId: ctx.tenantId, groupId, referenceId: action.referenceId, media, actionType: action.actionType });
+    return written;
   });
   return { headers, body: { responseId: result.responseId } };
+}
+
+/** Links to an action's media for the calling connector (signed per connector, like GET /v1/media/{mediaResource}). */
+const connectorUrls = (claims: AccessClaims) => (mediaId: string) => signedMediaUrl(mediaId, `c:${claims.cid}`).mediaUrl;
+
+/**
+ * The uploads a survey response answers with (§5.9: an Image question takes a mediaResource, an AttachmentList
+ * several): each must be one the member's token may use in the group (its connector's upload, or already in the
+ * group); once answered, the group may view it. Answers of the wrong shape are left to writeResponse's checks.
+ */
+type MediaRef = { ref: string; field: string; kind: 'image' | null };
+function answerMediaRefs(action: { actionType: ActionType; body: Record<string, unknown> }, input: ResponseInput): MediaRef[] {
+  if (input.kind !== 'answers' || !Array.isArray(input.answers)) return [];
+  const answers = input.answers as unknown[];
+  return questionsOf(action).flatMap((q, i): MediaRef[] => {
+    const v = answers[i];
+    if (q.type === 'Image' && typeof v === 'string' && v.trim()) return [{ ref: v, field: `answers[${i}] ("${q.title}")`, kind: 'image' as const }];
+    if (q.type === 'AttachmentList' && Array.isArray(v))
+      return v.flatMap((ref, j) => (typeof ref === 'string' && ref.trim() ? [{ ref, field: `answers[${i}][${j}] ("${q.title}")`, kind: null }] : []));
+    return [];
+  });
 }
 
 const ACTION_COLUMNS = (a: string) => `${a}.id, ${a}.reference_id, ${a}.action_type, ${a}.sender_kind, ${a}.sender_name, ${a}.sender_phone,
@@ -170,7 +219,7 @@ export async function listActionsViaApi(
           actionType: rec.actionType,
           sender: apiSender(rec),
           sentAt: rec.createdAt,
-          actionBody: apiActionBody(rec, { responseCount: r.response_count, completedCount: r.completed_count }),
+          actionBody: apiActionBody(rec, { responseCount: r.response_count, completedCount: r.completed_count }, connectorUrls(claims)),
         };
       }),
       hasMore: found.length > opts.count,
@@ -221,5 +270,5 @@ export async function getActionViaApi(claims: AccessClaims, groupId: string, act
   if (!row.id) throw new DomainError('ActionNotFound', { headers });
   const asMember = claims.kind === 'member';
   const viewer = { phone: asMember ? (claims.phn ?? null) : null, isAdmin: row.caller_role === 'Admin', connectorId: asMember ? null : claims.cid };
-  return { headers, body: apiActionDetails(toRecord(row), row.responses, viewer, withResponses) };
+  return { headers, body: apiActionDetails(toRecord(row), row.responses, viewer, withResponses, connectorUrls(claims)) };
 }

@@ -15,9 +15,10 @@ export {
   attachMediaToGroup,
   mediaUrlForGroupViewer,
   mediaLocator,
-  signedMediaUrl,
   mediaIdOf,
+  resolveActionMedia,
   type ResolvedMedia,
 } from './media';
+export { signedMediaUrl } from '@/lib/media';
 export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
 export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';

@@ -2,10 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getPool, type DbOrTx } from '@/db';
 import { sql } from 'drizzle-orm';
-import { publicUrl, config } from '@/lib/config';
+import { publicUrl } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { attachmentEventData, recordEvents, type EventInput } from '@/lib/events';
-import { checkMediaSignature, currentKeyId, mediaLimits, mediaStore, mediaUrlKey, receiveUpload, signMedia, signedQuery, type MediaKind } from '@/lib/media';
+import { checkMediaSignature, mediaLimits, mediaStore, mediaUrlKey, parseRange, receiveUpload, signedMediaUrl, type MediaKind } from '@/lib/media';
 import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
@@ -99,13 +99,6 @@ interface UrlRow extends RateRow {
   size: string;
 }
 
-export function signedMediaUrl(mediaId: string, viewer: string, now = Date.now()): { mediaUrl: string; expiresAt: number } {
-  const exp = Math.floor(now / 1000) + config().MEDIA_URL_TTL_SECONDS;
-  const kid = currentKeyId();
-  const q = signedQuery(signMedia(mediaId, exp, viewer, kid, mediaUrlKey(kid)!));
-  return { mediaUrl: `${publicUrl()}v1/media/${mediaId}/content?${q}`, expiresAt: exp * 1000 };
-}
-
 export async function mediaUrlViaApi(claims: AccessClaims, mediaResource: string) {
   const id = mediaIdOf(mediaResource);
   const { rows } = await getPool().query<UrlRow>({
@@ -135,9 +128,14 @@ const INLINE: Record<MediaKind, boolean> = { image: true, audio: true, video: tr
 /**
  * GET /v1/media/{id}/content?exp&viewer&kid&sig: the file, streamed from the store. No access token: the
  * signature is the permission (minted for one viewer, short-lived). Served as an attachment for documents,
- * inline for pictures, sound and video, always with a sandboxing CSP and nosniff.
+ * inline for pictures, sound and video, always with a sandboxing CSP and nosniff. A `Range` header (players
+ * seek in audio and video) gets 206 with that part only, 416 when it starts past the end.
  */
-export async function serveSignedMedia(mediaId: string, q: { exp?: string; viewer?: string; kid?: string; sig?: string }): Promise<Response> {
+export async function serveSignedMedia(
+  mediaId: string,
+  q: { exp?: string; viewer?: string; kid?: string; sig?: string },
+  rangeHeader: string | null = null,
+): Promise<Response> {
   if (!isUuid(mediaId)) throw new DomainError('MediaLinkInvalid');
   const verdict = checkMediaSignature(mediaId.toLowerCase(), q, mediaUrlKey);
   if (verdict === 'invalid') throw new DomainError('MediaLinkInvalid');
@@ -149,15 +147,21 @@ export async function serveSignedMedia(mediaId: string, q: { exp?: string; viewe
   });
   const m = rows[0];
   if (!m) throw new DomainError('MediaNotFound');
-  const { body } = await mediaStore().get(m.storage_key);
+  const size = Number(m.size);
+  const range = parseRange(rangeHeader, size);
+  if (range === 'unsatisfiable')
+    throw new DomainError('RangeNotSatisfiable', { size }, { headers: { 'Content-Range': `bytes */${size}`, 'Accept-Ranges': 'bytes' } });
+  const { body } = await mediaStore().get(m.storage_key, range ?? undefined);
   const { Readable } = await import('node:stream');
   const remaining = Math.max(0, Number(q.exp) - Math.floor(Date.now() / 1000));
   const name = encodeURIComponent(m.file_name);
   return new Response(Readable.toWeb(body) as ReadableStream, {
-    status: 200,
+    status: range ? 206 : 200,
     headers: {
       'Content-Type': m.mime_type,
-      'Content-Length': String(m.size),
+      'Content-Length': String(range ? range.end - range.start + 1 : size),
+      ...(range ? { 'Content-Range': `bytes ${range.start}-${range.end}/${size}` } : {}),
+      'Accept-Ranges': 'bytes',
       'Content-Disposition': `${INLINE[m.kind] ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
       'Cache-Control': `private, max-age=${remaining}`,
       'Content-Security-Policy': "default-src 'none'; sandbox",
@@ -192,6 +196,35 @@ export async function resolveMediaForGroup(tx: DbOrTx, claims: AccessClaims, med
   return { id: row.id, kind: row.kind, mimeType: row.mime_type, fileName: row.file_name, size: Number(row.size) };
 }
 
+/**
+ * Every upload an action (or a response) carries, checked for the token in ONE statement: each must be one the
+ * token may use in `groupId` (see `resolveMediaForGroup`) — else 400 naming the field — and of the kind the
+ * field takes. Returns them in the order given, with the mediaResource as sent (`ref`).
+ */
+export async function resolveActionMedia(
+  tx: DbOrTx,
+  claims: AccessClaims,
+  refs: { ref: string; field: string; kind: MediaKind | null }[],
+  groupId: string,
+): Promise<(ResolvedMedia & { ref: string })[]> {
+  if (!refs.length) return [];
+  const ids = refs.map((r) => mediaIdOf(r.ref));
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const res = wanted.length
+    ? await tx.execute<{ id: string; kind: MediaKind; mime_type: string; file_name: string; size: string }>(sql`
+    SELECT m.id, m.kind, m.mime_type, m.file_name, m.size FROM media m
+    WHERE m.id = ANY(${`{${wanted.join(',')}}`}::uuid[]) AND m.tenant_id = ${claims.tid}::uuid
+      AND (m.connector_id = ${claims.cid}::uuid OR EXISTS (SELECT 1 FROM media_uses u WHERE u.media_id = m.id AND u.group_id = ${groupId}::uuid))`)
+    : { rows: [] };
+  const found = new Map(res.rows.map((r) => [r.id, r]));
+  return refs.map((r, i) => {
+    const row = ids[i] ? found.get(ids[i]!) : undefined;
+    if (!row) throw new DomainError('MediaResourceUnusable', { field: r.field });
+    if (r.kind && row.kind !== r.kind) throw new DomainError('MediaKindMismatch', { field: r.field, expected: r.kind, actual: row.kind });
+    return { ref: r.ref, id: row.id, kind: row.kind, mimeType: row.mime_type, fileName: row.file_name, size: Number(row.size) };
+  });
+}
+
 /** The stable (unsigned) locator of a media item, for event payloads: a token trades it for a signed URL. */
 export const mediaLocator = (mediaId: string) => `${publicUrl()}v1/media/${mediaId}`;
 
@@ -202,6 +235,8 @@ export const mediaLocator = (mediaId: string) => `${publicUrl()}v1/media/${media
 export async function attachMediaToGroup(
   tx: DbOrTx,
   opts: {
+    /** record the AttachmentCreated event (a media action); false: the post's own event tells (announcements, polls, responses) */
+    event?: boolean;
     tenantId: string;
     groupId: string;
     referenceId: string | null;
@@ -215,6 +250,7 @@ export async function attachMediaToGroup(
     await tx.execute(sql`INSERT INTO media_uses (media_id, group_id, reference_id) VALUES (${m.id}::uuid, ${opts.groupId}::uuid, ${opts.referenceId}::uuid)
       ON CONFLICT (media_id, group_id) DO NOTHING`);
   }
+  if (opts.event === false) return;
   await recordEvents(tx, [
     {
       tenantId: opts.tenantId,
@@ -238,5 +274,5 @@ export async function attachMediaToGroup(
 export async function mediaUrlForGroupViewer(mediaId: string, groupId: string, userId: string): Promise<{ mediaUrl: string; expiresAt: number } | null> {
   if (!isUuid(mediaId) || !isUuid(groupId)) return null;
   const { rowCount } = await getPool().query('SELECT 1 FROM media_uses WHERE media_id = $1 AND group_id = $2', [mediaId, groupId]);
-  return rowCount ? signedMediaUrl(mediaId, `u:${userId}`) : null;
+  return rowCount ? signedMediaUrl(mediaId, `u:${userId}`, { stable: true }) : null;
 }

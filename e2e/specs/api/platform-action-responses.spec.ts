@@ -1,4 +1,5 @@
-import { actionsGroup, eventsOf, postEveryType, SURVEY_ANSWERS } from '../../fixtures/actions';
+import { samplePicture } from '../../../lib/media/samples';
+import { actionsGroup, eventsOf, postEveryType, surveyAnswers, uploadMedia } from '../../fixtures/actions';
 import { withDb } from '../../fixtures/db';
 import { call, ERROR_BODY, memberToken, type TokenSet } from '../../fixtures/platform';
 import { expect, test } from '../../fixtures/test';
@@ -13,10 +14,15 @@ test.describe.serial('[API] action responses', () => {
   let asAnn: string;
   let asBen: string;
   const ids: Record<string, string> = {};
+  let SURVEY_ANSWERS: unknown[];
 
   test.beforeAll(async ({ request }) => {
     ({ group, admin, ann, ben, t, asAnn, asBen } = await actionsGroup(request));
     Object.assign(ids, await postEveryType(request, group, t.group, ann, ben));
+    SURVEY_ANSWERS = surveyAnswers(
+      await uploadMedia(request, asAnn, 'shelf.png', samplePicture()),
+      await uploadMedia(request, asAnn, 'receipt.png', samplePicture(40, 60)),
+    );
   });
 
   test('a job: assignees complete it with a member token (JobResponse event); others 403; connectors cannot respond', async ({ request }) => {

@@ -83,7 +83,13 @@ test.describe.serial('[API] actions', () => {
       place: { latitude: 47.64, longitude: -122.13, name: 'Room 4' },
     });
     expect(byType.Survey.actionBody).toEqual({ actionId: ids.Survey, title: 'Site check', responseCount: 0, expiryDate: expect.any(Number) });
-    expect(byType.Announcement.actionBody).toEqual({ actionId: ids.Announcement, title: 'Holiday hours', message: 'Closed on the 25th.', mediaResources: [] });
+    expect(byType.Announcement.actionBody).toEqual({
+      actionId: ids.Announcement,
+      title: 'Holiday hours',
+      message: 'Closed on the 25th.',
+      mediaResources: [],
+      files: [],
+    });
 
     const polls = await (await call(request, 'GET', `/groups/${group}/actions?actionType=poll`, t.group)).json();
     expect(polls.actions.map((a: { actionId: string }) => a.actionId)).toEqual([ids.Poll]);
@@ -102,7 +108,8 @@ test.describe.serial('[API] actions', () => {
     expect(await unknown.json()).toEqual({
       ...ERROR_BODY,
       errorCode: 'UnknownActionType',
-      message: '"Quiz" is not an action type we can create: use Announcement, Job, Poll, Survey or LetsMeet.',
+      message:
+        '"Quiz" is not an action type we can create: use Announcement, Job, Poll, Survey, LetsMeet, Image, Audio, Document, Video or Album (media types post an upload from /v1/media).',
     });
     const none = await call(request, 'POST', `/groups/${group}/actions`, t.group, { actionBody: { title: 'x' } });
     expect((await none.json()).message).toMatch(/^Send actionType/);

@@ -29,7 +29,7 @@ const createBody = z.object({
   actionBody: record
     .optional()
     .describe(
-      'Announcement: { title, message, mediaResources[] } · Job: { title, assignedTo: [phones], dueDate (hours, default 24) } · Poll: { question, choices: [{ title, image? }], expiryInHours (default 720), isSenderOnly? } · Survey: { title, dueDate (hours, default 24), isAnonymous?, isSenderOnly?, acceptMultipleResponses?, questions: [{ title, type: SingleOption|MultiOption|Text|Image|Numeric|Date|DateTime|Location|AttachmentList, options?: [{ title }], isInvisible? }] } · LetsMeet: { title, startingTime (ISO), durationInMins (default 30), place?: { latitude, longitude, name }, agenda?, isSenderOnly? }. Field names in any case.',
+      'Image | Audio | Video | Document: { mediaResource, caption? } · Album: { mediaResources: [1–10 pictures], caption? } (uploads from POST /v1/media that this token may use here, of the type’s kind) · Announcement: { title, message, mediaResources[] } · Job: { title, assignedTo: [phones], dueDate (hours, default 24) } · Poll: { question, choices: [{ title, image? }], expiryInHours (default 720), isSenderOnly? } · Survey: { title, dueDate (hours, default 24), isAnonymous?, isSenderOnly?, acceptMultipleResponses?, questions: [{ title, type: SingleOption|MultiOption|Text|Image|Numeric|Date|DateTime|Location|AttachmentList, options?: [{ title }], isInvisible? }] } · LetsMeet: { title, startingTime (ISO), durationInMins (default 30), place?: { latitude, longitude, name }, agenda?, isSenderOnly? }. Field names in any case.',
     ),
   ActionBody: record.optional(),
   subscribers: z.array(z.string()).optional().describe('ConnectGroups: not supported for actions yet (400 when not empty)'),
@@ -79,7 +79,7 @@ const actionItem = z.object({
   sender,
   sentAt: z.number().int().describe('epoch ms'),
   actionBody: record.describe(
-    'Job: { actionId, title, assigneeCount, responseCount, isCompleted, dueDate } · Poll: { actionId, question, isSenderOnly, expiryDate, choices, responseCount } · LetsMeet: { actionId, title, startingTime, agenda, duration, isSenderOnly, place } · Survey: { actionId, title, responseCount, expiryDate } · Announcement: { actionId, title, message, mediaResources } (dates in epoch ms)',
+    'Image: { actionId, caption, mediaResource, mediaUrl, imageUrl, files } · Album: { …, imageUrls, mediaResources, files } · Audio, Video, Document: { actionId, caption, mediaResource, mediaUrl, files } (files: [{ mediaResource, mediaUrl (signed, 15 min), fileName, mimeType, kind, size }]) · Job: { actionId, title, assigneeCount, responseCount, isCompleted, dueDate } · Poll: { actionId, question, isSenderOnly, expiryDate, choices, responseCount } · LetsMeet: { actionId, title, startingTime, agenda, duration, isSenderOnly, place } · Survey: { actionId, title, responseCount, expiryDate } · Announcement: { actionId, title, message, mediaResources } (dates in epoch ms)',
   ),
 });
 
@@ -111,7 +111,7 @@ export const actionRoutes = [
     permission: 'action',
     tag: 'Actions',
     summary:
-      'Post an Announcement, Job, Poll, Survey or LetsMeet. A PIN/OAuth user token posts as its member, every other token as the connector. Writes the action and its JobCreated / SurveyCreated / Announcement / ActionCreated event in one transaction.',
+      'Post an Announcement, Job, Poll, Survey, LetsMeet or a media action (Image, Audio, Video, Document, Album). A PIN/OAuth user token posts as its member, every other token as the connector. Writes the action and its JobCreated / SurveyCreated / Announcement / ActionCreated / AttachmentCreated event in one transaction; uploads it carries become viewable by the group. 400 MediaResourceUnusable / MediaKindMismatch name the field of a bad upload.',
     params,
     body: createBody,
     response: z.object({ referenceId: z.string(), actionId: z.string() }),
