@@ -11,6 +11,9 @@ import { RedirectUrls } from './redirect-urls';
 import { AskOwnerNotice } from './ask-owner';
 import { SecretsPanel } from './secrets-panel';
 import { UserTokenCard } from '@/components/grants/user-token-card';
+import { ConnectorGroups } from '@/components/grants/connector-groups';
+import type { ConnectorGroupDto } from '@/lib/grants';
+import { EditConnector } from './edit-connector';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
@@ -18,10 +21,12 @@ export function ConnectorDetailsView({
   c,
   isOrgAdmin,
   userToken,
+  groups,
 }: {
   c: ConnectorDetails;
   isOrgAdmin: boolean;
   userToken: { maskedToken: string | null; createdAt: string } | null;
+  groups: { groups: ConnectorGroupDto[]; hidden: number };
 }) {
   return (
     <div className="grid gap-6">
@@ -31,6 +36,11 @@ export function ConnectorDetailsView({
           Created by {c.ownerName ?? 'a former user'} on {dateFormat.format(new Date(c.createdAt))} · granted to {c.groups} group{c.groups === 1 ? '' : 's'}
           {!c.canManage && ' · Only the owner and organization admins can change this connector.'}
         </p>
+        {c.canManage && (
+          <div className="mt-3">
+            <EditConnector connectorId={c.id} name={c.name} description={c.description} />
+          </div>
+        )}
       </PageHeader>
 
       <Card>
@@ -99,6 +109,8 @@ export function ConnectorDetailsView({
         </Card>
         <RedirectUrls connectorId={c.id} urls={c.redirectUrls} canManage={c.canManage} />
       </div>
+
+      <ConnectorGroups connectorName={c.name} groups={groups.groups} hidden={groups.hidden} />
 
       {c.canManage && (
         <Card>

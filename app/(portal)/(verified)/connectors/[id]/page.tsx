@@ -4,7 +4,7 @@ import { ConnectorDetailsView } from '@/components/connectors/connector-details'
 import { pageData } from '@/lib/server-actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
-import { currentUserTokenInfo } from '@/lib/grants';
+import { currentUserTokenInfo, listConnectorGroups } from '@/lib/grants';
 import { isUuid } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Connector' };
@@ -15,6 +15,6 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   if (!isUuid(id)) notFound();
   const details = await pageData(user, getConnectorDetails(user, id));
   // user tokens are the owner's and org admins' business, like the secret
-  const userToken = details.canManage ? await currentUserTokenInfo(user, id) : null;
-  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} />;
+  const [userToken, groups] = await Promise.all([details.canManage ? currentUserTokenInfo(user, id) : null, listConnectorGroups(user, id)]);
+  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} groups={groups} />;
 }
