@@ -13,6 +13,9 @@ import { SecretsPanel } from './secrets-panel';
 import { UserTokenCard } from '@/components/grants/user-token-card';
 import { UsageCard } from '@/components/usage/usage-card';
 import type { UsagePoint } from '@/lib/usage';
+import { ConnectorGroups } from '@/components/grants/connector-groups';
+import type { ConnectorGroupDto } from '@/lib/grants';
+import { EditConnector } from './edit-connector';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
@@ -21,11 +24,13 @@ export function ConnectorDetailsView({
   isOrgAdmin,
   userToken,
   week,
+  groups,
 }: {
   c: ConnectorDetails;
   isOrgAdmin: boolean;
   userToken: { maskedToken: string | null; createdAt: string } | null;
   week: UsagePoint[];
+  groups: { groups: ConnectorGroupDto[]; hidden: number };
 }) {
   return (
     <div className="grid gap-6">
@@ -35,6 +40,11 @@ export function ConnectorDetailsView({
           Created by {c.ownerName ?? 'a former user'} on {dateFormat.format(new Date(c.createdAt))} · granted to {c.groups} group{c.groups === 1 ? '' : 's'}
           {!c.canManage && ' · Only the owner and organization admins can change this connector.'}
         </p>
+        {c.canManage && (
+          <div className="mt-3">
+            <EditConnector connectorId={c.id} name={c.name} description={c.description} />
+          </div>
+        )}
       </PageHeader>
 
       <Card>
@@ -105,6 +115,8 @@ export function ConnectorDetailsView({
         </Card>
         <RedirectUrls connectorId={c.id} urls={c.redirectUrls} canManage={c.canManage} />
       </div>
+
+      <ConnectorGroups connectorName={c.name} groups={groups.groups} hidden={groups.hidden} />
 
       {c.canManage && (
         <Card>

@@ -1,5 +1,6 @@
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
+import { GroupAdminActions } from './group-admin-actions';
 import { GroupTabs } from './group-tabs';
 
 export function GroupHeader(props: {
@@ -10,6 +11,8 @@ export function GroupHeader(props: {
   role: string | null;
   isOrgGroup: boolean;
   showConnectors: boolean;
+  /** org admins and the group's admins: Edit group, Delete group */
+  canManage?: boolean;
 }) {
   return (
     <div className="grid gap-4">
@@ -25,6 +28,7 @@ export function GroupHeader(props: {
         }
       >
         {props.welcomeMessage && <p className="mt-1 text-sm text-muted-foreground">{props.welcomeMessage}</p>}
+        {props.canManage && props.isOrgGroup && <GroupAdminActions groupId={props.id} name={props.name} welcomeMessage={props.welcomeMessage} />}
       </PageHeader>
       <GroupTabs id={props.id} showConnectors={props.showConnectors} />
     </div>

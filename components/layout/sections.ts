@@ -37,6 +37,13 @@ export const NAV_SECTIONS: PortalSection[] = [
     icon: 'phone',
   },
   {
+    href: '/audit',
+    nav: 'Audit log',
+    title: 'Audit log',
+    description: 'Who changed what, and who was shown which secret or token: by people and by connectors, with time and IP. Filter it or export it as CSV.',
+    icon: 'scroll',
+  },
+  {
     href: '/api-reference',
     nav: 'API reference',
     title: 'API reference',

@@ -19,7 +19,14 @@ export const auditEvents = pgTable(
     metadata: jsonb('metadata').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_events_tenant_time_idx').on(t.tenantId, t.createdAt)],
+  // keyset paging of the audit log (created_at, id), by tenant, actor, action and target (lib/audit/queries.ts)
+  (t) => [
+    index('audit_events_tenant_time_idx').on(t.tenantId, t.createdAt, t.id),
+    index('audit_events_actor_time_idx').on(t.actorUserId, t.createdAt, t.id),
+    index('audit_events_connector_time_idx').on(t.actorConnectorId, t.createdAt, t.id),
+    index('audit_events_action_time_idx').on(t.tenantId, t.action, t.createdAt, t.id),
+    index('audit_events_target_time_idx').on(t.tenantId, t.targetId, t.createdAt, t.id),
+  ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

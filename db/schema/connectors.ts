@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants, users } from './tenants';
 
 export const connectorStatus = pgEnum('connector_status', ['active', 'inactive']);
@@ -28,7 +28,14 @@ export const connectors = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('connectors_tenant_idx').on(t.tenantId), index('connectors_owner_idx').on(t.ownerId)],
+  (t) => [
+    index('connectors_tenant_idx').on(t.tenantId),
+    index('connectors_owner_idx').on(t.ownerId),
+    // names are unique per organization, case-insensitively, among connectors not deleted (lib/connectors/names.ts)
+    uniqueIndex('connectors_tenant_name_uq')
+      .on(t.tenantId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} IS NULL`),
+  ],
 );
 export type Connector = typeof connectors.$inferSelect;
 

@@ -1,32 +1,7 @@
 import 'server-only';
-import type { DbOrTx } from '@/db';
-import { auditEvents, type NewAuditEvent } from '@/db/schema';
 
-/** Write one audit event (actor, tenant, action, target, time, IP). Never pass secret values in `metadata`. */
-export async function recordAudit(tx: DbOrTx, event: NewAuditEvent): Promise<void> {
-  await tx.insert(auditEvents).values(event);
-}
-
-export interface DeniedEvent {
-  tenantId: string;
-  actorUserId: string;
-  /** the refused permission (lib/authz), null when a FORBIDDEN came from elsewhere */
-  permission: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-}
-
-/** One `authz.denied` event, outcome 'denied': who was refused which permission on what. One insert. */
-export async function recordDenied(tx: DbOrTx, e: DeniedEvent): Promise<void> {
-  await recordAudit(tx, {
-    tenantId: e.tenantId,
-    actorUserId: e.actorUserId,
-    action: 'authz.denied',
-    outcome: 'denied',
-    targetType: e.targetType,
-    targetId: e.targetId,
-    ip: e.ip,
-    metadata: e.permission ? { permission: e.permission } : null,
-  });
-}
+export { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel, isAuditAction, type AuditAction } from './actions';
+export { recordAudit, recordDenied, type AuditInput, type DeniedEvent } from './record';
+export { auditQuerySchema, auditFilterOf, type AuditQuery, type AuditFilter } from './schemas';
+export { listAuditEvents, AUDIT_PAGE_SIZE, type AuditRow } from './queries';
+export { auditCsvStream } from './export';

@@ -2,7 +2,16 @@
 import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
-import { createConnectorSchema, deleteConnectorSchema, redirectUrlSchema, revealSecretSchema, rotateSecretSchema, setStatusSchema } from './schemas';
+import {
+  createConnectorSchema,
+  deleteConnectorSchema,
+  redirectUrlSchema,
+  revealSecretSchema,
+  rotateSecretSchema,
+  setStatusSchema,
+  updateConnectorSchema,
+} from './schemas';
+import { updateConnector } from './edit';
 import { addRedirectUrl, removeRedirectUrl } from './redirect-urls';
 import { revealSecret, rotateSecret } from './secret-access';
 import { createConnector, deleteConnector, setConnectorStatus } from './service';
@@ -46,4 +55,11 @@ export const removeRedirectUrlAction = verifiedUserAction(redirectUrlSchema, asy
   await removeRedirectUrl(user, id, url, await clientIp());
   revalidatePath(`/connectors/${id}`);
   return { url };
+});
+
+export const updateConnectorAction = verifiedUserAction(updateConnectorSchema, async ({ id, ...input }, user) => {
+  const out = await updateConnector(user, id, input, await clientIp());
+  revalidatePath(`/connectors/${id}`);
+  revalidatePath('/connectors');
+  return out;
 });

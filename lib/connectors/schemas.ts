@@ -30,6 +30,10 @@ export const createConnectorSchema = connectorDetailsSchema.extend({
 });
 export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;
 
+/** Rename / describe a connector (the wizard's rules for both fields). */
+export const updateConnectorSchema = connectorDetailsSchema.pick({ name: true, description: true }).extend({ id: z.uuid() });
+export type UpdateConnectorInput = z.infer<typeof updateConnectorSchema>;
+
 export const listConnectorsSchema = z.object({
   view: z.enum(['mine', 'all']).catch('mine'),
   q: z.string().trim().max(80).catch(''),

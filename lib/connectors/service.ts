@@ -7,6 +7,7 @@ import { assertCan, can, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
 import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
+import { assertNameFree } from './names';
 import { generateConnectorSecret, sealConnectorSecret, secretIsLive } from './secrets';
 
 const NOT_FOUND = () => new DomainError('ConnectorNotFound');
@@ -53,6 +54,7 @@ export async function getVisibleConnector(actor: Actor, id: string): Promise<Con
 export async function createConnector(actor: Actor, input: CreateConnectorInput, ip: string | null) {
   const secret = generateConnectorSecret();
   return db.transaction(async (tx) => {
+    await assertNameFree(tx, actor.tenantId, input.name);
     const [row] = await tx
       .insert(connectors)
       .values({

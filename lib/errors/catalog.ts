@@ -143,6 +143,7 @@ export const ERRORS = {
   ConnectorNotFound: spec(404, 'ResourceNotFound', 'This connector does not exist or was deleted.'),
   SecretNotFound: spec(404, 'ResourceNotFound', 'This secret no longer exists.'),
   ConfirmationMismatch: spec<{ name: string }>(400, 'InvalidParameters', (p) => `Type the connector name "${p.name}" exactly to confirm.`),
+  ConnectorNameTaken: spec(409, 'Conflict', 'Your organization already has a connector with this name. Pick another name.'),
   RedirectUrlDuplicate: spec(409, 'Conflict', 'This redirect URL is already registered.'),
   RedirectUrlLimit: spec<{ max: number }>(400, 'InvalidParameters', (p) => `A connector can have at most ${p.max} redirect URLs.`),
   RedirectUrlNotFound: spec(404, 'ResourceNotFound', 'This redirect URL is not registered.'),
@@ -158,6 +159,7 @@ export const ERRORS = {
 
   // ---- groups ----------------------------------------------------------------------------------------
   GroupNotFound: spec(404, 'ResourceNotFound', 'This group does not exist or you cannot see it.'),
+  GroupConfirmationMismatch: spec<{ name: string }>(400, 'InvalidParameters', (p) => `Type the group name "${p.name}" exactly to confirm.`),
   MemberNotFound: spec(404, 'ResourceNotFound', 'This member is not in the group.'),
   MemberDuplicate: spec(409, 'Conflict', 'This number is already a member of the group.'),
   LastAdmin: spec(409, 'Conflict', 'A group needs at least one admin. Promote another member first.'),

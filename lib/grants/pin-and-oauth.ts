@@ -31,6 +31,7 @@ async function createMemberGrant(tx: DbOrTx, connector: Connector, phone: string
   const { token, familyId } = await issueRefreshToken(tx, grant!.id);
   await recordAudit(tx, {
     tenantId: connector.tenantId,
+    actorConnectorId: connector.id,
     action: 'grant.user_token_generated',
     targetType: 'connector',
     targetId: connector.id,
@@ -161,6 +162,7 @@ export async function oauthTokenExchange(
         await tx.update(grants).set({ revokedAt: new Date() }).where(eq(grants.id, used.grantId));
         await recordAudit(tx, {
           tenantId: connector.tenantId,
+          actorConnectorId: connector.id,
           action: 'oauth.code_replayed',
           targetType: 'connector',
           targetId: connector.id,

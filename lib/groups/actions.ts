@@ -2,7 +2,17 @@
 import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
-import { addMemberSchema, createGroupSchema, createSubGroupSchema, linkGroupSchema, memberSchema, setMemberRoleSchema } from './schemas';
+import {
+  addMemberSchema,
+  createGroupSchema,
+  createSubGroupSchema,
+  deleteGroupSchema,
+  linkGroupSchema,
+  memberSchema,
+  setMemberRoleSchema,
+  updateGroupSchema,
+} from './schemas';
+import { deleteGroup, updateGroup } from './edit';
 import { addMember, removeMember, setMemberRole } from './members';
 import { createGroup } from './service';
 import { linkSubGroup, unlinkSubGroup } from './subgroups';
@@ -47,4 +57,16 @@ export const unlinkSubGroupAction = verifiedUserAction(linkGroupSchema, async ({
   await unlinkSubGroup(user, groupId, childId, await clientIp());
   revalidatePath(`/groups/${groupId}/subgroups`);
   return { childId };
+});
+
+export const updateGroupAction = verifiedUserAction(updateGroupSchema, async ({ groupId, ...input }, user) => {
+  const out = await updateGroup(user, groupId, input, await clientIp());
+  revalidatePath('/groups', 'layout');
+  return out;
+});
+
+export const deleteGroupAction = verifiedUserAction(deleteGroupSchema, async ({ groupId, confirmName }, user) => {
+  const out = await deleteGroup(user, groupId, confirmName, await clientIp());
+  revalidatePath('/groups');
+  return out;
 });

@@ -24,3 +24,11 @@ export const setMemberRoleSchema = memberSchema.extend({ role: z.enum(['Admin', 
 
 export const createSubGroupSchema = z.object({ groupId: z.uuid(), name: groupNameField });
 export const linkGroupSchema = z.object({ groupId: z.uuid(), childId: z.uuid({ error: 'Choose a group to link.' }) });
+
+export const updateGroupSchema = z.object({
+  groupId: z.uuid(),
+  name: groupNameField,
+  welcomeMessage: z.string().trim().max(500, 'The welcome message can have at most 500 characters.'),
+});
+export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
+export const deleteGroupSchema = z.object({ groupId: z.uuid(), confirmName: z.string() });

@@ -120,7 +120,7 @@ export async function verifyPin<T>(
   onVerified: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], e164: string) => Promise<T>,
 ): Promise<T> {
   const e164 = requireE164(rawNumber);
-  const audit = (action: string, outcome: string) =>
+  const audit = (action: 'pin.locked' | 'pin.failed', outcome: string) =>
     recordAudit(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action, targetType: 'phone', targetId: e164, outcome, ip: actor.ip });
 
   const [challenge] = await db

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, getPool, type DbOrTx } from '@/db';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditAction } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
 import { lockGroup } from '@/lib/groups';
 import { enforceRateLimit, RATE_LIMIT_COLUMNS, type RateRow } from '@/lib/ratelimit';
@@ -55,7 +55,7 @@ export interface WriteContext {
   alsoAdminOf: Set<string>;
   /** who made the change, for the event envelope's fromUser (platform_events): the token's number, user and name */
   fromUser: { phone: string | null; name: string | null; id: string | null };
-  audit: (tx: DbOrTx, action: string, targetId: string, metadata?: Record<string, unknown>, targetType?: string) => Promise<void>;
+  audit: (tx: DbOrTx, action: AuditAction, targetId: string, metadata?: Record<string, unknown>, targetType?: string) => Promise<void>;
 }
 
 export interface WriteOptions {

@@ -108,6 +108,6 @@ export const REVOKE_FAMILY = {
   text: `WITH r AS (
       UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'replay_detected' WHERE family_id = $1 AND revoked_at IS NULL RETURNING id
     )
-    INSERT INTO audit_events (tenant_id, action, target_type, target_id, outcome, ip, metadata)
-    VALUES ($2, 'refresh_token.replay_detected', 'grant', $3, 'denied', $4, jsonb_build_object('familyId', $1::text, 'revokedTokens', (SELECT count(*) FROM r)))`,
+    INSERT INTO audit_events (tenant_id, actor_connector_id, action, target_type, target_id, outcome, ip, metadata)
+    VALUES ($2, $5::uuid, 'refresh_token.replay_detected', 'grant', $3, 'denied', $4, jsonb_build_object('familyId', $1::text, 'revokedTokens', (SELECT count(*) FROM r)))`,
 };

@@ -106,7 +106,7 @@ export async function exchangeRefreshToken(input: ExchangeInput): Promise<{ body
       row.successor_revoked_at === null &&
       now - row.spent_at.getTime() <= ROTATION_GRACE_MS;
     if (!retryWithinGrace) {
-      await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.connector_tenant_id, row.grant_id, input.ip] });
+      await pool.query({ ...REVOKE_FAMILY, values: [row.family_id, row.connector_tenant_id, row.grant_id, input.ip, row.grant_connector_id] });
       throw BAD_REFRESH_TOKEN('replayed');
     }
     nextRefreshToken = openSuccessor(row.grant_id!, row.successor_encrypted!);

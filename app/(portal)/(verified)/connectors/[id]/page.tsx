@@ -4,7 +4,7 @@ import { ConnectorDetailsView } from '@/components/connectors/connector-details'
 import { pageData } from '@/lib/server-actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
-import { currentUserTokenInfo } from '@/lib/grants';
+import { currentUserTokenInfo, listConnectorGroups } from '@/lib/grants';
 import { usageSeries } from '@/lib/usage';
 import { isUuid } from '@/lib/utils';
 
@@ -16,6 +16,10 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   if (!isUuid(id)) notFound();
   const details = await pageData(user, getConnectorDetails(user, id));
   // user tokens are the owner's and org admins' business, like the secret
-  const [userToken, week] = await Promise.all([details.canManage ? currentUserTokenInfo(user, id) : null, usageSeries(details.id, 'day', 7)]);
-  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} week={week} />;
+  const [userToken, groups, week] = await Promise.all([
+    details.canManage ? currentUserTokenInfo(user, id) : null,
+    listConnectorGroups(user, id),
+    usageSeries(details.id, 'day', 7),
+  ]);
+  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} groups={groups} week={week} />;
 }

@@ -14,6 +14,7 @@ export default async function GroupLayout({ children, params }: LayoutProps<'/gr
         role={view.actorRole}
         isOrgGroup={view.group.tenantId !== null}
         showConnectors={view.canGrant}
+        canManage={view.canManage}
       />
       {children}
     </div>

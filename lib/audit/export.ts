@@ -1,0 +1,45 @@
+import 'server-only';
+import { db } from '@/db';
+import type { Actor } from '@/lib/authz';
+import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from './csv';
+import { recordAudit } from './record';
+import { auditEventBatches } from './queries';
+import type { AuditFilter } from './schemas';
+
+/**
+ * The filtered audit log as a CSV byte stream, read in batches of 1,000 along the paging index as the
+ * client takes them (backpressure: the next batch is read only when the previous one was pulled). The
+ * export itself is audited (with its filters) before the first row.
+ */
+export async function auditCsvStream(actor: Actor, filter: AuditFilter, ip: string | null): Promise<ReadableStream<Uint8Array>> {
+  await recordAudit(db, {
+    tenantId: actor.tenantId,
+    actorUserId: actor.id,
+    action: 'audit.exported',
+    targetType: 'audit_log',
+    targetId: null,
+    ip,
+    metadata: { filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '')) },
+  });
+  const encoder = new TextEncoder();
+  const batches = auditEventBatches(actor, filter);
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(AUDIT_CSV_HEADER)}`));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join('')));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
