@@ -1,0 +1,2 @@
+export { registerWebhookViaApi, listWebhooksViaApi, updateWebhookViaApi, deleteWebhookViaApi, type WebhookInput, type WebhookUpdate } from './api';
+export { startWebhookWorker, type WebhookWorker } from './worker';
