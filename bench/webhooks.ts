@@ -123,6 +123,12 @@ async function main() {
     `SELECT id, tenant_id FROM connectors WHERE tenant_id IS NOT NULL ORDER BY created_at LIMIT 1`,
   );
   const c = rows[0]!;
+  if (process.env.BENCH_WEBHOOK_DEBUG) {
+    const timer = setInterval(() => console.error(`delivered ${healthyCount}, commits ${commits.size}`), 1000);
+    console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N - 1, dead: 1 }, urls, 0)));
+    clearInterval(timer);
+    process.exit(0);
+  }
   const full = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, 0);
   const half = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Math.max(1, Math.round(full.deliveriesPerSecond / 2 / N)));
   const deadHooks = Math.max(1, Math.round(N / 10));

@@ -13,7 +13,8 @@ import { openSecret, openToken, strictCallbacks } from './store';
 /**
  * The delivery worker (product.md §8). The queue is `webhook_deliveries`: due rows are claimed with
  * `FOR UPDATE SKIP LOCKED` and a lease (several workers share the queue; a worker killed mid-delivery
- * leaves a lease that expires, and the row is claimed again — at least once, never lost). Woken by NOTIFY
+ * leaves a lease that expires, and the row is claimed again — at least once, never lost; a claim moves
+ * `next_attempt_at` to the lease's end, so rows in flight never sit at the front of the due index). Woken by NOTIFY
  * webhook_due (the fan-out trigger) and by a poll (retries coming due, expired leases, a lost LISTEN).
  * Each attempt has its own deadline; at most WEBHOOK_PER_ENDPOINT_CONCURRENCY attempts per webhook are in
  * flight in this worker, so a hanging receiver holds only its own slots. Results are written in batches.
@@ -52,6 +53,7 @@ WITH cand AS (
   FOR UPDATE OF d SKIP LOCKED
 )
 UPDATE webhook_deliveries d SET lease_until = now() + $2 * interval '1 millisecond', lease_owner = $5,
+  next_attempt_at = now() + $2 * interval '1 millisecond',
   first_attempt_at = coalesce(d.first_attempt_at, now())
 FROM pick, webhooks w, platform_events e
 WHERE d.id = pick.id AND w.id = d.webhook_id AND e.id = d.event_id AND w.active
@@ -244,10 +246,10 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
             void deliver(row);
           }
           if (release.length)
-            await getPool().query(`UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL WHERE id = ANY ($1::uuid[]) AND lease_owner = $2`, [
-              release,
-              id,
-            ]);
+            await getPool().query(
+              `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now() WHERE id = ANY ($1::uuid[]) AND lease_owner = $2`,
+              [release, id],
+            );
           if (rows.length < Math.min(free, 500)) break;
         }
       } while (again && !stopped && !paused);
