@@ -20,6 +20,7 @@ import { getDb, databaseUrl } from './db';
 import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
 import { seedDemoConnectors } from './lib/connectors/demo';
+import { startWebhookWorker, type WebhookWorker } from './lib/webhooks';
 
 /** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
 function headersTooLarge(socket: Socket) {
@@ -63,6 +64,8 @@ async function main() {
   startIdempotencySweep();
   startExchangeCache();
   startUsageSweep();
+  // the webhook delivery worker, in this process unless WEBHOOK_WORKER=0 (then `npm run worker` runs it)
+  const worker: WebhookWorker | null = settings.WEBHOOK_WORKER === '1' ? startWebhookWorker() : null;
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
@@ -84,6 +87,12 @@ async function main() {
           ?.trim()
       : '';
     setClientIp(req, forwarded || req.socket.remoteAddress || 'unknown');
+    // test-only (WEBHOOK_TEST_HOOKS=1, set by the e2e server alone): pause this process's worker so a test's own worker takes the queue
+    if (settings.WEBHOOK_TEST_HOOKS && req.method === 'POST' && (url === '/dev/webhooks/pause' || url === '/dev/webhooks/resume')) {
+      worker?.pause(url.endsWith('/pause'));
+      res.writeHead(204).end();
+      return;
+    }
     if (url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?')) void api(req, res);
     else if (brotli && url.startsWith('/_next/static/'))
       void brotli(req, res).then((done) => {
@@ -113,7 +122,10 @@ async function main() {
     httpServer.listen(port, listenHost, ready);
   }
   // the last few seconds of usage counts go to the database before the process ends
-  const stop = () => httpServer.close(() => void flushUsage().finally(() => process.exit(0)));
+  const stop = () => {
+    void worker?.stop();
+    httpServer.close(() => void flushUsage().finally(() => process.exit(0)));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

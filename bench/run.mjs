@@ -22,7 +22,9 @@ import { report } from './report.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-const { values: flags } = parseArgs({ options: { build: { type: 'boolean' }, 'no-build': { type: 'boolean' }, profile: { type: 'boolean' } } });
+const { values: flags } = parseArgs({
+  options: { build: { type: 'boolean' }, 'no-build': { type: 'boolean' }, profile: { type: 'boolean' }, 'webhooks-only': { type: 'boolean' } },
+});
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const cfg = {
   port: num('BENCH_PORT', 3300),
@@ -119,6 +121,23 @@ async function measure(rung) {
   return row;
 }
 
+// ---------------------------------------------------------------- webhooks (W1)
+
+/** W1: the app's in-process worker delivering to a local receiver (bench/webhooks.ts); prints and returns its figures. */
+async function webhookRung() {
+  log('W1 webhooks: events committed into a group with 10 webhooks (full speed, half rate, 10 % dead receivers)…');
+  const args = ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'bench/webhooks.ts'];
+  const w = JSON.parse(
+    await runToEnd('bench/webhooks.ts', args, { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY }),
+  );
+  const line =
+    `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s (target ≥ 2,000); ` +
+    `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms (target ≤ 50); ` +
+    `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate −${w.healthyDropPercent} % (target < 10 %)`;
+  log(line);
+  return line;
+}
+
 // ---------------------------------------------------------------- main
 
 /** Deletes the bench connector (and its grant and tokens) again; set once they exist. */
@@ -142,6 +161,15 @@ async function main() {
     }).then((out) => process.stdout.write(out));
   }
   log(`server log: ${logFile}`);
+  if (flags['webhooks-only']) {
+    const app = startApp({ sqlTrace: false });
+    await waitForHttp(`${base}/v1/health`, app);
+    const line = await webhookRung();
+    await stopAll();
+    await waitForPostgresDown();
+    console.log(`\n${line}\n`);
+    return;
+  }
   if (flags.profile) log(`CPU profile of the app server (measured server only) goes to ${profileDir}`);
 
   // 1. SQL statements per request: one probe each against a server with SQL_TRACE=1, which adds an
@@ -238,6 +266,7 @@ async function main() {
     ),
   );
   const loadAfter = os.loadavg();
+  const webhooksLine = await webhookRung();
 
   await removeFixtures();
   removeFixtures = undefined;
@@ -246,7 +275,7 @@ async function main() {
   await waitForPostgresDown();
 
   // 4. Report.
-  console.log(`\n${report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, cfg, version })}\n`);
+  console.log(`\n${report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, cfg, version })}\n\n${webhooksLine}\n`);
 
   const bad = rows.reduce((n, r) => n + r.bad, 0) + ol.errors;
   if (bad) throw new Error(`${bad} requests did not get a 200 (see the non-2xx / errors columns): the figures above are not valid.`);

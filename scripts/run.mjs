@@ -120,6 +120,8 @@ async function main() {
   env.SEED_DEMO ??= '1';
   // uploaded media (MEDIA_STORE=local): under the data folder, the tests' apart from the demo's
   env.MEDIA_DIR ??= path.join(root, '.data', e2e ? 'media-e2e' : 'media');
+  // webhooks to http://localhost receivers, no address checks: the local demo and tests (production refuses them)
+  env.WEBHOOK_ALLOW_LOCAL_CALLBACKS ??= '1';
   if (mode !== 'dev') env.DEV_OUTBOX ??= '1'; // the local demo and tests read SMS from /dev/outbox
   if (e2e) {
     env.RESET_DB = '1';
@@ -128,6 +130,7 @@ async function main() {
     // other budgets still apply);
     // the budget tests send X-Forwarded-For addresses of their own, trusted here as behind a proxy
     env.IP_BUDGET_ALLOWLIST ??= '127.0.0.1,::1,::ffff:127.0.0.1';
+    env.WEBHOOK_TEST_HOOKS ??= '1'; // POST /dev/webhooks/pause|resume (the worker kill test)
     env.TRUST_PROXY ??= '1';
     env.SQL_TRACE ??= '1'; // X-SQL-Statements on /v1 answers: tests count statements per request
     env.USAGE_FLUSH_MS ??= '500'; // usage charts show a test's calls within a second

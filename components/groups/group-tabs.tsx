@@ -6,7 +6,7 @@ import { cn } from '@/lib/utils';
 
 /**
  * USERS | SUB GROUPS | CONNECTORS | ACTIONS (kaizala-connectors.md §2.5) | MESSAGES (ours: the portal stands in
- * for the mobile app's conversation). CONNECTORS only for admins; every tab checks again on the server.
+ * for the mobile app's conversation) | WEBHOOKS (ours). CONNECTORS and WEBHOOKS only for admins; every tab checks again on the server.
  */
 export function GroupTabs({ id, showConnectors }: { id: string; showConnectors: boolean }) {
   const pathname = usePathname();
@@ -22,6 +22,7 @@ export function GroupTabs({ id, showConnectors }: { id: string; showConnectors: 
     ...(showConnectors ? [{ href: `/groups/${id}/connectors`, label: 'CONNECTORS' }] : []),
     { href: `/groups/${id}/actions`, label: 'ACTIONS' },
     { href: `/groups/${id}/messages`, label: 'MESSAGES' },
+    ...(showConnectors ? [{ href: `/groups/${id}/webhooks`, label: 'WEBHOOKS' }] : []),
   ];
   return (
     <nav ref={nav} aria-label="Group sections" className="relative flex gap-1 overflow-x-auto border-b border-border">

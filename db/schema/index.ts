@@ -12,3 +12,4 @@ export * from './media';
 export * from './bots';
 export * from './reactions';
 export * from './usage';
+export * from './webhooks';

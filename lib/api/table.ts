@@ -10,6 +10,7 @@ import { serviceRoutes } from './routes/service';
 import { subGroupRoutes } from './routes/subgroups';
 import { tokenRoutes } from './routes/token';
 import { userRoutes } from './routes/users';
+import { webhookRoutes } from './routes/webhooks';
 
 /** Every `/v1` route, one file per resource under routes/ (product.md §12: one route table is the truth). */
 export const ROUTES: readonly Route[] = [
@@ -24,4 +25,5 @@ export const ROUTES: readonly Route[] = [
   ...botRoutes,
   ...reactionRoutes,
   ...userRoutes,
+  ...webhookRoutes,
 ];

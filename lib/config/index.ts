@@ -110,6 +110,19 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
   S3_PREFIX: z.string().default(''),
+
+  /** webhooks (issue 13): the worker inside the app (0: run `npm run worker` instead), its limits */
+  WEBHOOK_WORKER: z.enum(['0', '1']).default('1'),
+  /** http://localhost callback URLs and no address checks (dev, the local demo, the tests); unset: on unless production */
+  WEBHOOK_ALLOW_LOCAL_CALLBACKS: z.enum(['0', '1']).optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** a claimed delivery is another worker's after this long (a worker killed mid-delivery); > the timeout */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  WEBHOOK_CONCURRENCY: count(256),
+  WEBHOOK_PER_ENDPOINT_CONCURRENCY: count(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** test-only hooks (/dev/webhooks/*: pause this process's worker, make waiting retries due now); never in production */
+  WEBHOOK_TEST_HOOKS: flag,
 });
 
 export type Config = z.output<typeof schema>;
@@ -132,6 +145,7 @@ function productionProblems(c: Config): string[] {
   if (c.AUTH_PROVIDER === 'oidc') {
     for (const n of ['AUTH_OIDC_ID', 'AUTH_OIDC_SECRET', 'AUTH_OIDC_ISSUER'] as const) need(n, 'required with AUTH_PROVIDER=oidc');
   }
+  if (c.WEBHOOK_LEASE_MS <= c.WEBHOOK_TIMEOUT_MS) problems.push('WEBHOOK_LEASE_MS: must be longer than WEBHOOK_TIMEOUT_MS');
   if (c.MEDIA_STORE === 's3') need('S3_BUCKET', 'required with MEDIA_STORE=s3');
   if (c.SMS_PROVIDER === 'twilio') {
     need('SMS_TWILIO_ACCOUNT_SID', 'required with SMS_PROVIDER=twilio');

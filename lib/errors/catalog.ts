@@ -269,6 +269,14 @@ export const ERRORS = {
   BotTokenNotAllowed: spec(403, 'AuthorizationException', 'A bot access token can only post messages to the groups its bot is in.'),
   ReactionTargetNotFound: spec(404, 'ResourceNotFound', 'No message or action with this referenceId was sent in the source group.'),
   SourceGroupNotInHierarchy: spec(400, 'InvalidParameters', 'sourceGroupId must be this group or one of its parent groups.'),
+  WebhookNotFound: spec(404, 'ResourceNotFound', 'There is no webhook with this id for this connector.'),
+  WebhookUrlRefused: spec<{ reason: string }>(400, 'InvalidParameters', (p) => p.reason),
+  WebhookValidationFailed: spec<{ detail: string }>(
+    400,
+    'InvalidParameters',
+    (p) => `The callback URL did not pass validation: we sent GET with validationToken and expected the token back as plain text within 5 s; ${p.detail}.`,
+  ),
+  WebhookDisabled: spec(409, 'InvalidParameters', 'This webhook is disabled. Re-enable it first.'),
   SubscriberCannotReact: spec(403, 'AuthorizationException', 'This token acts for a subscriber of the group: only its admins and members react.'),
 } as const;
 

@@ -22,3 +22,4 @@ export {
 export { signedMediaUrl } from '@/lib/media';
 export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
 export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';
+export { platformWrite, type WriteContext } from './writes';

@@ -66,6 +66,8 @@ export interface WriteOptions {
   ip: string | null;
   /** other groups the change touches (sub-groups to link): which of them the token administers, read in the same gate */
   alsoAdminOf?: string[];
+  /** runs after the gate, before the transaction (slow checks that must not hold a lock: a webhook's handshake) */
+  prepare?: (ctx: WriteContext) => Promise<void>;
 }
 
 export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions, change: (tx: DbOrTx, ctx: WriteContext) => Promise<T>) {
@@ -100,6 +102,7 @@ export async function platformWrite<T>(claims: AccessClaims, opts: WriteOptions,
         metadata: { via: 'api', ...(claims.phn ? { phone: claims.phn } : {}), ...metadata },
       }),
   };
+  if (opts.prepare) await opts.prepare(ctx);
   const result = await db.transaction(async (tx) => {
     if (opts.groupId && !(await lockGroup(tx, opts.groupId))) throw new DomainError('GroupNotReachable');
     return change(tx, ctx);

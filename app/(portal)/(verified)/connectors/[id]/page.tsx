@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConnectorDetailsView } from '@/components/connectors/connector-details';
+import { WebhooksPanel } from '@/components/webhooks/webhooks-panel';
 import { pageData } from '@/lib/server-actions/page-data';
 import { requireVerifiedUser } from '@/lib/auth';
 import { getConnectorDetails } from '@/lib/connectors';
 import { currentUserTokenInfo, listConnectorGroups } from '@/lib/grants';
 import { usageSeries } from '@/lib/usage';
 import { isUuid } from '@/lib/utils';
+import { webhooksOfConnector } from '@/lib/webhooks';
 
 export const metadata: Metadata = { title: 'Connector' };
 
@@ -16,10 +18,17 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   if (!isUuid(id)) notFound();
   const details = await pageData(user, getConnectorDetails(user, id));
   // user tokens are the owner's and org admins' business, like the secret
-  const [userToken, groups, week] = await Promise.all([
+  // webhooks (their URLs, logs and secrets) are the owner's and org admins' business too
+  const [userToken, groups, week, webhooks] = await Promise.all([
     details.canManage ? currentUserTokenInfo(user, id) : null,
     listConnectorGroups(user, id),
     usageSeries(details.id, 'day', 7),
+    details.canManage ? webhooksOfConnector(user, id) : null,
   ]);
-  return <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} groups={groups} week={week} />;
+  return (
+    <div className="grid gap-6">
+      <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} groups={groups} week={week} />
+      {webhooks && <WebhooksPanel webhooks={webhooks} show="connector" empty="This connector has no webhooks yet. Register one with POST /v1/webhook." />}
+    </div>
+  );
 }

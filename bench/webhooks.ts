@@ -1,0 +1,148 @@
+// The webhook rung of `npm run bench` (issue 13): events committed as fast as possible into a group with N
+// webhooks pointing at a local receiver (node:http, this process), delivered by the app's in-process worker.
+// Prints JSON: signed deliveries/s at full speed, p50/p99 from commit to first attempt at half that rate,
+// and the healthy rate while 10 % of the webhooks point at a receiver that never answers.
+//
+//   DATABASE_URL=… APP_ENCRYPTION_KEY=… node --import tsx --import ./scripts/register-server-only.mjs bench/webhooks.ts
+//
+// Only pure helpers are imported (as bench/setup.ts does). Everything it creates is deleted at the end.
+import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { encrypt } from '../lib/crypto/keys';
+
+const N = Number(process.env.BENCH_WEBHOOKS ?? 10);
+const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
+const commits = new Map<string, number>();
+let arrivals: number[] = [];
+let healthyCount = 0;
+
+const healthy = http.createServer((req, res) => {
+  const id = String(req.headers['webhook-id'] ?? '');
+  req.resume();
+  req.on('end', () => {
+    const at = performance.now();
+    const c = commits.get(id);
+    if (c !== undefined) arrivals.push(at - c);
+    healthyCount++;
+    res.writeHead(200).end();
+  });
+});
+const dead = http.createServer(() => undefined); // accepts, never answers
+healthy.keepAliveTimeout = 60_000;
+const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+
+async function makeGroup(tenantId: string, connectorId: string, healthyHooks: number, deadHooks: number, urls: { ok: string; dead: string }) {
+  const { rows } = await pool.query<{ id: string }>(`INSERT INTO groups (tenant_id, name) VALUES ($1, $2) RETURNING id`, [
+    tenantId,
+    `bench-webhooks-${randomBytes(3).toString('hex')}`,
+  ]);
+  const groupId = rows[0]!.id;
+  for (let i = 0; i < healthyHooks + deadHooks; i++) {
+    const id = randomUUID();
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    await pool.query(
+      `INSERT INTO webhooks (id, tenant_id, connector_id, group_id, object_id, object_type, event_types, callback_url, validity, secret_enc)
+       VALUES ($1, $2, $3, $4, $4, 'Group', '{TextMessageCreated}', $5, now() + interval '1 day', $6)`,
+      [id, tenantId, connectorId, groupId, i < healthyHooks ? urls.ok : urls.dead, encrypt(secret, `webhook-secret:${id}`)],
+    );
+  }
+  return groupId;
+}
+
+/** Commits batches of events into the group at `eventsPerSecond` (0: as fast as 4 writers go) for SECONDS. */
+async function produce(groupId: string, tenantId: string, eventsPerSecond: number) {
+  const end = performance.now() + SECONDS * 1000;
+  const batch = eventsPerSecond ? Math.max(1, Math.round(eventsPerSecond / 100)) : 20;
+  const writer = async () => {
+    let next = performance.now();
+    while (performance.now() < end) {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO platform_events (tenant_id, group_id, object_id, object_type, event_type, data)
+         SELECT $1, $2, $2, 'Group', 'TextMessageCreated', '{"text":"bench"}'::jsonb FROM generate_series(1, $3) RETURNING id`,
+        [tenantId, groupId, batch],
+      );
+      const at = performance.now();
+      for (const r of rows) commits.set(r.id, at);
+      if (eventsPerSecond) {
+        next += 10;
+        const wait = next - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  };
+  await Promise.all(eventsPerSecond ? [writer()] : [writer(), writer(), writer(), writer()]);
+}
+
+async function drain(groupId: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+       WHERE w.group_id = $1 AND d.state = 'pending' AND d.attempts = 0 AND w.callback_url NOT LIKE '%/dead'`,
+      [groupId],
+    );
+    if (rows[0]!.n === 0 || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10 : null;
+};
+
+async function phase(tenantId: string, connectorId: string, hooks: { healthy: number; dead: number }, urls: { ok: string; dead: string }, rate: number) {
+  const groupId = await makeGroup(tenantId, connectorId, hooks.healthy, hooks.dead, urls);
+  arrivals = [];
+  healthyCount = 0;
+  const t0 = performance.now();
+  await produce(groupId, tenantId, rate);
+  await drain(groupId);
+  const seconds = (performance.now() - t0) / 1000;
+  const out = {
+    webhooks: hooks,
+    deliveriesPerSecond: Math.round(healthyCount / seconds),
+    delivered: healthyCount,
+    p50: pct(arrivals, 50),
+    p99: pct(arrivals, 99),
+  };
+  await pool.query(`DELETE FROM webhooks WHERE group_id = $1`, [groupId]);
+  await pool.query(`DELETE FROM platform_events WHERE group_id = $1`, [groupId]);
+  await pool.query(`DELETE FROM groups WHERE id = $1`, [groupId]);
+  return out;
+}
+
+async function main() {
+  const okPort = await listen(healthy);
+  const deadPort = await listen(dead);
+  const urls = { ok: `http://localhost:${okPort}/ok`, dead: `http://localhost:${deadPort}/dead` };
+  const { rows } = await pool.query<{ id: string; tenant_id: string }>(
+    `SELECT id, tenant_id FROM connectors WHERE tenant_id IS NOT NULL ORDER BY created_at LIMIT 1`,
+  );
+  const c = rows[0]!;
+  if (process.env.BENCH_WEBHOOK_DEBUG) {
+    const timer = setInterval(() => console.error(`delivered ${healthyCount}, commits ${commits.size}`), 1000);
+    console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N - 1, dead: 1 }, urls, 0)));
+    clearInterval(timer);
+    process.exit(0);
+  }
+  const full = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, 0);
+  const half = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Math.max(1, Math.round(full.deliveriesPerSecond / 2 / N)));
+  const deadHooks = Math.max(1, Math.round(N / 10));
+  const withDead = await phase(c.tenant_id, c.id, { healthy: N - deadHooks, dead: deadHooks }, urls, 0);
+  const perHook = (p: typeof full) => p.deliveriesPerSecond / p.webhooks.healthy;
+  console.log(JSON.stringify({ full, half, withDead, healthyDropPercent: Math.round((1 - perHook(withDead) / perHook(full)) * 1000) / 10 }));
+  healthy.closeAllConnections();
+  dead.closeAllConnections();
+  healthy.close();
+  dead.close();
+  await pool.end();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,285 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { getPool } from '@/db';
+import { listen } from '@/db/listen';
+import { config } from '@/lib/config';
+import { disableWebhook } from './disable';
+import { sendHttp, type HttpOutcome } from './http';
+import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
+import { standardWebhookHeaders } from './signing';
+import { openSecret, openToken, strictCallbacks } from './store';
+
+/**
+ * The delivery worker (product.md §8). The queue is `webhook_deliveries`: due rows are claimed with
+ * `FOR UPDATE SKIP LOCKED` and a lease (several workers share the queue; a worker killed mid-delivery
+ * leaves a lease that expires, and the row is claimed again — at least once, never lost; a claim moves
+ * `next_attempt_at` to the lease's end, so rows in flight never sit at the front of the due index). Woken by NOTIFY
+ * webhook_due (the fan-out trigger) and by a poll (retries coming due, expired leases, a lost LISTEN).
+ * Each attempt has its own deadline; at most WEBHOOK_PER_ENDPOINT_CONCURRENCY attempts per webhook are in
+ * flight in this worker, so a hanging receiver holds only its own slots. Results are written in batches.
+ */
+interface Claimed {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  attempts: number;
+  callback_url: string;
+  callback_token_enc: string | null;
+  callback_context: unknown;
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: Date | null;
+  object_id: string;
+  object_type: string;
+  event_type: string;
+  data: unknown;
+  from_user_phone: string | null;
+  from_user_name: string | null;
+  from_user_id: string | null;
+}
+
+const CLAIM_SQL = `
+WITH cand AS (
+  SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS rn
+  FROM (SELECT d.id, d.webhook_id, d.next_attempt_at FROM webhook_deliveries d
+        WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+          AND d.webhook_id <> ALL ($3::uuid[])
+        ORDER BY d.next_attempt_at LIMIT $1 * 4) c
+), pick AS (
+  SELECT d.id FROM webhook_deliveries d JOIN cand ON cand.id = d.id AND cand.rn <= $4
+  WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+  ORDER BY d.next_attempt_at LIMIT $1
+  FOR UPDATE OF d SKIP LOCKED
+)
+UPDATE webhook_deliveries d SET lease_until = now() + $2 * interval '1 millisecond', lease_owner = $5,
+  next_attempt_at = now() + $2 * interval '1 millisecond',
+  first_attempt_at = coalesce(d.first_attempt_at, now())
+FROM pick, webhooks w, platform_events e
+WHERE d.id = pick.id AND w.id = d.webhook_id AND e.id = d.event_id AND w.active
+RETURNING d.id, d.webhook_id, d.event_id, d.attempts, w.callback_url, w.callback_token_enc, w.callback_context, w.secret_enc,
+  w.previous_secret_enc, w.previous_secret_expires_at, w.object_id, w.object_type, e.event_type, e.data, e.from_user_phone, e.from_user_name, e.from_user_id`;
+
+const RECORD_SQL = `
+WITH r AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::timestamptz[])
+    AS r(id, state, next_at, status, lat, err, resp, started)
+), upd AS (
+  UPDATE webhook_deliveries d SET attempts = d.attempts + 1, state = r.state::webhook_delivery_state,
+    next_attempt_at = coalesce(r.next_at, d.next_attempt_at), lease_until = NULL, lease_owner = NULL,
+    last_status = r.status, last_latency_ms = r.lat, last_error = r.err, last_response = r.resp,
+    completed_at = CASE WHEN r.state = 'pending' THEN NULL ELSE now() END
+  FROM r WHERE d.id = r.id AND d.lease_owner = $9
+  RETURNING d.id, d.attempts, r.started, r.lat, r.status, r.err, r.resp, r.next_at
+)
+INSERT INTO webhook_attempts (delivery_id, attempt_no, started_at, latency_ms, status_code, error, response, next_attempt_at)
+SELECT id, attempts, started, lat, status, err, resp, next_at FROM upd`;
+
+interface Result {
+  id: string;
+  state: 'pending' | 'succeeded' | 'failed';
+  nextAt: Date | null;
+  status: number | null;
+  latencyMs: number;
+  error: string | null;
+  response: string;
+  started: Date;
+}
+
+export interface WebhookWorker {
+  id: string;
+  stop: () => Promise<void>;
+  pause: (paused: boolean) => void;
+  /** attempts in flight (tests, bench) */
+  inflight: () => number;
+}
+
+const secretCache = new Map<string, string>();
+function secretOf(webhookId: string, sealed: string): string {
+  const key = `${webhookId}:${sealed}`;
+  let s = secretCache.get(key);
+  if (!s) {
+    if (secretCache.size > 10_000) secretCache.clear();
+    s = openSecret(webhookId, sealed);
+    secretCache.set(key, s);
+  }
+  return s;
+}
+
+/** The Kaizala envelope (kaizala-connectors.md §6.4), for the webhook's object. */
+export function envelopeOf(row: Claimed): string {
+  return JSON.stringify({
+    objectId: row.object_id,
+    objectType: row.object_type,
+    eventType: row.event_type,
+    eventId: row.event_id,
+    data: row.data,
+    context: row.callback_context ?? '',
+    fromUser: row.from_user_phone ?? '',
+    fromUserId: row.from_user_id ?? '',
+    fromUserName: row.from_user_name ?? '',
+    fromUserProfilePic: '',
+  });
+}
+
+function outcomeResult(row: Claimed, o: HttpOutcome, started: Date): { result: Result; disable: 'gone' | 'failing' | null } {
+  const base = { id: row.id, status: o.status, latencyMs: o.latencyMs, error: o.error, response: o.body.slice(0, 1024), started };
+  if (o.status !== null && o.status >= 200 && o.status < 300) return { result: { ...base, state: 'succeeded', nextAt: null }, disable: null };
+  if (o.status === 410) return { result: { ...base, state: 'failed', nextAt: null }, disable: 'gone' };
+  const done = row.attempts + 1;
+  const delay = done < MAX_ATTEMPTS ? nextRetryDelayMs(done, parseRetryAfter(o.retryAfter)) : null;
+  if (delay === null) return { result: { ...base, state: 'failed', nextAt: null }, disable: 'failing' };
+  return { result: { ...base, state: 'pending', nextAt: new Date(Date.now() + delay) }, disable: null };
+}
+
+export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorker {
+  const c = config();
+  const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const strict = strictCallbacks();
+  const perHook = new Map<string, number>();
+  let inflight = 0;
+  let stopped = false;
+  let paused = false;
+  let pumping = false;
+  let again = false;
+  let pending: Result[] = [];
+  const disables = new Map<string, 'gone' | 'failing'>();
+  let flushTimer: NodeJS.Timeout | null = null;
+  let lastError = 0;
+  const log = (msg: string) => {
+    if (!opts.quiet && Date.now() - lastError > 10_000) {
+      lastError = Date.now();
+      console.error(`[webhooks] ${msg}`);
+    }
+  };
+
+  const flush = async () => {
+    flushTimer = null;
+    if (!pending.length && !disables.size) return;
+    const batch = pending;
+    pending = [];
+    try {
+      if (batch.length)
+        await getPool().query(RECORD_SQL, [
+          batch.map((r) => r.id),
+          batch.map((r) => r.state),
+          batch.map((r) => r.nextAt),
+          batch.map((r) => r.status),
+          batch.map((r) => r.latencyMs),
+          batch.map((r) => r.error),
+          batch.map((r) => r.response),
+          batch.map((r) => r.started),
+          id,
+        ]);
+      for (const [webhookId, reason] of [...disables]) {
+        disables.delete(webhookId);
+        await disableWebhook(webhookId, reason);
+      }
+    } catch (err) {
+      // the database is away: keep the results (their leases expire; at worst a receiver sees a duplicate)
+      pending = batch.concat(pending);
+      log(`could not record results: ${(err as Error).message}`);
+      scheduleFlush(500);
+    }
+  };
+  const scheduleFlush = (ms = 5) => {
+    if (!flushTimer && !stopped) flushTimer = setTimeout(() => void flush(), ms);
+  };
+
+  const deliver = async (row: Claimed) => {
+    const started = new Date();
+    try {
+      const body = envelopeOf(row);
+      const secrets = [secretOf(row.webhook_id, row.secret_enc)];
+      if (row.previous_secret_enc && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > started)
+        secrets.push(secretOf(row.webhook_id, row.previous_secret_enc));
+      const token = openToken(row.webhook_id, row.callback_token_enc);
+      const headers = { ...standardWebhookHeaders(secrets, row.event_id, body), ...(token ? { 'kz-callback-token': token } : {}) };
+      const o = await sendHttp(row.callback_url, { method: 'POST', headers, body, timeoutMs: c.WEBHOOK_TIMEOUT_MS, strict });
+      const { result, disable } = outcomeResult(row, o, started);
+      pending.push(result);
+      if (disable) disables.set(row.webhook_id, disable);
+    } catch (err) {
+      pending.push({
+        id: row.id,
+        state: 'pending',
+        nextAt: new Date(Date.now() + 5_000),
+        status: null,
+        latencyMs: 0,
+        error: `internal: ${(err as Error).message}`,
+        response: '',
+        started,
+      });
+    } finally {
+      inflight--;
+      const n = (perHook.get(row.webhook_id) ?? 1) - 1;
+      if (n <= 0) perHook.delete(row.webhook_id);
+      else perHook.set(row.webhook_id, n);
+      scheduleFlush(pending.length >= 200 ? 0 : 5);
+      kick();
+    }
+  };
+
+  const pump = async () => {
+    if (pumping) {
+      again = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        again = false;
+        while (!stopped && !paused) {
+          const free = c.WEBHOOK_CONCURRENCY - inflight;
+          if (free <= 0) break;
+          const atCap = [...perHook].filter(([, n]) => n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY).map(([k]) => k);
+          const { rows } = await getPool().query<Claimed>(CLAIM_SQL, [Math.min(free, 500), c.WEBHOOK_LEASE_MS, atCap, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, id]);
+          const release: string[] = [];
+          for (const row of rows) {
+            const n = perHook.get(row.webhook_id) ?? 0;
+            if (n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY) {
+              release.push(row.id);
+              continue;
+            }
+            perHook.set(row.webhook_id, n + 1);
+            inflight++;
+            void deliver(row);
+          }
+          if (release.length)
+            await getPool().query(
+              `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now() WHERE id = ANY ($1::uuid[]) AND lease_owner = $2`,
+              [release, id],
+            );
+          if (rows.length < Math.min(free, 500)) break;
+        }
+      } while (again && !stopped && !paused);
+    } catch (err) {
+      log(`could not claim deliveries: ${(err as Error).message}`);
+    } finally {
+      pumping = false;
+    }
+  };
+  function kick() {
+    if (!stopped && !paused) void pump();
+  }
+
+  const poll = setInterval(kick, c.WEBHOOK_POLL_MS);
+  poll.unref();
+  const listener = listen('webhook_due', kick, (up) => up && kick());
+  kick();
+  return {
+    id,
+    inflight: () => inflight,
+    pause: (p) => {
+      paused = p;
+      if (!p) kick();
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(poll);
+      await listener.stop();
+      if (flushTimer) clearTimeout(flushTimer);
+      await flush();
+    },
+  };
+}
