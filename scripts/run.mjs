@@ -120,6 +120,8 @@ async function main() {
   env.SEED_DEMO ??= '1';
   // uploaded media (MEDIA_STORE=local): under the data folder, the tests' apart from the demo's
   env.MEDIA_DIR ??= path.join(root, '.data', e2e ? 'media-e2e' : 'media');
+  // the local OAuth provider for Connections (scripts/idp) speaks plain http on localhost
+  if (env.AUTH_PROVIDER === 'local' || env.AUTH_PROVIDER === undefined) env.CONNECTIONS_ALLOW_HTTP ??= '1';
   if (mode !== 'dev') env.DEV_OUTBOX ??= '1'; // the local demo and tests read SMS from /dev/outbox
   if (e2e) {
     env.RESET_DB = '1';
