@@ -53,7 +53,7 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
             }),
           )}
         >
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <Field id="connection-name" label="Connection name" errors={errors.name}>
               {(aria) => (
                 <Input
@@ -93,7 +93,7 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
             </Field>
           )}
           {authType === 'basic' && (
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <Field id="username" label="User name" errors={errors.username}>
                 {(aria) => <Input {...aria} name="username" autoComplete="off" />}
               </Field>

@@ -41,7 +41,7 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
             ),
           )}
         >
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <Field id="name" label="Service name" errors={errors.name}>
               {(aria) => <Input {...aria} name="name" maxLength={80} />}
             </Field>
@@ -58,7 +58,7 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
           {oauth && (
             <>
               <RedirectUrlBox url={redirectUrl} />
-              <div className="grid gap-4 sm:grid-cols-2">
+              <div className="grid items-start gap-4 sm:grid-cols-2">
                 <Field id="clientId" label="Client ID" errors={errors.clientId}>
                   {(aria) => <Input {...aria} name="clientId" autoComplete="off" />}
                 </Field>

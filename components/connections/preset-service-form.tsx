@@ -46,7 +46,7 @@ export function PresetServiceForm({ preset, redirectUrl }: { preset: ServicePres
           <Field id="name" label="Service name" errors={errors.name}>
             {(aria) => <Input {...aria} name="name" defaultValue={preset.name} maxLength={80} />}
           </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <Field id="clientId" label="Client ID" errors={errors.clientId}>
               {(aria) => <Input {...aria} name="clientId" autoComplete="off" />}
             </Field>

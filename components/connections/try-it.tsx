@@ -42,7 +42,7 @@ export function TryIt({ id, sampleUrl }: { id: string; sampleUrl: string }) {
             }),
           )}
         >
-          <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
+          <div className="grid items-start gap-4 sm:grid-cols-[8rem_1fr]">
             <Field id="try-method" label="Method" errors={errors.method}>
               {(aria) => (
                 <Select {...aria} value={method} onChange={(e) => setMethod(e.target.value)}>

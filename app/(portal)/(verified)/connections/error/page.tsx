@@ -25,6 +25,7 @@ const REASONS: Record<string, { title: string; text: string }> = {
     text: 'The authorization code could not be exchanged. Nothing was saved. Check the client secret, the access-token URL and the client authentication method, then try again.',
   },
   link_taken: { title: 'That link name was taken meanwhile', text: 'Nothing was saved. Create the connection again with another link name.' },
+  gone: { title: 'The service or connection no longer exists', text: 'It was deleted while you were at the provider. Nothing was saved.' },
   signed_out: { title: 'You were signed out', text: 'Sign in again and start Create and Connect again. Nothing was saved.' },
 };
 
