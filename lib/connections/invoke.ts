@@ -151,8 +151,13 @@ export async function forward(row: JoinedRow, input: InvokeInput, ip: string | n
   return { status: res.status, headers: picked, body: bytes.toString('base64'), bodyEncoding: 'base64' };
 }
 
-/** `last_used_at`, at most every 10 s per connection, off the request's path. */
+/** `last_used_at`, at most every 10 s per connection and instance, off the request's path (no statement per call). */
+const lastTouched = new Map<string, number>();
 function touch(id: string) {
+  const now = Date.now();
+  if (now - (lastTouched.get(id) ?? 0) < 10_000) return;
+  lastTouched.set(id, now);
+  if (lastTouched.size > 10_000) lastTouched.clear();
   getPool()
     .query(`UPDATE connections SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '10 seconds')`, [id])
     .catch(() => undefined);
