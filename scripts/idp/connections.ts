@@ -132,6 +132,10 @@ export function handleConnectionsRequest(provider: Provider, req: IncomingMessag
         res.end();
         return;
       }
+      if (path === '/resource/open-echo') {
+        // no token needed: shows what an API-key or Basic service receives (the credential header included)
+        return json(res, 200, { method: req.method, headers: req.headers });
+      }
       const token = await authorize(provider, req);
       if (!token) return json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
       if (path === '/resource/me' && req.method === 'GET') {

@@ -8,6 +8,7 @@ import {
   IDP,
   makeConnection,
   makeService,
+  makeStaticConnection,
   refreshCalls,
   revokeAtProvider,
   type MadeConnection,
@@ -191,6 +192,19 @@ test.describe.serial('[CONNECTIONS] invoke', () => {
     expect(await refreshCalls(c.account)).toBe(1);
     expect((await invoke(request, token, c.linkName, { url: `${IDP}/resource/me` })).status()).toBe(409);
     expect(await refreshCalls(c.account)).toBe(1);
+  });
+
+  test('API key and Basic services: the credential goes in the service’s header, and the caller cannot set that header', async ({ request }) => {
+    const key = await makeStaticConnection(tenant, 'api_key', 'key-123');
+    const viaKey = await (await invoke(request, token, key.linkName, { url: `${IDP}/resource/open-echo` })).json();
+    expect(viaKey.body.headers['x-api-key']).toBe('key-123');
+    expect(viaKey.body.headers.authorization).toBeUndefined();
+    const own = await invoke(request, token, key.linkName, { url: `${IDP}/resource/open-echo`, headers: { 'x-api-key': 'mine' } });
+    expect(own.status()).toBe(400);
+    expect(await own.json()).toMatchObject({ errorCode: 'ConnectionHeaderNotAllowed' });
+    const basic = await makeStaticConnection(tenant, 'basic', 'user:pw');
+    const viaBasic = await (await invoke(request, token, basic.linkName, { url: `${IDP}/resource/open-echo` })).json();
+    expect(viaBasic.body.headers.authorization).toBe(`Basic ${Buffer.from('user:pw').toString('base64')}`);
   });
 
   test('no answer carries a token or the client secret, and none is stored in plain text', async ({ request }) => {
