@@ -4,7 +4,7 @@
 // sends each second's quota in a burst and corrects latencies synthetically, hence this script.
 //
 //   node bench/open-loop.mjs --url http://127.0.0.1:3300/v1/accessToken --rate 1000 [--duration 15] [--warmup 2]
-//                            [--connections N] [--pool] [--json]
+//                            [--connections N] [--method POST] [--pool] [--json]   (body: BENCH_BODY env)
 //
 // Connections (like wrk2): a fixed set of keep-alive connections, opened during the warm-up; each request
 // goes to the next idle one in round-robin order, or waits in a client-side queue when all are busy (that
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string' },
+    method: { type: 'string', default: 'GET' },
     pool: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -36,6 +37,7 @@ const url = new URL(args.url);
 const rate = Number(args.rate);
 const path = url.pathname + url.search;
 const headers = JSON.parse(process.env.BENCH_HEADERS ?? '{}');
+const body = process.env.BENCH_BODY; // a request body (POST), from the environment like the headers
 // about 100 req/s per connection (at most 32): enough in flight for stalls, and no connection sits idle
 const connections = Number(args.connections ?? Math.min(32, Math.max(2, Math.ceil(rate / 100))));
 
@@ -79,7 +81,7 @@ if (args.pool) {
 
 function request(dispatcher, onDone) {
   dispatcher
-    .request({ method: 'GET', path, headers })
+    .request({ method: args.method, path, headers, body })
     .then(async (res) => {
       await res.body.dump();
       onDone(res.statusCode);

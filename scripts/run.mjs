@@ -122,6 +122,8 @@ async function main() {
   env.MEDIA_DIR ??= path.join(root, '.data', e2e ? 'media-e2e' : 'media');
   // webhooks to http://localhost receivers, no address checks: the local demo and tests (production refuses them)
   env.WEBHOOK_ALLOW_LOCAL_CALLBACKS ??= '1';
+  // the local OAuth provider for Connections (scripts/idp) speaks plain http on localhost
+  if (env.AUTH_PROVIDER === 'local' || env.AUTH_PROVIDER === undefined) env.CONNECTIONS_ALLOW_HTTP ??= '1';
   if (mode !== 'dev') env.DEV_OUTBOX ??= '1'; // the local demo and tests read SMS from /dev/outbox
   if (e2e) {
     env.RESET_DB = '1';

@@ -1,10 +1,10 @@
-import { BookOpen, Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
+import { BookOpen, Cable, Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
 import Link from 'next/link';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { NAV_SECTIONS } from './sections';
 
-const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText, book: BookOpen };
+const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText, book: BookOpen, cable: Cable };
 
 export function SectionTiles() {
   return (

@@ -8,7 +8,7 @@ export interface PortalSection {
   title: string;
   description: string;
   action?: { label: string; href: string };
-  icon: 'phone' | 'plug' | 'users' | 'link' | 'scroll' | 'book';
+  icon: 'phone' | 'plug' | 'users' | 'link' | 'scroll' | 'book' | 'cable';
 }
 
 export const NAV_SECTIONS: PortalSection[] = [
@@ -27,6 +27,13 @@ export const NAV_SECTIONS: PortalSection[] = [
     description: 'Integrate your internal or external applications with your groups using REST APIs and webhooks.',
     action: { label: 'New Connector', href: '/connectors/new' },
     icon: 'plug',
+  },
+  {
+    href: '/connections',
+    nav: 'Connections',
+    title: 'Connections',
+    description: 'Third-party APIs (Google, Slack, your CRM…) your integrations call by link name, without holding their credentials.',
+    icon: 'cable',
   },
   {
     href: '/settings/phone-numbers',

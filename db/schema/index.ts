@@ -13,3 +13,4 @@ export * from './bots';
 export * from './reactions';
 export * from './usage';
 export * from './webhooks';
+export * from './connections';

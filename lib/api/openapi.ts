@@ -20,7 +20,9 @@ const ERRORS: Record<string, string> = {
   '405': 'Wrong method for this path (see `Allow`)',
   '413': 'Body over 1 MiB',
   '415': 'Unsupported body type',
+  '409': 'The resource is in a state that refuses this (e.g. a connection that needs reconnecting)',
   '429': 'A budget is spent (see `Retry-After`)',
+  '502': 'A third-party provider failed (Connections)',
   '503': 'Briefly unavailable (see `Retry-After`)',
 };
 

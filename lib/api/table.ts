@@ -1,6 +1,7 @@
 import type { Route } from './route';
 import { actionRoutes } from './routes/actions';
 import { botRoutes } from './routes/bots';
+import { connectionRoutes } from './routes/connections';
 import { groupRoutes } from './routes/groups';
 import { mediaRoutes } from './routes/media';
 import { memberRoutes } from './routes/members';
@@ -26,4 +27,5 @@ export const ROUTES: readonly Route[] = [
   ...reactionRoutes,
   ...userRoutes,
   ...webhookRoutes,
+  ...connectionRoutes,
 ];

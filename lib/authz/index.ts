@@ -26,6 +26,12 @@ export interface GroupRef {
   actorRole: 'Admin' | 'Member' | 'Subscriber' | null;
 }
 
+/** An organization-wide resource (a Connections service or connection). */
+export interface OrgResourceRef {
+  id?: string;
+  tenantId: string;
+}
+
 type Rule<R> = (actor: Actor, resource: R) => boolean;
 
 const sameTenant = (actor: Actor, r: { tenantId: string | null }) => r.tenantId !== null && r.tenantId === actor.tenantId;
@@ -43,6 +49,9 @@ const rules = {
   'group.post': ((a, g) => g.actorRole === 'Admin' || g.actorRole === 'Member') as Rule<GroupRef>,
   // Publish/Unpublish connectors: org admin all org groups; group admin own org groups; member never
   'group.grant': ((a, g) => g.tenantId !== null && ((sameTenant(a, g) && a.isOrgAdmin) || (sameTenant(a, g) && g.actorRole === 'Admin'))) as Rule<GroupRef>,
+  // Connections (product.md §9): everyone in the organization sees them and their snippets; org admins set up, connect, revoke, delete
+  'connection.view': ((a, r) => sameTenant(a, r)) as Rule<OrgResourceRef>,
+  'connection.manage': ((a, r) => sameTenant(a, r) && a.isOrgAdmin) as Rule<OrgResourceRef>,
 } as const;
 
 type Rules = typeof rules;
@@ -56,7 +65,7 @@ export function can<P extends Permission>(actor: Actor, permission: P, resource:
 /** What was refused, for the audit log (written where the refusal becomes a response, not here). */
 export interface Denial {
   permission: Permission;
-  targetType: 'connector' | 'group';
+  targetType: 'connector' | 'group' | 'connection';
   targetId: string | null;
 }
 
@@ -74,8 +83,14 @@ export class ForbiddenError extends DomainError {
 export function assertCan<P extends Permission>(actor: Actor, permission: P, resource: ResourceOf<P>): void {
   if (can(actor, permission, resource)) return;
   const isConnector = permission.startsWith('connector.');
-  const visible = isConnector ? can(actor, 'connector.view', resource as ConnectorRef) : can(actor, 'group.view', resource as GroupRef);
+  const isConnection = permission.startsWith('connection.');
+  const visible = isConnection
+    ? can(actor, 'connection.view', resource as OrgResourceRef)
+    : isConnector
+      ? can(actor, 'connector.view', resource as ConnectorRef)
+      : can(actor, 'group.view', resource as GroupRef);
   if (!visible) throw new DomainError('ResourceNotFound');
   const id = (resource as { id?: unknown }).id;
-  throw new ForbiddenError({ permission, targetType: isConnector ? 'connector' : 'group', targetId: typeof id === 'string' ? id : null });
+  const targetType = isConnection ? 'connection' : isConnector ? 'connector' : 'group';
+  throw new ForbiddenError({ permission, targetType, targetId: typeof id === 'string' ? id : null });
 }

@@ -123,6 +123,14 @@ const schema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** test-only hooks (/dev/webhooks/*: pause this process's worker, make waiting retries due now); never in production */
   WEBHOOK_TEST_HOOKS: flag,
+  /** outbound connections (product.md §9): plain-http provider URLs only when set (local demo and tests) */
+  CONNECTIONS_ALLOW_HTTP: flag,
+  /** largest provider answer `invoke` passes on (bytes); beyond it 502 */
+  CONNECTIONS_MAX_RESPONSE_BYTES: count(1024 * 1024),
+  /** how long a call to a provider (API, token, revocation endpoint) may take */
+  CONNECTIONS_TIMEOUT_MS: count(30_000),
+  /** an access token this close to its expiry is refreshed before use */
+  CONNECTIONS_REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Config = z.output<typeof schema>;

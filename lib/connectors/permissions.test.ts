@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONNECTOR_PERMISSIONS, permissionLabel, scopesFor } from './permissions';
 
 describe('connector permissions', () => {
-  it('are the nine portal permissions, with their exact names, in order', () => {
+  it('are the nine portal permissions plus Connections, with their exact names, in order', () => {
     expect(CONNECTOR_PERMISSIONS.map((p) => p.label)).toEqual([
       'Group Information',
       'Group Member List',
@@ -13,6 +13,7 @@ describe('connector permissions', () => {
       'Outgoing Webhooks',
       'Tenant Data',
       'Reactions',
+      'Connections',
     ]);
     for (const p of CONNECTOR_PERMISSIONS) expect(p.description.length).toBeGreaterThan(10);
   });

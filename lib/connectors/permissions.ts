@@ -1,6 +1,6 @@
 /**
- * The nine portal permissions (kaizala-connectors.md §3.1), with the scope strings used on the wire
- * (§3.2). Tenant Data and Reactions have no documented scope string: ours are `tenantdata.*` and `reaction.*`.
+ * The nine portal permissions (kaizala-connectors.md §3.1) plus ours, Connections (product.md §6, §9), with the
+ * scope strings used on the wire (§3.2). Tenant Data and Reactions have no documented scope string: ours are `tenantdata.*` and `reaction.*`.
  */
 export const CONNECTOR_PERMISSIONS = [
   {
@@ -37,6 +37,12 @@ export const CONNECTOR_PERMISSIONS = [
     scopes: ['tenantdata.read', 'tenantdata.write', 'tenantdata.remove'],
   },
   { key: 'reaction', label: 'Reactions', description: 'Create and read likes and comments on Actions.', scopes: ['reaction.read', 'reaction.write'] },
+  {
+    key: 'connections',
+    label: 'Connections',
+    description: "Call third-party APIs through your organization's connections, without holding their credentials.",
+    scopes: ['connection.invoke'],
+  },
 ] as const;
 
 export type PermissionKey = (typeof CONNECTOR_PERMISSIONS)[number]['key'];

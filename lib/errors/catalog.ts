@@ -8,7 +8,7 @@
  * value the OAuth token endpoint adds.
  */
 export interface ErrorSpec<P> {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 431 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 431 | 500 | 502 | 503;
   category: string;
   message: (params: P) => string;
   /** whether the message takes parameters (the constructor's second argument) */
@@ -278,6 +278,37 @@ export const ERRORS = {
   ),
   WebhookDisabled: spec(409, 'InvalidParameters', 'This webhook is disabled. Re-enable it first.'),
   SubscriberCannotReact: spec(403, 'AuthorizationException', 'This token acts for a subscriber of the group: only its admins and members react.'),
+
+  // ---- Connections (product.md §9) ----------------------------------------------------------------------
+  ServiceNotFound: spec(404, 'ResourceNotFound', 'This service does not exist in your organization.'),
+  ServiceNameTaken: spec(409, 'Conflict', 'Your organization already has a service with this name.'),
+  ConnectionNotFound: spec(404, 'ResourceNotFound', 'There is no connection with this link name in your organization.'),
+  LinkNameTaken: spec(409, 'Conflict', 'Your organization already has a connection with this link name.'),
+  ConnectionNeedsReconnect: spec(
+    409,
+    'Conflict',
+    'This connection needs to be reconnected: the provider no longer accepts its authorization. An org admin reconnects it on the Connections page.',
+  ),
+  ConnectionRevoked: spec(409, 'Conflict', 'This connection was revoked. An org admin connects it again on the Connections page.'),
+  ConnectionUrlNotAllowed: spec<{ reason: string }>(400, 'InvalidParameters', (p) => p.reason),
+  ConnectionHeaderNotAllowed: spec<{ header: string }>(
+    400,
+    'InvalidParameters',
+    (p) => `headers: ${p.header} cannot be sent through a connection (the connection sets its own credential and the transport headers).`,
+  ),
+  ConnectionBodyNotAllowed: spec(400, 'InvalidParameters', 'body: a GET request has no body.'),
+  ConnectionCredentialMissing: spec(400, 'InvalidParameters', 'Enter the credential this service uses.'),
+  ConnectionUpstreamFailed: spec<{ reason: string }>(502, 'UpstreamError', (p) => `The provider could not be called: ${p.reason}`),
+  ConnectionResponseTooLarge: spec<{ maxBytes: number }>(
+    502,
+    'UpstreamError',
+    (p) => `The provider's answer is larger than ${mibText(p.maxBytes)}, the most a connection passes on.`,
+  ),
+  ConnectionRefreshFailed: spec(
+    502,
+    'UpstreamError',
+    'The provider did not renew the access token just now (it was unreachable or busy). Try again in a moment.',
+  ),
 } as const;
 
 function mibText(bytes: number): string {

@@ -5,6 +5,8 @@ export { ERRORS, type ErrorCode, type ErrorParams, type GrantProblem, type Phone
 export interface DomainErrorOptions {
   /** the form field the error belongs to (server actions show it under that field) */
   field?: string;
+  /** several fields at once (a form checked as a whole), each with its own messages */
+  fieldErrors?: Record<string, string[]>;
   /** extra response headers (Retry-After, Allow, rate-limit headers) */
   headers?: Record<string, string>;
   retryAfterSeconds?: number;
@@ -36,6 +38,7 @@ export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
   }
 
   get fieldErrors(): Record<string, string[]> | undefined {
+    if (this.options.fieldErrors) return this.options.fieldErrors;
     return this.options.field ? { [this.options.field]: [this.message] } : undefined;
   }
 }

@@ -68,3 +68,29 @@ export function renderPasswordStep(opts: { action: string; email: string; error?
 </form>`,
   );
 }
+
+const SCOPE_TEXT: Record<string, string> = {
+  openid: 'Sign you in',
+  email: 'View your email address',
+  profile: 'View your basic profile',
+  offline_access: 'Maintain access to data you have given it access to',
+};
+
+/** The consent step a third-party app (the Connections client) gets: what it asks for, Accept or Cancel. */
+export function renderConsentStep(opts: { action: string; app: string; email: string; scopes: string[] }) {
+  const items = opts.scopes.map((s) => `<li>${esc(SCOPE_TEXT[s] ?? s)}</li>`).join('');
+  return layout(
+    'Permissions requested',
+    `<div class="identity"><span>${esc(opts.email)}</span></div>
+<h1>Permissions requested</h1>
+<p><strong>${esc(opts.app)}</strong> would like to:</p>
+<ul>${items}</ul>
+<p style="font-size:13px;color:#555">Accepting lets this app use your data as described. You can remove its access at any time.</p>
+<form method="post" action="${esc(opts.action)}">
+  <div class="actions">
+    <button class="secondary" type="submit" name="decision" value="deny">Cancel</button>
+    <button class="primary" type="submit" name="decision" value="allow">Accept</button>
+  </div>
+</form>`,
+  );
+}

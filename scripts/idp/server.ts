@@ -6,7 +6,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { DEMO_ACCOUNTS, DEMO_TENANTS, ORG_ADMIN_ROLE, type DemoAccount } from '../../db/demo-data';
-import { renderEmailStep, renderPasswordStep } from './pages';
+import { connectionsAccessTtl, connectionsClient, CONNECTIONS_CLIENT_ID, handleConnectionsRequest, isConnectionsClient, trackConnections } from './connections';
+import { renderConsentStep, renderEmailStep, renderPasswordStep } from './pages';
 
 const port = Number(process.env.IDP_PORT ?? 4000);
 const issuer = process.env.IDP_ISSUER ?? `http://localhost:${port}`;
@@ -58,23 +59,29 @@ const configuration: Configuration = {
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },
+    connectionsClient(appUrl),
   ],
   jwks: { keys: [jwk as never] },
   cookies: { keys: [randomBytes(32).toString('hex')] },
-  pkce: { required: () => false },
+  // the Connections client must use PKCE (the app always sends S256); the sign-in client may
+  pkce: { required: (_ctx, client) => client.clientId === CONNECTIONS_CLIENT_ID },
+  // Connections: refresh tokens for its client, rotated on every use (a reused one revokes the grant)
+  issueRefreshToken: async (ctx, client, code) =>
+    client.clientId === CONNECTIONS_CLIENT_ID ? true : client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+  rotateRefreshToken: (ctx) => isConnectionsClient(ctx),
   conformIdTokenClaims: false, // Auth.js reads name/email/tid/roles from the ID token
   claims: {
     openid: ['sub', 'tid', 'roles', 'tenant_name'],
     email: ['email', 'email_verified'],
     profile: ['name', 'preferred_username'],
   },
-  features: { devInteractions: { enabled: false } },
+  features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
   ttl: {
     Session: 8 * 3600,
     Grant: 8 * 3600,
     Interaction: 3600,
     IdToken: 3600,
-    AccessToken: 3600,
+    AccessToken: (_ctx, _token, client) => (client?.clientId === CONNECTIONS_CLIENT_ID ? connectionsAccessTtl : 3600),
     AuthorizationCode: 600,
   },
   async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
@@ -96,10 +103,11 @@ const configuration: Configuration = {
       },
     };
   },
-  // First-party client: no consent screen.
+  // First-party client: no consent screen. The Connections client asks for consent (a third-party app).
   async loadExistingGrant(ctx: KoaContextWithOIDC) {
     const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+    if (isConnectionsClient(ctx)) return undefined;
     const grant = new ctx.oidc.provider.Grant({
       clientId: ctx.oidc.client!.clientId,
       accountId: ctx.oidc.session!.accountId,
@@ -117,6 +125,7 @@ const configuration: Configuration = {
 
 const provider = new Provider(issuer, configuration);
 provider.proxy = false;
+trackConnections(provider);
 const oidcCallback = provider.callback();
 
 function escapeHtml(s: string) {
@@ -142,6 +151,10 @@ function sendHtml(res: ServerResponse, status: number, html: string) {
 async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid: string, step: string | undefined) {
   const details = await provider.interactionDetails(req, res);
   if (details.uid !== uid) throw new Error('interaction mismatch');
+  if (details.prompt.name === 'consent' && details.params.client_id === CONNECTIONS_CLIENT_ID) {
+    await handleConsent(req, res, details, `/interaction/${uid}`);
+    return;
+  }
   if (details.prompt.name !== 'login') {
     // consent is granted automatically by loadExistingGrant
     await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
@@ -190,9 +203,50 @@ async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid:
   await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
 }
 
+type InteractionDetails = Awaited<ReturnType<typeof provider.interactionDetails>>;
+
+/** The Connections client's consent page: Allow grants the requested scopes, Deny answers access_denied. */
+async function handleConsent(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, action: string) {
+  const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+  if (req.method === 'GET') {
+    const account = findBySub(details.session?.accountId ?? '');
+    sendHtml(
+      res,
+      200,
+      renderConsentStep({
+        action: `${action}/consent`,
+        app: 'Connector Portal (Connections)',
+        email: account?.email ?? '',
+        scopes: String(details.params.scope ?? '')
+          .split(' ')
+          .filter(Boolean),
+      }),
+    );
+    return;
+  }
+  const form = await readForm(req);
+  if (form.get('decision') !== 'allow') {
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The user declined the request.' },
+      { mergeWithLastSubmission: false },
+    );
+    return;
+  }
+  const grant = details.grantId
+    ? (await provider.Grant.find(details.grantId))!
+    : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+  const grantId = await grant.save();
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', issuer);
-  const match = /^\/interaction\/([^/]+)(?:\/(email|password))?$/.exec(url.pathname);
+  if (handleConnectionsRequest(provider, req, res, url)) return;
+  const match = /^\/interaction\/([^/]+)(?:\/(email|password|consent))?$/.exec(url.pathname);
   if (match) {
     handleInteraction(req, res, match[1]!, match[2]).catch((err: unknown) => {
       console.error('[idp] interaction failed:', err instanceof Error ? err.message : err);

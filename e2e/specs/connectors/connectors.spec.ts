@@ -34,9 +34,9 @@ test.describe('[CONNECTORS]', () => {
     await saveScreenshot(page, testInfo, 'connector-wizard-details');
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // step 2: the nine permissions, each explained; at least one is required
+    // step 2: the nine permissions plus Connections, each explained; at least one is required
     const boxes = page.getByRole('checkbox');
-    await expect(boxes).toHaveCount(9);
+    await expect(boxes).toHaveCount(10);
     for (const name of [
       'Group Information',
       'Group Member List',
@@ -47,6 +47,7 @@ test.describe('[CONNECTORS]', () => {
       'Outgoing Webhooks',
       'Tenant Data',
       'Reactions',
+      'Connections',
     ]) {
       await expect(page.getByRole('checkbox', { name })).toBeVisible();
     }
