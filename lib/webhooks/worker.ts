@@ -86,6 +86,13 @@ interface Result {
   started: Date;
 }
 
+const CLAIM_DEADLINE_MS = 10_000;
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 export interface WebhookWorker {
   id: string;
   stop: () => Promise<void>;
@@ -233,7 +240,11 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
           const free = c.WEBHOOK_CONCURRENCY - inflight;
           if (free <= 0) break;
           const atCap = [...perHook].filter(([, n]) => n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY).map(([k]) => k);
-          const { rows } = await getPool().query<Claimed>(CLAIM_SQL, [Math.min(free, 500), c.WEBHOOK_LEASE_MS, atCap, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, id]);
+          // a connection that died without a word (Postgres restarted, the network cut) must not stall the worker
+          const { rows } = await withDeadline(
+            getPool().query<Claimed>(CLAIM_SQL, [Math.min(free, 500), c.WEBHOOK_LEASE_MS, atCap, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, id]),
+            CLAIM_DEADLINE_MS,
+          );
           const release: string[] = [];
           for (const row of rows) {
             const n = perHook.get(row.webhook_id) ?? 0;
