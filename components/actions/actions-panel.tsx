@@ -42,7 +42,7 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
               <PollCard key={a.id} groupId={groupId} action={a} />
             ) : a.actionType === 'Job' ? (
               <JobCard key={a.id} groupId={groupId} action={a} />
-            ) : a.actionType === 'Survey' ? (
+            ) : a.actionType === 'Survey' || a.actionType === 'Custom' ? (
               <SurveyCard key={a.id} groupId={groupId} action={a} />
             ) : (
               <ActionCard key={a.id} action={a}>

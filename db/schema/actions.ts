@@ -4,7 +4,19 @@ import { groups } from './groups';
 import { messageSender } from './messages';
 import { tenants } from './tenants';
 
-export const actionType = pgEnum('action_type', ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet', 'Image', 'Audio', 'Document', 'Video', 'Album']);
+export const actionType = pgEnum('action_type', [
+  'Announcement',
+  'Job',
+  'Poll',
+  'Survey',
+  'LetsMeet',
+  'Image',
+  'Audio',
+  'Document',
+  'Video',
+  'Album',
+  'Custom',
+]);
 
 /**
  * Kaizala Actions posted in a group (kaizala-connectors.md §5.7–§5.9): announcements, jobs, polls, surveys

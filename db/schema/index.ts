@@ -11,3 +11,4 @@ export * from './actions';
 export * from './media';
 export * from './bots';
 export * from './reactions';
+export * from './action-packages';

@@ -110,9 +110,9 @@ export async function insertAction(
       senderName: sender.name,
       title: titleOf(def),
       body: stored,
-      isAnonymous: def.actionType === 'Survey' && def.isAnonymous,
+      isAnonymous: (def.actionType === 'Survey' || def.actionType === 'Custom') && def.isAnonymous,
       isSenderOnly: 'isSenderOnly' in def && def.isSenderOnly,
-      acceptMultipleResponses: def.actionType === 'Survey' && def.acceptMultipleResponses,
+      acceptMultipleResponses: (def.actionType === 'Survey' || def.actionType === 'Custom') && def.acceptMultipleResponses,
       expiresAt: hours === null ? null : sql`now() + ${hours}::float8 * interval '1 hour'`,
     })
     .returning();

@@ -4,8 +4,10 @@ import {
   apiActionBody,
   apiActionDetails,
   apiSender,
+  findPackage,
   insertAction,
   isMediaActionType,
+  packageActionDefinition,
   lockAction,
   mediaRefsOf,
   questionsOf,
@@ -32,10 +34,14 @@ import { platformWrite } from './writes';
  * connector; subscribers of a ConnectGroup neither post nor see actions (they have no targeting yet).
  */
 
+/** What to create: a definition, or an instance of the organization's Action package `packageId`. */
+export type CreateActionInput = { def: ActionDefinition } | { packageId: string; actionBody: unknown };
+
 /** POST /v1/groups/{groupId}/actions → `{ referenceId, actionId }`. */
-export async function createActionViaApi(claims: AccessClaims, groupId: string, def: ActionDefinition, ip: string | null) {
+export async function createActionViaApi(claims: AccessClaims, groupId: string, input: CreateActionInput, ip: string | null) {
   const { result, headers } = await platformWrite(claims, { groupId, admin: false, ip }, async (tx, ctx) => {
     if (ctx.callerRole !== 'Admin' && ctx.callerRole !== 'Member') throw new DomainError('SubscriberCannotPost');
+    const def = 'def' in input ? input.def : packageActionDefinition(await findPackage(tx, claims.tid, input.packageId), input.actionBody);
     const asMember = claims.kind === 'member';
     const media = await resolveActionMedia(tx, claims, mediaRefsOf(def), groupId);
     const created = await insertAction(

@@ -6,7 +6,7 @@ export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSub
 export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
 export { postMessageViaApi, listMessagesViaApi } from './messages';
-export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi } from './actions';
+export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi, type CreateActionInput } from './actions';
 export {
   uploadMediaViaApi,
   mediaUrlViaApi,
@@ -22,3 +22,4 @@ export {
 export { signedMediaUrl } from '@/lib/media';
 export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
 export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';
+export { listPackagesViaApi, putPackageViaApi, deletePackageViaApi } from './packages';

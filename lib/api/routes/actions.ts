@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_TYPES, actionTypeOf, field, parseActionBody, type ActionType, type ResponseInput } from '@/lib/actions';
 import { DomainError } from '@/lib/errors';
-import { createActionViaApi, getActionViaApi, listActionsViaApi, respondViaApi } from '@/lib/platform';
+import { createActionViaApi, getActionViaApi, listActionsViaApi, respondViaApi, type CreateActionInput } from '@/lib/platform';
 import { isUuid } from '@/lib/utils';
 import { route } from '../route';
 import { boolish, flag, groupIdParam, pageCount, reachableId } from './common';
@@ -25,7 +25,13 @@ const createBody = z.object({
     .optional()
     .describe(`${ACTION_TYPES.join(' | ')} (\`ActionType\` is accepted too)`),
   ActionType: z.string().max(64).optional(),
-  id: z.string().max(128).optional().describe('The id of an Action package (custom action) instead of actionType'),
+  id: z
+    .string()
+    .max(128)
+    .optional()
+    .describe(
+      'The id of an Action package of the organization (PUT /v1/actionPackages/{id}) instead of actionType: a Custom action with the package’s questions; actionBody may set title, validity (hours) and properties: [{ name, type, value }]',
+    ),
   actionBody: record
     .optional()
     .describe(
@@ -50,11 +56,13 @@ const respondBody = z.object({
   ActionBody: record.optional(),
 });
 
-/** `actionType` or `id` (an Action package): a package is looked up in the organization (none exists yet: 404). */
-function typeOf(body: { actionType?: string; ActionType?: string; id?: string }): ActionType {
+/** `actionType`, or `id` (an Action package of the organization, looked up when the action is written: 404 when there is none). */
+function createInput(body: z.infer<typeof createBody>): CreateActionInput {
   const given = body.actionType ?? body.ActionType;
-  if (given === undefined && body.id !== undefined) throw new DomainError('ActionPackageNotFound');
-  return actionTypeOf(given);
+  const actionBody = body.actionBody ?? body.ActionBody;
+  if (given === undefined && body.id !== undefined) return { packageId: body.id, actionBody };
+  const type: ActionType = actionTypeOf(given);
+  return { def: parseActionBody(type, actionBody) };
 }
 
 function responseInput(body: z.infer<typeof respondBody>): ResponseInput {
@@ -118,9 +126,7 @@ export const actionRoutes = [
     handler: async ({ params, body, claims, ip }) => {
       const groupId = reachableId(params.groupId);
       if ((body.subscribers?.length ?? 0) > 0 || body.sendToAllSubscribers) throw new DomainError('ActionTargetingUnsupported');
-      const type = typeOf(body);
-      const def = parseActionBody(type, body.actionBody ?? body.ActionBody);
-      return createActionViaApi(claims!, groupId, def, ip);
+      return createActionViaApi(claims!, groupId, createInput(body), ip);
     },
   }),
   route({
