@@ -14,10 +14,10 @@ import { useGroupActions, type ActionsFeed } from './use-group-actions';
 export function ActionsPanel({ groupId, initial, role }: { groupId: string; initial: ActionsFeed; role: string | null }) {
   const { data, isRefetchError } = useGroupActions(groupId, initial);
   const actions = data.actions;
-  if (role === 'Subscriber')
+  if (role === 'Subscriber' && actions.length === 0)
     return (
       <Card className="px-6 py-10 text-center text-sm text-muted-foreground">
-        You subscribe to this group: its actions (polls, jobs, surveys) are for its admins and members.
+        You subscribe to this group: polls, surveys and other actions sent to its subscribers will appear here.
       </Card>
     );
   return (

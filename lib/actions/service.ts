@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { actions, groupMembers } from '@/db/schema';
 import { assertCan, can } from '@/lib/authz';
@@ -22,17 +22,23 @@ async function viewerOf(actor: GroupActor, groupId: string) {
   const view = await loadGroup(actor, groupId);
   return {
     view,
-    viewer: { phone: actor.activePhone, isAdmin: view.canManage, connectorId: null, mayRespond: can(actor, 'group.post', view.ref) },
+    // a subscriber answers what was sent to them (they see nothing else)
+    viewer: {
+      phone: actor.activePhone,
+      isAdmin: view.canManage,
+      connectorId: null,
+      mayRespond: view.actorRole === 'Subscriber' || can(actor, 'group.post', view.ref),
+    },
   };
 }
 
 export async function listGroupActions(actor: GroupActor, groupId: string): Promise<ActionCardDto[]> {
   const { view, viewer } = await viewerOf(actor, groupId);
-  if (view.actorRole === 'Subscriber') return [];
+  const reachesMe = view.actorRole === 'Subscriber' ? sql`(${actions.subscribers} IS NULL OR ${actor.activePhone} = ANY(${actions.subscribers}))` : undefined;
   const rows = await db
     .select()
     .from(actions)
-    .where(eq(actions.groupId, groupId))
+    .where(and(eq(actions.groupId, groupId), reachesMe))
     .orderBy(desc(actions.createdAt), desc(actions.id))
     .limit(PORTAL_ACTIONS_PAGE);
   const responses = (
@@ -58,7 +64,8 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
 export async function respondToAction(actor: GroupActor, input: RespondActionInput): Promise<{ responseId: string }> {
   return db.transaction(async (tx) => {
     const view = await loadGroup(actor, input.groupId, tx);
-    assertCan(actor, 'group.post', view.ref);
+    // subscribers answer what was sent to them (writeResponse checks that it reached them)
+    if (view.actorRole !== 'Subscriber') assertCan(actor, 'group.post', view.ref);
     const phone = actor.activePhone!;
     const [me] = await tx
       .select({ name: groupMembers.displayName })
@@ -79,12 +86,12 @@ export async function respondToAction(actor: GroupActor, input: RespondActionInp
 /** The responses export of one action (CSV rows, header first): whoever may view the group, with the card's rules. */
 export async function actionResponsesExport(actor: GroupActor, groupId: string, actionId: string) {
   const { view, viewer } = await viewerOf(actor, groupId);
-  if (view.actorRole === 'Subscriber') throw new DomainError('ActionNotFound');
   const [a] = await db
     .select()
     .from(actions)
     .where(and(eq(actions.id, actionId), eq(actions.groupId, groupId)));
-  if (!a) throw new DomainError('ActionNotFound');
+  if (!a || (view.actorRole === 'Subscriber' && a.subscribers !== null && !a.subscribers.includes(actor.activePhone ?? '')))
+    throw new DomainError('ActionNotFound');
   const rows = responseRows(toActionRecord(a), (await responsesOf(db, [a.id])).map(toResponseRecord), viewer);
   const slug =
     a.title

@@ -219,11 +219,6 @@ export const ERRORS = {
     'AuthorizationException',
     "Action packages belong to the whole organization: register or delete them with a tenant-level user token (an org admin's user token).",
   ),
-  ActionTargetingUnsupported: spec(
-    400,
-    'InvalidParameters',
-    'Sending an action to chosen subscribers (subscribers, sendToAllSubscribers) is not supported yet.',
-  ),
   AssigneesNotMembers: spec<{ numbers: string[] }>(
     400,
     'InvalidParameters',

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getPool } from '@/db';
+import { sql } from 'drizzle-orm';
+import { getPool, type DbOrTx } from '@/db';
 import {
   apiActionBody,
   apiActionDetails,
@@ -24,7 +25,8 @@ import type { AccessClaims } from '@/lib/tokens';
 import { signedMediaUrl } from '@/lib/media';
 import { attachMediaToGroup, resolveActionMedia } from './media';
 import { CALLER_ROLE, reachCtes, reachValues } from './reach';
-import { platformWrite } from './writes';
+import { parseNumbers, type NumberProblem as SendProblem } from './members';
+import { platformWrite, type WriteContext } from './writes';
 
 /**
  * Actions over /v1 (kaizala-connectors.md §5.7–§5.9). Writes go through the platform gate (rate limit, live
@@ -35,12 +37,17 @@ import { platformWrite } from './writes';
  */
 
 /** What to create: a definition, or an instance of the organization's Action package `packageId`. */
-export type CreateActionInput = { def: ActionDefinition } | { packageId: string; actionBody: unknown };
+export type CreateActionInput = ({ def: ActionDefinition } | { packageId: string; actionBody: unknown }) & {
+  /** ConnectGroups (admins only): send to every subscriber, or to these numbers (§5.8 "PostCustomActionSubscriber") */
+  sendToAllSubscribers?: boolean;
+  subscribers?: string[];
+};
 
 /** POST /v1/groups/{groupId}/actions → `{ referenceId, actionId }`. */
 export async function createActionViaApi(claims: AccessClaims, groupId: string, input: CreateActionInput, ip: string | null) {
   const { result, headers } = await platformWrite(claims, { groupId, admin: false, ip }, async (tx, ctx) => {
     if (ctx.callerRole !== 'Admin' && ctx.callerRole !== 'Member') throw new DomainError('SubscriberCannotPost');
+    const audience = await audienceOf(tx, ctx, groupId, input);
     const def = 'def' in input ? input.def : packageActionDefinition(await findPackage(tx, claims.tid, input.packageId), input.actionBody);
     const asMember = claims.kind === 'member';
     const media = await resolveActionMedia(tx, claims, mediaRefsOf(def), groupId);
@@ -56,6 +63,7 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
         userId: asMember ? null : (claims.uid ?? null),
       },
       media,
+      audience.subscribers,
     );
     if (media.length)
       await attachMediaToGroup(tx, {
@@ -68,9 +76,36 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
         caption: 'caption' in def ? def.caption : '',
         fromUser: ctx.fromUser,
       });
-    return created;
+    return { ...created, failedResult: audience.failedResult };
   });
-  return { headers, body: { referenceId: result.referenceId, actionId: result.actionId } };
+  const { failedResult } = result;
+  return { headers, body: { referenceId: result.referenceId, actionId: result.actionId, ...(failedResult.length ? { failedResult } : {}) } };
+}
+
+/**
+ * Who an action reaches (as for messages): in a plain group everyone; in a ConnectGroup its admins and members,
+ * and with an admin's rights every subscriber (`sendToAllSubscribers`) or the listed ones (numbers that do not
+ * subscribe come back in `failedResult`). Targeting a plain group is a 400, targeting as a member a 403.
+ */
+async function audienceOf(tx: DbOrTx, ctx: WriteContext, groupId: string, input: CreateActionInput) {
+  const listed = input.subscribers ?? [];
+  const targeted = Boolean(input.sendToAllSubscribers) || listed.length > 0;
+  const isConnectGroup = ctx.group?.groupType === 'ConnectGroup';
+  if (targeted && !isConnectGroup) throw new DomainError('NotConnectGroup');
+  if (targeted && ctx.callerRole !== 'Admin') throw new DomainError('NotGroupAdmin');
+  if (!isConnectGroup || input.sendToAllSubscribers) return { subscribers: null, failedResult: [] as SendProblem[] };
+  const { valid, failed } = parseNumbers(listed);
+  const found = valid.length
+    ? (
+        await tx.execute<{ e164: string }>(
+          sql`SELECT e164 FROM group_members WHERE group_id = ${groupId}::uuid AND role = 'Subscriber' AND e164 = ANY(${`{${valid.join(',')}}`}::text[]) ORDER BY e164`,
+        )
+      ).rows.map((r) => r.e164)
+    : [];
+  const missing = valid
+    .filter((n) => !found.includes(n))
+    .map((mobileNumber) => ({ mobileNumber, errorCode: 'SubscriberNotFound', errorReason: 'This number does not subscribe to the group.' }));
+  return { subscribers: found, failedResult: [...failed, ...missing] };
 }
 
 /**
@@ -83,7 +118,7 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
     if (claims.kind !== 'member' || !ctx.callerPhone) throw new DomainError('ResponderNotPerson');
     const action = await lockAction(tx, groupId, actionId);
     const role = ctx.callerRole as 'Admin' | 'Member' | 'Subscriber';
-    const media = role === 'Subscriber' ? [] : await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
+    const media = await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
     const written = await writeResponse(
       tx,
       { id: groupId, tenantId: ctx.tenantId },
@@ -180,7 +215,7 @@ function listSql(kind: AccessClaims['kind']): string {
         WHERE r.action_id = aa.id AND r.is_completed AND aa.body->'assignedTo' ? r.responder_phone)::int AS completed_count
     FROM actions aa
     WHERE aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live)
-      AND (SELECT caller_role FROM target) <> 'Subscriber'
+      AND ((SELECT caller_role FROM target) <> 'Subscriber' OR aa.subscribers IS NULL OR $5 = ANY(aa.subscribers))
       AND ($9::text IS NULL OR aa.action_type::text = $9::text)
       AND ($10::bigint IS NULL OR aa.created_at < to_timestamp($10::bigint / 1000.0))
     ORDER BY aa.created_at DESC, aa.id DESC
@@ -205,7 +240,7 @@ export async function listActionsViaApi(
   opts: { actionType: ActionType | null; fromDate: number | null; count: number },
 ) {
   const { rows } = await getPool().query<ListRow>({
-    name: `platform_actions_page_v1_${claims.kind}`,
+    name: `platform_actions_page_v2_${claims.kind}`,
     text: listSql(claims.kind),
     values: [...reachValues(claims, groupId), opts.actionType, opts.fromDate, opts.count + 1],
   });
@@ -241,7 +276,8 @@ function detailSql(kind: AccessClaims['kind']): string {
     s = `WITH RECURSIVE ${reachCtes(kind)}, ${TARGET(kind)},
   act AS (
     SELECT aa.* FROM actions aa
-    WHERE aa.id = $9::uuid AND aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live) AND (SELECT caller_role FROM target) <> 'Subscriber'
+    WHERE aa.id = $9::uuid AND aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live)
+      AND ((SELECT caller_role FROM target) <> 'Subscriber' OR aa.subscribers IS NULL OR $5 = ANY(aa.subscribers))
   )
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live, (SELECT id FROM target) AS target_id, (SELECT caller_role FROM target) AS caller_role,
     ${ACTION_COLUMNS('a')},
@@ -265,7 +301,7 @@ interface DetailRow extends RateRow, ActionRow {
 
 export async function getActionViaApi(claims: AccessClaims, groupId: string, actionId: string, withResponses: boolean) {
   const { rows } = await getPool().query<DetailRow>({
-    name: `platform_action_detail_v1_${claims.kind}`,
+    name: `platform_action_detail_v2_${claims.kind}`,
     text: detailSql(claims.kind),
     values: [...reachValues(claims, groupId), actionId],
   });

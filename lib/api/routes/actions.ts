@@ -38,8 +38,12 @@ const createBody = z.object({
       'Image | Audio | Video | Document: { mediaResource, caption? } · Album: { mediaResources: [1–10 pictures], caption? } (uploads from POST /v1/media that this token may use here, of the type’s kind) · Announcement: { title, message, mediaResources[] } · Job: { title, assignedTo: [phones], dueDate (hours, default 24) } · Poll: { question, choices: [{ title, image? }], expiryInHours (default 720), isSenderOnly? } · Survey: { title, dueDate (hours, default 24), isAnonymous?, isSenderOnly?, acceptMultipleResponses?, questions: [{ title, type: SingleOption|MultiOption|Text|Image|Numeric|Date|DateTime|Location|AttachmentList, options?: [{ title }], isInvisible? }] } · LetsMeet: { title, startingTime (ISO), durationInMins (default 30), place?: { latitude, longitude, name }, agenda?, isSenderOnly? }. Field names in any case.',
     ),
   ActionBody: record.optional(),
-  subscribers: z.array(z.string()).optional().describe('ConnectGroups: not supported for actions yet (400 when not empty)'),
-  sendToAllSubscribers: boolish.optional().describe('ConnectGroups: not supported for actions yet (400 when true)'),
+  subscribers: z
+    .array(z.string())
+    .max(1000)
+    .optional()
+    .describe('ConnectGroups, admins only: send to these subscribers (numbers that do not subscribe come back in failedResult)'),
+  sendToAllSubscribers: boolish.optional().describe('ConnectGroups, admins only: send to every subscriber (else only admins and members see it)'),
 });
 
 const respondBody = z.object({
@@ -60,9 +64,10 @@ const respondBody = z.object({
 function createInput(body: z.infer<typeof createBody>): CreateActionInput {
   const given = body.actionType ?? body.ActionType;
   const actionBody = body.actionBody ?? body.ActionBody;
-  if (given === undefined && body.id !== undefined) return { packageId: body.id, actionBody };
+  const audience = { sendToAllSubscribers: body.sendToAllSubscribers ?? false, subscribers: body.subscribers ?? [] };
+  if (given === undefined && body.id !== undefined) return { packageId: body.id, actionBody, ...audience };
   const type: ActionType = actionTypeOf(given);
-  return { def: parseActionBody(type, actionBody) };
+  return { def: parseActionBody(type, actionBody), ...audience };
 }
 
 function responseInput(body: z.infer<typeof respondBody>): ResponseInput {
@@ -122,10 +127,16 @@ export const actionRoutes = [
       'Post an Announcement, Job, Poll, Survey, LetsMeet or a media action (Image, Audio, Video, Document, Album). A PIN/OAuth user token posts as its member, every other token as the connector. Writes the action and its JobCreated / SurveyCreated / Announcement / ActionCreated / AttachmentCreated event in one transaction; uploads it carries become viewable by the group. 400 MediaResourceUnusable / MediaKindMismatch name the field of a bad upload.',
     params,
     body: createBody,
-    response: z.object({ referenceId: z.string(), actionId: z.string() }),
+    response: z.object({
+      referenceId: z.string(),
+      actionId: z.string(),
+      failedResult: z
+        .array(z.object({ mobileNumber: z.string(), errorCode: z.string(), errorReason: z.string() }))
+        .optional()
+        .describe('targeted numbers that were not reached'),
+    }),
     handler: async ({ params, body, claims, ip }) => {
       const groupId = reachableId(params.groupId);
-      if ((body.subscribers?.length ?? 0) > 0 || body.sendToAllSubscribers) throw new DomainError('ActionTargetingUnsupported');
       return createActionViaApi(claims!, groupId, createInput(body), ip);
     },
   }),
