@@ -1,5 +1,6 @@
 'use client';
 import { ListChecks } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ActionCard, AnnouncementBody, MediaBody, MeetingBody } from './action-card';
 import { JobCard } from './job-card';
@@ -12,8 +13,7 @@ import { useGroupActions, type ActionsFeed } from './use-group-actions';
  * few seconds so a connector's new poll or a member's vote shows up by itself. Members answer from the cards.
  */
 export function ActionsPanel({ groupId, initial, role }: { groupId: string; initial: ActionsFeed; role: string | null }) {
-  const { data, isRefetchError } = useGroupActions(groupId, initial);
-  const actions = data.actions;
+  const { actions, isRefetchError, hasNextPage, fetchNextPage, isFetchingNextPage } = useGroupActions(groupId, initial);
   if (role === 'Subscriber' && actions.length === 0)
     return (
       <Card className="px-6 py-10 text-center text-sm text-muted-foreground">
@@ -57,6 +57,11 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
             ),
           )}
         </ol>
+      )}
+      {hasNextPage && (
+        <Button variant="outline" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          {isFetchingNextPage ? 'Loading…' : 'Load older actions'}
+        </Button>
       )}
     </section>
   );

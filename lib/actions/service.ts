@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor } from '@/lib/groups';
 import { signedMediaUrl } from '@/lib/media';
 import { formatPhone } from '@/lib/phone';
+import { isUuid } from '@/lib/utils';
 import { responseRows, toCard } from './cards';
 import type { ActionCardDto, RespondActionInput } from './schemas';
 import { lockAction, responsesOf, toActionRecord, toResponseRecord, writeResponse } from './store';
@@ -32,15 +33,33 @@ async function viewerOf(actor: GroupActor, groupId: string) {
   };
 }
 
-export async function listGroupActions(actor: GroupActor, groupId: string): Promise<ActionCardDto[]> {
+/** A page of the ACTIONS tab, newest first; `cursor` (the last card's id) asks for the older ones. */
+export interface ActionsPage {
+  actions: ActionCardDto[];
+  cursor?: string;
+}
+
+export async function listGroupActions(actor: GroupActor, groupId: string, opts: { cursor?: string | null; count?: number } = {}): Promise<ActionsPage> {
+  const count = opts.count ?? PORTAL_ACTIONS_PAGE;
+  const cursor = opts.cursor || null;
+  if (cursor !== null && !isUuid(cursor)) throw new DomainError('InvalidCursor');
   const { view, viewer } = await viewerOf(actor, groupId);
   const reachesMe = view.actorRole === 'Subscriber' ? sql`(${actions.subscribers} IS NULL OR ${actor.activePhone} = ANY(${actions.subscribers}))` : undefined;
-  const rows = await db
+  if (cursor !== null) {
+    const [known] = await db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.id, cursor), eq(actions.groupId, groupId)));
+    if (!known) throw new DomainError('InvalidCursor');
+  }
+  const older = cursor === null ? undefined : sql`(${actions.createdAt}, ${actions.id}) < (SELECT c.created_at, c.id FROM actions c WHERE c.id = ${cursor})`;
+  const found = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.groupId, groupId), reachesMe))
+    .where(and(eq(actions.groupId, groupId), reachesMe, older))
     .orderBy(desc(actions.createdAt), desc(actions.id))
-    .limit(PORTAL_ACTIONS_PAGE);
+    .limit(count + 1);
+  const rows = found.slice(0, count);
   const responses = (
     await responsesOf(
       db,
@@ -49,7 +68,7 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
   ).map((r) => ({ actionId: r.actionId, rec: toResponseRecord(r) }));
   const now = Date.now();
   const url = (mediaId: string) => signedMediaUrl(mediaId, `u:${actor.id}`, { now, stable: true }).mediaUrl;
-  return rows.map((a) =>
+  const cards = rows.map((a) =>
     toCard(
       toActionRecord(a),
       responses.filter((r) => r.actionId === a.id).map((r) => r.rec),
@@ -58,6 +77,8 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
       url,
     ),
   );
+  const last = rows[rows.length - 1];
+  return { actions: cards, ...(found.length > count && last ? { cursor: last.id } : {}) };
 }
 
 /** A member responds from a card: the response and its event in one transaction (the action row locked). */
