@@ -1,6 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getPool, type DbOrTx } from '@/db';
+import { getPool } from '@/db';
 import {
   apiActionBody,
   apiActionDetails,
@@ -11,7 +10,6 @@ import {
   packageActionDefinition,
   lockAction,
   mediaRefsOf,
-  questionsOf,
   writeResponse,
   type ActionDefinition,
   type ActionRecord,
@@ -25,8 +23,8 @@ import type { AccessClaims } from '@/lib/tokens';
 import { signedMediaUrl } from '@/lib/media';
 import { attachMediaToGroup, resolveActionMedia } from './media';
 import { CALLER_ROLE, reachCtes, reachValues } from './reach';
-import { parseNumbers, type NumberProblem as SendProblem } from './members';
-import { platformWrite, type WriteContext } from './writes';
+import { answerMediaRefs, audienceOf } from './action-inputs';
+import { platformWrite } from './writes';
 
 /**
  * Actions over /v1 (kaizala-connectors.md §5.7–§5.9). Writes go through the platform gate (rate limit, live
@@ -83,32 +81,6 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
 }
 
 /**
- * Who an action reaches (as for messages): in a plain group everyone; in a ConnectGroup its admins and members,
- * and with an admin's rights every subscriber (`sendToAllSubscribers`) or the listed ones (numbers that do not
- * subscribe come back in `failedResult`). Targeting a plain group is a 400, targeting as a member a 403.
- */
-async function audienceOf(tx: DbOrTx, ctx: WriteContext, groupId: string, input: CreateActionInput) {
-  const listed = input.subscribers ?? [];
-  const targeted = Boolean(input.sendToAllSubscribers) || listed.length > 0;
-  const isConnectGroup = ctx.group?.groupType === 'ConnectGroup';
-  if (targeted && !isConnectGroup) throw new DomainError('NotConnectGroup');
-  if (targeted && ctx.callerRole !== 'Admin') throw new DomainError('NotGroupAdmin');
-  if (!isConnectGroup || input.sendToAllSubscribers) return { subscribers: null, failedResult: [] as SendProblem[] };
-  const { valid, failed } = parseNumbers(listed);
-  const found = valid.length
-    ? (
-        await tx.execute<{ e164: string }>(
-          sql`SELECT e164 FROM group_members WHERE group_id = ${groupId}::uuid AND role = 'Subscriber' AND e164 = ANY(${`{${valid.join(',')}}`}::text[]) ORDER BY e164`,
-        )
-      ).rows.map((r) => r.e164)
-    : [];
-  const missing = valid
-    .filter((n) => !found.includes(n))
-    .map((mobileNumber) => ({ mobileNumber, errorCode: 'SubscriberNotFound', errorReason: 'This number does not subscribe to the group.' }));
-  return { subscribers: found, failedResult: [...failed, ...missing] };
-}
-
-/**
  * POST …/actions/{actionId}/responses → `{ responseId }`. Responses come from people: only a member token
  * (PIN/OAuth user token, acting for its number) responds; group, tenant and portal-user tokens get 403
  * ResponderNotPerson (a connector is not a member, and cannot vote or complete a job for one).
@@ -135,24 +107,6 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
 
 /** Links to an action's media for the calling connector (signed per connector, like GET /v1/media/{mediaResource}). */
 const connectorUrls = (claims: AccessClaims) => (mediaId: string) => signedMediaUrl(mediaId, `c:${claims.cid}`).mediaUrl;
-
-/**
- * The uploads a survey response answers with (§5.9: an Image question takes a mediaResource, an AttachmentList
- * several): each must be one the member's token may use in the group (its connector's upload, or already in the
- * group); once answered, the group may view it. Answers of the wrong shape are left to writeResponse's checks.
- */
-type MediaRef = { ref: string; field: string; kind: 'image' | null };
-function answerMediaRefs(action: { actionType: ActionType; body: Record<string, unknown> }, input: ResponseInput): MediaRef[] {
-  if (input.kind !== 'answers' || !Array.isArray(input.answers)) return [];
-  const answers = input.answers as unknown[];
-  return questionsOf(action).flatMap((q, i): MediaRef[] => {
-    const v = answers[i];
-    if (q.type === 'Image' && typeof v === 'string' && v.trim()) return [{ ref: v, field: `answers[${i}] ("${q.title}")`, kind: 'image' as const }];
-    if (q.type === 'AttachmentList' && Array.isArray(v))
-      return v.flatMap((ref, j) => (typeof ref === 'string' && ref.trim() ? [{ ref, field: `answers[${i}][${j}] ("${q.title}")`, kind: null }] : []));
-    return [];
-  });
-}
 
 const ACTION_COLUMNS = (a: string) => `${a}.id, ${a}.reference_id, ${a}.action_type, ${a}.sender_kind, ${a}.sender_name, ${a}.sender_phone,
     ${a}.sender_connector_id, ${a}.title, ${a}.body, ${a}.is_anonymous, ${a}.is_sender_only, ${a}.accept_multiple_responses,
