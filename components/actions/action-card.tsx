@@ -8,6 +8,7 @@ import {
   Images,
   Megaphone,
   Music,
+  Puzzle,
   SquareCheckBig,
   type LucideIcon,
 } from 'lucide-react';
@@ -28,6 +29,7 @@ const KIND: Record<ActionCardDto['actionType'], { label: string; icon: LucideIco
   Audio: { label: 'Audio', icon: Music },
   Video: { label: 'Video', icon: Film },
   Document: { label: 'Document', icon: FileText },
+  Custom: { label: 'Custom action', icon: Puzzle },
 };
 
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

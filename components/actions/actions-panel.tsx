@@ -1,5 +1,6 @@
 'use client';
 import { ListChecks } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ActionCard, AnnouncementBody, MediaBody, MeetingBody } from './action-card';
 import { JobCard } from './job-card';
@@ -12,12 +13,11 @@ import { useGroupActions, type ActionsFeed } from './use-group-actions';
  * few seconds so a connector's new poll or a member's vote shows up by itself. Members answer from the cards.
  */
 export function ActionsPanel({ groupId, initial, role }: { groupId: string; initial: ActionsFeed; role: string | null }) {
-  const { data, isRefetchError } = useGroupActions(groupId, initial);
-  const actions = data.actions;
-  if (role === 'Subscriber')
+  const { actions, isRefetchError, hasNextPage, fetchNextPage, isFetchingNextPage } = useGroupActions(groupId, initial);
+  if (role === 'Subscriber' && actions.length === 0)
     return (
       <Card className="px-6 py-10 text-center text-sm text-muted-foreground">
-        You subscribe to this group: its actions (polls, jobs, surveys) are for its admins and members.
+        You subscribe to this group: polls, surveys and other actions sent to its subscribers will appear here.
       </Card>
     );
   return (
@@ -42,7 +42,7 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
               <PollCard key={a.id} groupId={groupId} action={a} />
             ) : a.actionType === 'Job' ? (
               <JobCard key={a.id} groupId={groupId} action={a} />
-            ) : a.actionType === 'Survey' ? (
+            ) : a.actionType === 'Survey' || a.actionType === 'Custom' ? (
               <SurveyCard key={a.id} groupId={groupId} action={a} />
             ) : (
               <ActionCard key={a.id} action={a}>
@@ -57,6 +57,11 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
             ),
           )}
         </ol>
+      )}
+      {hasNextPage && (
+        <Button variant="outline" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          {isFetchingNextPage ? 'Loading…' : 'Load older actions'}
+        </Button>
       )}
     </section>
   );

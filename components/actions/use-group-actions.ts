@@ -1,6 +1,6 @@
 'use client';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTransition } from 'react';
+import { infiniteQueryOptions, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useTransition } from 'react';
 import { toast } from 'sonner';
 import { respondToActionAction } from '@/lib/actions/actions';
 import type { ActionCardDto, RespondActionInput } from '@/lib/actions/schemas';
@@ -11,21 +11,36 @@ export const ACTIONS_POLL_MS = 3_000;
 
 export const actionsKey = (groupId: string) => ['groups', groupId, 'actions'] as const;
 
+/** One page of the feed, newest first; `cursor` when older actions exist. */
 export interface ActionsFeed {
   actions: ActionCardDto[];
+  cursor?: string;
 }
 
-async function fetchActions(groupId: string): Promise<ActionsFeed> {
-  const res = await fetch(`/api/groups/${groupId}/actions`, { cache: 'no-store' });
+async function fetchActions(groupId: string, cursor: string | null): Promise<ActionsFeed> {
+  const res = await fetch(`/api/groups/${groupId}/actions${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.json();
 }
 
 export const groupActionsQuery = (groupId: string) =>
-  queryOptions({ queryKey: actionsKey(groupId), queryFn: () => fetchActions(groupId), refetchInterval: ACTIONS_POLL_MS, staleTime: 0 });
+  infiniteQueryOptions({
+    queryKey: actionsKey(groupId),
+    queryFn: ({ pageParam }) => fetchActions(groupId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.cursor ?? null,
+    refetchInterval: ACTIONS_POLL_MS,
+    staleTime: 0,
+  });
 
+/** The cards, newest first, with "load older" and the poll's state (every loaded page is polled). */
 export function useGroupActions(groupId: string, initial: ActionsFeed) {
-  return useQuery({ ...groupActionsQuery(groupId), initialData: initial });
+  const query = useInfiniteQuery({ ...groupActionsQuery(groupId), initialData: { pages: [initial], pageParams: [null] } });
+  const actions = useMemo(() => {
+    const seen = new Set<string>();
+    return query.data.pages.flatMap((p) => p.actions).filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+  }, [query.data]);
+  return { ...query, actions };
 }
 
 /**

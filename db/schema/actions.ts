@@ -4,7 +4,19 @@ import { groups } from './groups';
 import { messageSender } from './messages';
 import { tenants } from './tenants';
 
-export const actionType = pgEnum('action_type', ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet', 'Image', 'Audio', 'Document', 'Video', 'Album']);
+export const actionType = pgEnum('action_type', [
+  'Announcement',
+  'Job',
+  'Poll',
+  'Survey',
+  'LetsMeet',
+  'Image',
+  'Audio',
+  'Document',
+  'Video',
+  'Album',
+  'Custom',
+]);
 
 /**
  * Kaizala Actions posted in a group (kaizala-connectors.md §5.7–§5.9): announcements, jobs, polls, surveys
@@ -35,6 +47,11 @@ export const actions = pgTable(
     isSenderOnly: boolean('is_sender_only').notNull().default(false),
     acceptMultipleResponses: boolean('accept_multiple_responses').notNull().default(false),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * Which subscribers of a ConnectGroup it reaches, as for messages: null = everyone (a plain group, or
+     * `sendToAllSubscribers`), `{}` = the group's admins and members only, else those subscribers.
+     */
+    subscribers: text('subscribers').array(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('actions_group_page_idx').on(t.groupId, t.createdAt, t.id), uniqueIndex('actions_reference_uq').on(t.referenceId)],

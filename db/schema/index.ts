@@ -14,3 +14,4 @@ export * from './reactions';
 export * from './usage';
 export * from './webhooks';
 export * from './connections';
+export * from './action-packages';

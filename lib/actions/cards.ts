@@ -77,7 +77,8 @@ export function toCard(
       };
       break;
     }
-    case 'Survey': {
+    case 'Survey':
+    case 'Custom': {
       const questions = questionsOf(a);
       card.canRespond = viewer.mayRespond && !closed;
       card.survey = {

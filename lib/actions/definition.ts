@@ -14,7 +14,8 @@ export { field } from './fields';
 export const MEDIA_ACTION_TYPES = ['Image', 'Audio', 'Document', 'Video', 'Album'] as const;
 export type MediaActionType = (typeof MEDIA_ACTION_TYPES)[number];
 
-export const ACTION_TYPES = ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet', ...MEDIA_ACTION_TYPES] as const;
+/** `Custom`: an instance of an Action package, created by the package's `id` (lib/actions/packages.ts). */
+export const ACTION_TYPES = ['Announcement', 'Job', 'Poll', 'Survey', 'LetsMeet', ...MEDIA_ACTION_TYPES, 'Custom'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const isMediaActionType = (t: string): t is MediaActionType => (MEDIA_ACTION_TYPES as readonly string[]).includes(t);
@@ -59,7 +60,19 @@ export type ActionDefinition =
       questions: Question[];
     }
   | { actionType: 'LetsMeet'; title: string; startingTime: string; durationInMins: number; place: Place | null; agenda: string; isSenderOnly: boolean }
-  | { actionType: MediaActionType; caption: string; mediaResources: string[] };
+  | { actionType: MediaActionType; caption: string; mediaResources: string[] }
+  | {
+      actionType: 'Custom';
+      packageId: string;
+      packageName: string;
+      title: string;
+      dueInHours: number;
+      isAnonymous: boolean;
+      isSenderOnly: boolean;
+      acceptMultipleResponses: boolean;
+      questions: Question[];
+      properties: { name: string; type: string; value: unknown }[];
+    };
 
 export const LIMITS = {
   title: 500,
@@ -79,7 +92,7 @@ export const LIMITS = {
 
 export const DEFAULTS = { jobDueHours: 24, pollExpiryHours: 720, surveyDueHours: 24, meetingMinutes: 30 } as const;
 
-function questionsOf(v: unknown, name: string): Question[] {
+export function questionsOf(v: unknown, name: string): Question[] {
   if (v === undefined || v === null) return bad(name, 'is required: a survey needs at least one question.');
   const items = list(v, name);
   if (items.length < LIMITS.questions.min) bad(name, 'a survey needs at least one question.');
@@ -193,6 +206,8 @@ export function parseActionBody(type: ActionType, raw: unknown): ActionDefinitio
         isSenderOnly: bool(field(b, 'isSenderOnly'), at('isSenderOnly')),
       };
     }
+    case 'Custom':
+      return bad('id', 'a custom action is created with the id of its Action package instead of actionType.');
     default:
       return mediaBody(type, b);
   }
@@ -244,7 +259,7 @@ export const titleOf = (d: ActionDefinition) =>
 /** The hours until responses close (polls, surveys) or the job is due; none for announcements and meetings. */
 export function hoursOf(d: ActionDefinition): number | null {
   if (d.actionType === 'Poll') return d.expiryInHours;
-  if (d.actionType === 'Survey' || d.actionType === 'Job') return d.dueInHours;
+  if (d.actionType === 'Survey' || d.actionType === 'Job' || d.actionType === 'Custom') return d.dueInHours;
   return null;
 }
 
@@ -254,6 +269,6 @@ export function questionsOfBody(actionType: ActionType, body: Record<string, unk
     return [
       { title: String(body.question ?? ''), type: 'SingleOption', options: ((body.choices as { title: string }[]) ?? []).map((c) => ({ title: c.title })) },
     ];
-  if (actionType === 'Survey') return (body.questions as Question[]) ?? [];
+  if (actionType === 'Survey' || actionType === 'Custom') return (body.questions as Question[]) ?? [];
   return [];
 }

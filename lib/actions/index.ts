@@ -27,5 +27,16 @@ export {
 } from './view';
 export { csvLine } from './cards';
 export { insertAction, lockAction, writeResponse, AnswersRejected, type ResponseInput, type Sender } from './store';
-export { listGroupActions, respondToAction, actionResponsesExport, PORTAL_ACTIONS_PAGE } from './service';
+export { listGroupActions, respondToAction, actionResponsesExport, PORTAL_ACTIONS_PAGE, type ActionsPage } from './service';
 export { respondActionSchema, type ActionCardDto, type RespondActionInput } from './schemas';
+export {
+  parsePackage,
+  packageActionDefinition,
+  packageIdOf,
+  findPackage,
+  listPackages,
+  savePackage,
+  deletePackage,
+  type PackageDto,
+  type PackageTemplate,
+} from './packages';

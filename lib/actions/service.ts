@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { actions, groupMembers } from '@/db/schema';
 import { assertCan, can } from '@/lib/authz';
@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor } from '@/lib/groups';
 import { signedMediaUrl } from '@/lib/media';
 import { formatPhone } from '@/lib/phone';
+import { isUuid } from '@/lib/utils';
 import { responseRows, toCard } from './cards';
 import type { ActionCardDto, RespondActionInput } from './schemas';
 import { lockAction, responsesOf, toActionRecord, toResponseRecord, writeResponse } from './store';
@@ -22,19 +23,43 @@ async function viewerOf(actor: GroupActor, groupId: string) {
   const view = await loadGroup(actor, groupId);
   return {
     view,
-    viewer: { phone: actor.activePhone, isAdmin: view.canManage, connectorId: null, mayRespond: can(actor, 'group.post', view.ref) },
+    // a subscriber answers what was sent to them (they see nothing else)
+    viewer: {
+      phone: actor.activePhone,
+      isAdmin: view.canManage,
+      connectorId: null,
+      mayRespond: view.actorRole === 'Subscriber' || can(actor, 'group.post', view.ref),
+    },
   };
 }
 
-export async function listGroupActions(actor: GroupActor, groupId: string): Promise<ActionCardDto[]> {
+/** A page of the ACTIONS tab, newest first; `cursor` (the last card's id) asks for the older ones. */
+export interface ActionsPage {
+  actions: ActionCardDto[];
+  cursor?: string;
+}
+
+export async function listGroupActions(actor: GroupActor, groupId: string, opts: { cursor?: string | null; count?: number } = {}): Promise<ActionsPage> {
+  const count = opts.count ?? PORTAL_ACTIONS_PAGE;
+  const cursor = opts.cursor || null;
+  if (cursor !== null && !isUuid(cursor)) throw new DomainError('InvalidCursor');
   const { view, viewer } = await viewerOf(actor, groupId);
-  if (view.actorRole === 'Subscriber') return [];
-  const rows = await db
+  const reachesMe = view.actorRole === 'Subscriber' ? sql`(${actions.subscribers} IS NULL OR ${actor.activePhone} = ANY(${actions.subscribers}))` : undefined;
+  if (cursor !== null) {
+    const [known] = await db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.id, cursor), eq(actions.groupId, groupId)));
+    if (!known) throw new DomainError('InvalidCursor');
+  }
+  const older = cursor === null ? undefined : sql`(${actions.createdAt}, ${actions.id}) < (SELECT c.created_at, c.id FROM actions c WHERE c.id = ${cursor})`;
+  const found = await db
     .select()
     .from(actions)
-    .where(eq(actions.groupId, groupId))
+    .where(and(eq(actions.groupId, groupId), reachesMe, older))
     .orderBy(desc(actions.createdAt), desc(actions.id))
-    .limit(PORTAL_ACTIONS_PAGE);
+    .limit(count + 1);
+  const rows = found.slice(0, count);
   const responses = (
     await responsesOf(
       db,
@@ -43,7 +68,7 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
   ).map((r) => ({ actionId: r.actionId, rec: toResponseRecord(r) }));
   const now = Date.now();
   const url = (mediaId: string) => signedMediaUrl(mediaId, `u:${actor.id}`, { now, stable: true }).mediaUrl;
-  return rows.map((a) =>
+  const cards = rows.map((a) =>
     toCard(
       toActionRecord(a),
       responses.filter((r) => r.actionId === a.id).map((r) => r.rec),
@@ -52,13 +77,16 @@ export async function listGroupActions(actor: GroupActor, groupId: string): Prom
       url,
     ),
   );
+  const last = rows[rows.length - 1];
+  return { actions: cards, ...(found.length > count && last ? { cursor: last.id } : {}) };
 }
 
 /** A member responds from a card: the response and its event in one transaction (the action row locked). */
 export async function respondToAction(actor: GroupActor, input: RespondActionInput): Promise<{ responseId: string }> {
   return db.transaction(async (tx) => {
     const view = await loadGroup(actor, input.groupId, tx);
-    assertCan(actor, 'group.post', view.ref);
+    // subscribers answer what was sent to them (writeResponse checks that it reached them)
+    if (view.actorRole !== 'Subscriber') assertCan(actor, 'group.post', view.ref);
     const phone = actor.activePhone!;
     const [me] = await tx
       .select({ name: groupMembers.displayName })
@@ -79,12 +107,12 @@ export async function respondToAction(actor: GroupActor, input: RespondActionInp
 /** The responses export of one action (CSV rows, header first): whoever may view the group, with the card's rules. */
 export async function actionResponsesExport(actor: GroupActor, groupId: string, actionId: string) {
   const { view, viewer } = await viewerOf(actor, groupId);
-  if (view.actorRole === 'Subscriber') throw new DomainError('ActionNotFound');
   const [a] = await db
     .select()
     .from(actions)
     .where(and(eq(actions.id, actionId), eq(actions.groupId, groupId)));
-  if (!a) throw new DomainError('ActionNotFound');
+  if (!a || (view.actorRole === 'Subscriber' && a.subscribers !== null && !a.subscribers.includes(actor.activePhone ?? '')))
+    throw new DomainError('ActionNotFound');
   const rows = responseRows(toActionRecord(a), (await responsesOf(db, [a.id])).map(toResponseRecord), viewer);
   const slug =
     a.title

@@ -88,6 +88,8 @@ export async function insertAction(
   def: ActionDefinition,
   sender: Sender,
   media: StoredMedia[] = [],
+  /** which subscribers of a ConnectGroup it reaches (see the column): null everyone, `[]` admins and members only */
+  subscribers: string[] | null = null,
 ) {
   const { actionType, ...body } = def;
   const stored: Record<string, unknown> = { ...body };
@@ -110,10 +112,11 @@ export async function insertAction(
       senderName: sender.name,
       title: titleOf(def),
       body: stored,
-      isAnonymous: def.actionType === 'Survey' && def.isAnonymous,
+      isAnonymous: (def.actionType === 'Survey' || def.actionType === 'Custom') && def.isAnonymous,
       isSenderOnly: 'isSenderOnly' in def && def.isSenderOnly,
-      acceptMultipleResponses: def.actionType === 'Survey' && def.acceptMultipleResponses,
+      acceptMultipleResponses: (def.actionType === 'Survey' || def.actionType === 'Custom') && def.acceptMultipleResponses,
       expiresAt: hours === null ? null : sql`now() + ${hours}::float8 * interval '1 hour'`,
+      subscribers,
     })
     .returning();
   const action = a!;
@@ -189,14 +192,15 @@ export class AnswersRejected extends DomainError<'InvalidParameters'> {
 }
 
 /**
- * Writes a response (§5.9) after every rule: the responder is an admin or member (a subscriber does not
- * see the action); a job only from its assignees (late is fine); polls and surveys only before their expiry
+ * Writes a response (§5.9) after every rule: the responder is an admin or member, or a subscriber the action
+ * was sent to (ConnectGroups: `sendToAllSubscribers` / `subscribers`); a job only from its assignees (late is fine); polls and surveys only before their expiry
  * (409 ActionExpired); one response per member unless the survey accepts several (409 ResponseExists; send
  * `responseId` to change yours). Writes the response and its JobResponse / SurveyResponse / ActionResponse event.
  */
 export async function writeResponse(tx: DbOrTx, group: { id: string; tenantId: string | null }, action: Action, who: Responder, input: ResponseInput) {
   const rec = toActionRecord(action);
-  if (who.role !== 'Admin' && who.role !== 'Member') throw new DomainError('SubscriberCannotRespond');
+  const reachesSubscriber = who.role === 'Subscriber' && (action.subscribers === null || action.subscribers.includes(who.phone));
+  if (who.role !== 'Admin' && who.role !== 'Member' && !reachesSubscriber) throw new DomainError('SubscriberCannotRespond');
   if (input.actionType && input.actionType !== action.actionType) throw new DomainError('ActionTypeMismatch', { actual: action.actionType });
   if (action.actionType === 'Announcement' || action.actionType === 'LetsMeet' || isMediaActionType(action.actionType))
     throw new DomainError('ActionNotRespondable', { actionType: action.actionType });

@@ -79,7 +79,7 @@ export const seesAllResponses = (a: ActionRecord, v: Viewer) => v.isAdmin || isS
 
 /** Poll and survey responses close at expiry; a job can still be completed after its due time (it is late). */
 export const isClosed = (a: ActionRecord, now = Date.now()) =>
-  (a.actionType === 'Poll' || a.actionType === 'Survey') && a.expiresAt !== null && a.expiresAt <= now;
+  (a.actionType === 'Poll' || a.actionType === 'Survey' || a.actionType === 'Custom') && a.expiresAt !== null && a.expiresAt <= now;
 
 export const questionsOf = (a: Pick<ActionRecord, 'actionType' | 'body'>): Question[] => questionsOfBody(a.actionType, a.body);
 
@@ -179,6 +179,16 @@ export function apiActionBody(a: ActionRecord, counts: Counts, url: MediaUrl = n
       };
     case 'Survey':
       return { actionId: a.id, title: a.title, responseCount: counts.responseCount, expiryDate: a.expiresAt };
+    case 'Custom':
+      return {
+        actionId: a.id,
+        id: b.packageId,
+        packageName: b.packageName,
+        title: a.title,
+        responseCount: counts.responseCount,
+        expiryDate: a.expiresAt,
+        properties: b.properties ?? [],
+      };
     case 'Announcement':
       return { actionId: a.id, title: b.title, message: b.message, mediaResources: b.mediaResources, files: filesOf(a, url) };
     case 'Image':
@@ -217,7 +227,7 @@ export function apiActionDetails(a: ActionRecord, responses: ResponseRecord[], v
     });
   }
   if (a.actionType === 'Poll' && all) details.results = pollResults(a, responses);
-  if (a.actionType === 'Survey')
+  if (a.actionType === 'Survey' || a.actionType === 'Custom')
     Object.assign(details, {
       isAnonymous: a.isAnonymous,
       isSenderOnly: a.isSenderOnly,

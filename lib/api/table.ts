@@ -6,6 +6,7 @@ import { groupRoutes } from './routes/groups';
 import { mediaRoutes } from './routes/media';
 import { memberRoutes } from './routes/members';
 import { messageRoutes } from './routes/messages';
+import { packageRoutes } from './routes/packages';
 import { reactionRoutes } from './routes/reactions';
 import { serviceRoutes } from './routes/service';
 import { subGroupRoutes } from './routes/subgroups';
@@ -22,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   ...memberRoutes,
   ...messageRoutes,
   ...actionRoutes,
+  ...packageRoutes,
   ...mediaRoutes,
   ...botRoutes,
   ...reactionRoutes,

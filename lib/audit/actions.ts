@@ -65,6 +65,9 @@ export const AUDIT_ACTION_LABELS = {
   'connection.refresh_failed': 'Connection token refresh failed',
   'connection.revoked': 'Connection revoked',
   'connection.deleted': 'Connection deleted',
+  'action_package.created': 'Action package registered',
+  'action_package.updated': 'Action package changed',
+  'action_package.deleted': 'Action package deleted',
   'authz.denied': 'Access refused',
   'audit.exported': 'Audit log exported',
 } as const satisfies Record<string, string>;

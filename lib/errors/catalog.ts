@@ -211,11 +211,15 @@ export const ERRORS = {
     (p) =>
       `${p.field}: this upload is ${p.actual === 'image' || p.actual === 'audio' ? 'an' : 'a'} ${p.actual} file; it must be ${p.expected === 'image' || p.expected === 'audio' ? 'an' : 'a'} ${p.expected} file here.`,
   ),
-  ActionPackageNotFound: spec(404, 'ResourceNotFound', 'There is no Action package with this id in your organization.'),
-  ActionTargetingUnsupported: spec(
-    400,
-    'InvalidParameters',
-    'Sending an action to chosen subscribers (subscribers, sendToAllSubscribers) is not supported yet.',
+  ActionPackageNotFound: spec(
+    404,
+    'ResourceNotFound',
+    'There is no Action package with this id in your organization. Register it with PUT /v1/actionPackages/{id} first.',
+  ),
+  PackageNeedsTenantToken: spec(
+    403,
+    'AuthorizationException',
+    "Action packages belong to the whole organization: register or delete them with a tenant-level user token (an org admin's user token).",
   ),
   AssigneesNotMembers: spec<{ numbers: string[] }>(
     400,

@@ -4,11 +4,12 @@ import {
   apiActionBody,
   apiActionDetails,
   apiSender,
+  findPackage,
   insertAction,
   isMediaActionType,
+  packageActionDefinition,
   lockAction,
   mediaRefsOf,
-  questionsOf,
   writeResponse,
   type ActionDefinition,
   type ActionRecord,
@@ -22,6 +23,7 @@ import type { AccessClaims } from '@/lib/tokens';
 import { signedMediaUrl } from '@/lib/media';
 import { attachMediaToGroup, resolveActionMedia } from './media';
 import { CALLER_ROLE, reachCtes, reachValues } from './reach';
+import { answerMediaRefs, audienceOf } from './action-inputs';
 import { platformWrite } from './writes';
 
 /**
@@ -32,10 +34,19 @@ import { platformWrite } from './writes';
  * connector; subscribers of a ConnectGroup neither post nor see actions (they have no targeting yet).
  */
 
+/** What to create: a definition, or an instance of the organization's Action package `packageId`. */
+export type CreateActionInput = ({ def: ActionDefinition } | { packageId: string; actionBody: unknown }) & {
+  /** ConnectGroups (admins only): send to every subscriber, or to these numbers (§5.8 "PostCustomActionSubscriber") */
+  sendToAllSubscribers?: boolean;
+  subscribers?: string[];
+};
+
 /** POST /v1/groups/{groupId}/actions → `{ referenceId, actionId }`. */
-export async function createActionViaApi(claims: AccessClaims, groupId: string, def: ActionDefinition, ip: string | null) {
+export async function createActionViaApi(claims: AccessClaims, groupId: string, input: CreateActionInput, ip: string | null) {
   const { result, headers } = await platformWrite(claims, { groupId, admin: false, ip }, async (tx, ctx) => {
     if (ctx.callerRole !== 'Admin' && ctx.callerRole !== 'Member') throw new DomainError('SubscriberCannotPost');
+    const audience = await audienceOf(tx, ctx, groupId, input);
+    const def = 'def' in input ? input.def : packageActionDefinition(await findPackage(tx, claims.tid, input.packageId), input.actionBody);
     const asMember = claims.kind === 'member';
     const media = await resolveActionMedia(tx, claims, mediaRefsOf(def), groupId);
     const created = await insertAction(
@@ -50,6 +61,7 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
         userId: asMember ? null : (claims.uid ?? null),
       },
       media,
+      audience.subscribers,
     );
     if (media.length)
       await attachMediaToGroup(tx, {
@@ -62,9 +74,10 @@ export async function createActionViaApi(claims: AccessClaims, groupId: string, 
         caption: 'caption' in def ? def.caption : '',
         fromUser: ctx.fromUser,
       });
-    return created;
+    return { ...created, failedResult: audience.failedResult };
   });
-  return { headers, body: { referenceId: result.referenceId, actionId: result.actionId } };
+  const { failedResult } = result;
+  return { headers, body: { referenceId: result.referenceId, actionId: result.actionId, ...(failedResult.length ? { failedResult } : {}) } };
 }
 
 /**
@@ -77,7 +90,7 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
     if (claims.kind !== 'member' || !ctx.callerPhone) throw new DomainError('ResponderNotPerson');
     const action = await lockAction(tx, groupId, actionId);
     const role = ctx.callerRole as 'Admin' | 'Member' | 'Subscriber';
-    const media = role === 'Subscriber' ? [] : await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
+    const media = await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
     const written = await writeResponse(
       tx,
       { id: groupId, tenantId: ctx.tenantId },
@@ -94,24 +107,6 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
 
 /** Links to an action's media for the calling connector (signed per connector, like GET /v1/media/{mediaResource}). */
 const connectorUrls = (claims: AccessClaims) => (mediaId: string) => signedMediaUrl(mediaId, `c:${claims.cid}`).mediaUrl;
-
-/**
- * The uploads a survey response answers with (§5.9: an Image question takes a mediaResource, an AttachmentList
- * several): each must be one the member's token may use in the group (its connector's upload, or already in the
- * group); once answered, the group may view it. Answers of the wrong shape are left to writeResponse's checks.
- */
-type MediaRef = { ref: string; field: string; kind: 'image' | null };
-function answerMediaRefs(action: { actionType: ActionType; body: Record<string, unknown> }, input: ResponseInput): MediaRef[] {
-  if (input.kind !== 'answers' || !Array.isArray(input.answers)) return [];
-  const answers = input.answers as unknown[];
-  return questionsOf(action).flatMap((q, i): MediaRef[] => {
-    const v = answers[i];
-    if (q.type === 'Image' && typeof v === 'string' && v.trim()) return [{ ref: v, field: `answers[${i}] ("${q.title}")`, kind: 'image' as const }];
-    if (q.type === 'AttachmentList' && Array.isArray(v))
-      return v.flatMap((ref, j) => (typeof ref === 'string' && ref.trim() ? [{ ref, field: `answers[${i}][${j}] ("${q.title}")`, kind: null }] : []));
-    return [];
-  });
-}
 
 const ACTION_COLUMNS = (a: string) => `${a}.id, ${a}.reference_id, ${a}.action_type, ${a}.sender_kind, ${a}.sender_name, ${a}.sender_phone,
     ${a}.sender_connector_id, ${a}.title, ${a}.body, ${a}.is_anonymous, ${a}.is_sender_only, ${a}.accept_multiple_responses,
@@ -174,7 +169,7 @@ function listSql(kind: AccessClaims['kind']): string {
         WHERE r.action_id = aa.id AND r.is_completed AND aa.body->'assignedTo' ? r.responder_phone)::int AS completed_count
     FROM actions aa
     WHERE aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live)
-      AND (SELECT caller_role FROM target) <> 'Subscriber'
+      AND ((SELECT caller_role FROM target) <> 'Subscriber' OR aa.subscribers IS NULL OR $5 = ANY(aa.subscribers))
       AND ($9::text IS NULL OR aa.action_type::text = $9::text)
       AND ($10::bigint IS NULL OR aa.created_at < to_timestamp($10::bigint / 1000.0))
     ORDER BY aa.created_at DESC, aa.id DESC
@@ -199,7 +194,7 @@ export async function listActionsViaApi(
   opts: { actionType: ActionType | null; fromDate: number | null; count: number },
 ) {
   const { rows } = await getPool().query<ListRow>({
-    name: `platform_actions_page_v1_${claims.kind}`,
+    name: `platform_actions_page_v2_${claims.kind}`,
     text: listSql(claims.kind),
     values: [...reachValues(claims, groupId), opts.actionType, opts.fromDate, opts.count + 1],
   });
@@ -235,7 +230,8 @@ function detailSql(kind: AccessClaims['kind']): string {
     s = `WITH RECURSIVE ${reachCtes(kind)}, ${TARGET(kind)},
   act AS (
     SELECT aa.* FROM actions aa
-    WHERE aa.id = $9::uuid AND aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live) AND (SELECT caller_role FROM target) <> 'Subscriber'
+    WHERE aa.id = $9::uuid AND aa.group_id = (SELECT id FROM target) AND EXISTS (SELECT 1 FROM live)
+      AND ((SELECT caller_role FROM target) <> 'Subscriber' OR aa.subscribers IS NULL OR $5 = ANY(aa.subscribers))
   )
   SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live, (SELECT id FROM target) AS target_id, (SELECT caller_role FROM target) AS caller_role,
     ${ACTION_COLUMNS('a')},
@@ -259,7 +255,7 @@ interface DetailRow extends RateRow, ActionRow {
 
 export async function getActionViaApi(claims: AccessClaims, groupId: string, actionId: string, withResponses: boolean) {
   const { rows } = await getPool().query<DetailRow>({
-    name: `platform_action_detail_v1_${claims.kind}`,
+    name: `platform_action_detail_v2_${claims.kind}`,
     text: detailSql(claims.kind),
     values: [...reachValues(claims, groupId), actionId],
   });

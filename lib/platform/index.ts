@@ -6,7 +6,7 @@ export { createGroupViaApi, createSubGroupViaApi, linkSubGroupsViaApi, unlinkSub
 export { listSubGroupTree, type SubGroupItem } from './subgroups';
 export { liveSql } from './live';
 export { postMessageViaApi, listMessagesViaApi } from './messages';
-export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi } from './actions';
+export { createActionViaApi, respondViaApi, listActionsViaApi, getActionViaApi, type CreateActionInput } from './actions';
 export {
   uploadMediaViaApi,
   mediaUrlViaApi,
@@ -23,3 +23,4 @@ export { signedMediaUrl } from '@/lib/media';
 export { createBotViaApi, listBotsViaApi, updateBotViaApi, deleteBotViaApi, botAccessTokenViaApi, addBotToGroupViaApi, type BotInput } from './bots';
 export { postReactionViaApi, reactionSummaryViaApi, reactionSummariesViaApi, reactionDetailsViaApi, type ReactionInput } from './reactions';
 export { platformWrite, type WriteContext } from './writes';
+export { listPackagesViaApi, putPackageViaApi, deletePackageViaApi } from './packages';

@@ -13,16 +13,16 @@ import { ACTOR_NAME, CALLER_ROLE, CHILDREN_IN_TENANT, reachCtes, reachValues } f
  * from the path group. Each call is ONE statement (rate limit, live token, reach, the source group among the
  * path group's ancestors, the item, the caller's role, and the write or the read).
  *
- * Items: messages now. `ITEMS` is the one place that says what can be reacted to: Actions add a
- * `UNION ALL SELECT 'action'::reaction_target, reference_id, group_id FROM actions` branch (same referenceId
- * space) and every statement here takes them.
+ * Items: messages and actions (their `referenceId`s share one space). `ITEMS` is the one place that says what
+ * can be reacted to; every statement here takes it.
  *
  * Who reacts: a PIN/OAuth user token as its member (admins and members; subscribers 403), every other token
  * as the connector. One Like per reactor and item (a second Like answers the same reactionId); comments are
  * many. Reads count what was reacted in the path group and its sub-groups that the token reaches.
  * Reactions are data-plane like messages and have no Kaizala webhook event (§6.3), so no event row.
  */
-const ITEMS = `SELECT 'message'::reaction_target AS kind, m.reference_id, m.group_id FROM messages m`;
+const ITEMS = `SELECT 'message'::reaction_target AS kind, m.reference_id, m.group_id FROM messages m
+  UNION ALL SELECT 'action'::reaction_target, a.reference_id, a.group_id FROM actions a`;
 
 /** The CTEs after reach: the target group, its ancestors, the source group (one of them), the item. */
 function scopeCtes(kind: AccessClaims['kind'], withItem: boolean): string {

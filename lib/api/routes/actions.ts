@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_TYPES, actionTypeOf, field, parseActionBody, type ActionType, type ResponseInput } from '@/lib/actions';
 import { DomainError } from '@/lib/errors';
-import { createActionViaApi, getActionViaApi, listActionsViaApi, respondViaApi } from '@/lib/platform';
+import { createActionViaApi, getActionViaApi, listActionsViaApi, respondViaApi, type CreateActionInput } from '@/lib/platform';
 import { isUuid } from '@/lib/utils';
 import { route } from '../route';
 import { boolish, flag, groupIdParam, pageCount, reachableId } from './common';
@@ -25,15 +25,25 @@ const createBody = z.object({
     .optional()
     .describe(`${ACTION_TYPES.join(' | ')} (\`ActionType\` is accepted too)`),
   ActionType: z.string().max(64).optional(),
-  id: z.string().max(128).optional().describe('The id of an Action package (custom action) instead of actionType'),
+  id: z
+    .string()
+    .max(128)
+    .optional()
+    .describe(
+      'The id of an Action package of the organization (PUT /v1/actionPackages/{id}) instead of actionType: a Custom action with the package’s questions; actionBody may set title, validity (hours) and properties: [{ name, type, value }]',
+    ),
   actionBody: record
     .optional()
     .describe(
       'Image | Audio | Video | Document: { mediaResource, caption? } · Album: { mediaResources: [1–10 pictures], caption? } (uploads from POST /v1/media that this token may use here, of the type’s kind) · Announcement: { title, message, mediaResources[] } · Job: { title, assignedTo: [phones], dueDate (hours, default 24) } · Poll: { question, choices: [{ title, image? }], expiryInHours (default 720), isSenderOnly? } · Survey: { title, dueDate (hours, default 24), isAnonymous?, isSenderOnly?, acceptMultipleResponses?, questions: [{ title, type: SingleOption|MultiOption|Text|Image|Numeric|Date|DateTime|Location|AttachmentList, options?: [{ title }], isInvisible? }] } · LetsMeet: { title, startingTime (ISO), durationInMins (default 30), place?: { latitude, longitude, name }, agenda?, isSenderOnly? }. Field names in any case.',
     ),
   ActionBody: record.optional(),
-  subscribers: z.array(z.string()).optional().describe('ConnectGroups: not supported for actions yet (400 when not empty)'),
-  sendToAllSubscribers: boolish.optional().describe('ConnectGroups: not supported for actions yet (400 when true)'),
+  subscribers: z
+    .array(z.string())
+    .max(1000)
+    .optional()
+    .describe('ConnectGroups, admins only: send to these subscribers (numbers that do not subscribe come back in failedResult)'),
+  sendToAllSubscribers: boolish.optional().describe('ConnectGroups, admins only: send to every subscriber (else only admins and members see it)'),
 });
 
 const respondBody = z.object({
@@ -50,11 +60,14 @@ const respondBody = z.object({
   ActionBody: record.optional(),
 });
 
-/** `actionType` or `id` (an Action package): a package is looked up in the organization (none exists yet: 404). */
-function typeOf(body: { actionType?: string; ActionType?: string; id?: string }): ActionType {
+/** `actionType`, or `id` (an Action package of the organization, looked up when the action is written: 404 when there is none). */
+function createInput(body: z.infer<typeof createBody>): CreateActionInput {
   const given = body.actionType ?? body.ActionType;
-  if (given === undefined && body.id !== undefined) throw new DomainError('ActionPackageNotFound');
-  return actionTypeOf(given);
+  const actionBody = body.actionBody ?? body.ActionBody;
+  const audience = { sendToAllSubscribers: body.sendToAllSubscribers ?? false, subscribers: body.subscribers ?? [] };
+  if (given === undefined && body.id !== undefined) return { packageId: body.id, actionBody, ...audience };
+  const type: ActionType = actionTypeOf(given);
+  return { def: parseActionBody(type, actionBody), ...audience };
 }
 
 function responseInput(body: z.infer<typeof respondBody>): ResponseInput {
@@ -114,13 +127,17 @@ export const actionRoutes = [
       'Post an Announcement, Job, Poll, Survey, LetsMeet or a media action (Image, Audio, Video, Document, Album). A PIN/OAuth user token posts as its member, every other token as the connector. Writes the action and its JobCreated / SurveyCreated / Announcement / ActionCreated / AttachmentCreated event in one transaction; uploads it carries become viewable by the group. 400 MediaResourceUnusable / MediaKindMismatch name the field of a bad upload.',
     params,
     body: createBody,
-    response: z.object({ referenceId: z.string(), actionId: z.string() }),
+    response: z.object({
+      referenceId: z.string(),
+      actionId: z.string(),
+      failedResult: z
+        .array(z.object({ mobileNumber: z.string(), errorCode: z.string(), errorReason: z.string() }))
+        .optional()
+        .describe('targeted numbers that were not reached'),
+    }),
     handler: async ({ params, body, claims, ip }) => {
       const groupId = reachableId(params.groupId);
-      if ((body.subscribers?.length ?? 0) > 0 || body.sendToAllSubscribers) throw new DomainError('ActionTargetingUnsupported');
-      const type = typeOf(body);
-      const def = parseActionBody(type, body.actionBody ?? body.ActionBody);
-      return createActionViaApi(claims!, groupId, def, ip);
+      return createActionViaApi(claims!, groupId, createInput(body), ip);
     },
   }),
   route({

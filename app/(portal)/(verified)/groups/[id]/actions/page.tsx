@@ -8,6 +8,6 @@ export const metadata: Metadata = { title: 'Group actions' };
 export default async function GroupActionsPage({ params }: PageProps<'/groups/[id]/actions'>) {
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
-  const actions = await listGroupActions(user, id);
-  return <ActionsPanel groupId={id} initial={{ actions }} role={view.actorRole} />;
+  const initial = await listGroupActions(user, id);
+  return <ActionsPanel groupId={id} initial={initial} role={view.actorRole} />;
 }
