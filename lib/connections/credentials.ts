@@ -83,6 +83,10 @@ async function refreshLocked(seen: ConnectionRow, ip: string | null): Promise<Co
   const client = await getPool().connect();
   try {
     await client.query('BEGIN');
+    // the provider is called inside this transaction: it may sit idle longer than the pool's default allows
+    // (every try with its time-out, and the backoff), and must not be cut off after the provider answered
+    const idleMs = (RETRY_DELAYS_MS.length + 1) * config().CONNECTIONS_TIMEOUT_MS + 5_000;
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleMs)}`);
     // the lock waits for another instance's refresh (at most DATABASE_LOCK_TIMEOUT_MS, then 503)
     const { rows } = await client.query<ConnectionRow>(`SELECT ${ROW_COLUMNS} FROM connections WHERE id = $1 FOR UPDATE`, [seen.id]);
     const row = rows[0];

@@ -157,12 +157,20 @@ export function serviceDto(s: OauthService, n = 0): ServiceDto {
 }
 
 export async function listServices(actor: Actor): Promise<ServiceDto[]> {
-  const rows = await db
-    .select({ s: oauthServices, n: sql<number>`(SELECT count(*)::int FROM connections c WHERE c.service_id = ${oauthServices.id})` })
-    .from(oauthServices)
-    .where(eq(oauthServices.tenantId, actor.tenantId))
-    .orderBy(asc(sql`lower(${oauthServices.name})`));
-  return rows.map((r) => serviceDto(r.s, r.n));
+  const [rows, counts] = await Promise.all([
+    db
+      .select()
+      .from(oauthServices)
+      .where(eq(oauthServices.tenantId, actor.tenantId))
+      .orderBy(asc(sql`lower(${oauthServices.name})`)),
+    db
+      .select({ serviceId: connections.serviceId, n: sql<number>`count(*)::int` })
+      .from(connections)
+      .where(eq(connections.tenantId, actor.tenantId))
+      .groupBy(connections.serviceId),
+  ]);
+  const byService = new Map(counts.map((c) => [c.serviceId, Number(c.n)]));
+  return rows.map((s) => serviceDto(s, byService.get(s.id) ?? 0));
 }
 
 export async function getServiceDetails(actor: Actor, id: string): Promise<ServiceDto> {

@@ -95,6 +95,7 @@ test('[CONNECTIONS] custom service, Create and Connect, Try it, refresh, Needs r
   await expect(row.getByText('Needs reconnect')).toBeVisible();
   await expect(row).toContainText('invalid_grant');
   await expect(page.getByRole('alert').filter({ hasText: '“Local API” needs to be reconnected' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Services' }).getByRole('listitem').filter({ hasText: serviceName })).toContainText('OAuth 2.0 · 1 connection');
   await saveScreenshot(page, testInfo, 'connections-list-needs-reconnect');
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, testInfo, 'connections-list-phone');
