@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { ConnectorListItem } from '@/lib/connectors';
+import { SortHeader } from '@/components/data-table/sort-header';
+import type { ConnectorListItem, ConnectorSort } from '@/lib/connectors';
 
 export function StatusBadge({ status }: { status: 'active' | 'inactive' }) {
   return status === 'active' ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>;
@@ -11,7 +12,22 @@ export function StatusBadge({ status }: { status: 'active' | 'inactive' }) {
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export function ConnectorsTable({ rows, view, q }: { rows: ConnectorListItem[]; view: 'mine' | 'all'; q: string }) {
+export function ConnectorsTable({
+  rows,
+  view,
+  q,
+  sort,
+  dir,
+  params,
+}: {
+  rows: ConnectorListItem[];
+  view: 'mine' | 'all';
+  q: string;
+  sort: ConnectorSort;
+  dir: 'asc' | 'desc';
+  params: Record<string, string | undefined>;
+}) {
+  const col = { sort, dir, path: '/connectors', params };
   if (rows.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
@@ -35,21 +51,11 @@ export function ConnectorsTable({ rows, view, q }: { rows: ConnectorListItem[]; 
         <caption className="sr-only">{view === 'mine' ? 'Connectors created by me' : 'All connectors of the organization'}</caption>
         <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Created by
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">
-              Groups
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Created
-            </th>
+            <SortHeader label="Name" column="name" {...col} />
+            <SortHeader label="Created by" column="owner" {...col} />
+            <SortHeader label="Status" column="status" {...col} />
+            <SortHeader label="Groups" column="groups" {...col} className="text-right" defaultDir="desc" />
+            <SortHeader label="Created" column="created" {...col} defaultDir="desc" />
           </tr>
         </thead>
         <tbody className="divide-y divide-border">

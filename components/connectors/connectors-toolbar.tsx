@@ -14,6 +14,9 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(params);
+    // a new filter starts from the first page
+    next.delete('after');
+    next.delete('before');
     if (value && !(key === 'view' && value === 'mine')) next.set(key, value);
     else next.delete(key);
     start(() => router.replace(`${pathname}${next.size ? `?${next}` : ''}`));

@@ -12,6 +12,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { createConnectorAction } from '@/lib/connectors/actions';
 import { CONNECTOR_PERMISSIONS, connectorDetailsSchema } from '@/lib/connectors/schemas';
+import { useFocusFirstInvalid, useFocusOnChange } from '@/lib/focus';
 import { cn } from '@/lib/utils';
 
 type Errors = Record<string, string[] | undefined>;
@@ -50,6 +51,9 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);
   const [pending, start] = useTransition();
+  // keyboard and screen reader users land on the new step's heading, or on the first field in error
+  const headingRef = useFocusOnChange(step);
+  const contentRef = useFocusFirstInvalid<HTMLDivElement>(errors);
 
   if (created) return <ConnectorCreated {...created} tokenUrl={tokenUrl} />;
 
@@ -87,7 +91,9 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
       <CardHeader className="gap-4">
         <Steps step={step} />
         <div className="grid gap-1.5">
-          <CardTitle>{step === 1 ? 'Connector details' : 'Permissions'}</CardTitle>
+          <CardTitle ref={headingRef} tabIndex={-1} className="outline-none">
+            {step === 1 ? 'Connector details' : 'Permissions'}
+          </CardTitle>
           <CardDescription>
             {step === 1
               ? 'Name your connector and say what it does. Group admins see this when they add it to a group.'
@@ -95,7 +101,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
           </CardDescription>
         </div>
       </CardHeader>
-      <CardContent>
+      <CardContent ref={contentRef}>
         {formError && (
           <Alert variant="error" className="mb-4">
             {formError}
@@ -158,6 +164,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
                       checked={checked}
                       onChange={(e) => setPermissions((list) => (e.target.checked ? [...list, p.key] : list.filter((k) => k !== p.key)))}
                       aria-describedby={`perm-${p.key}`}
+                      aria-invalid={errors.permissions ? true : undefined}
                     />
                     <span className="grid gap-0.5">
                       <span className="text-sm font-medium">{p.label}</span>
@@ -189,6 +196,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
 }
 
 function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: string; secret: string; tokenUrl: string }) {
+  const headingRef = useFocusOnChange(id, { onMount: true });
   const curl = `curl -s ${tokenUrl} \\
   -H "applicationId: ${id}" \\
   -H "applicationSecret: ${secret}" \\
@@ -199,7 +207,9 @@ function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: st
         <div className="mb-1 flex size-10 items-center justify-center rounded-lg bg-emerald-100 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">
           <KeyRound aria-hidden className="size-5" />
         </div>
-        <CardTitle>Connector “{name}” created</CardTitle>
+        <CardTitle ref={headingRef} tabIndex={-1} className="outline-none">
+          Connector “{name}” created
+        </CardTitle>
         <CardDescription>
           Write down the ID &amp; Secret: your system sends both to the token service. You can see them again on the connector’s page.
         </CardDescription>

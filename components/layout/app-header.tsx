@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { roleLabel, type CurrentUser } from '@/lib/auth';
 import { formatPhone } from '@/lib/phone';
+import { HeaderMenu } from './header-menu';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 import { ThemeSwitch } from './theme-switch';
@@ -49,31 +50,35 @@ export function AppHeader({ user, signInReturnTo }: { user: HeaderUser | null; s
     <header className="border-b border-border bg-card">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Logo />
-        <NavLinks />
-        <div className="ml-auto flex items-center gap-4">
-          <div className="text-right text-sm leading-tight" aria-label="Signed-in user">
-            <div className="font-medium" data-testid="user-name">
-              {user.name}
-            </div>
-            <div className="flex items-center justify-end gap-2 text-xs text-muted-foreground">
-              <span className="inline-flex items-center gap-1" data-testid="user-tenant">
-                <Building2 aria-hidden className="size-3" />
-                {user.tenantName}
-              </span>
-              <Badge variant={user.role === 'Organization admin' ? 'default' : 'muted'} data-testid="user-role">
-                {user.role}
-              </Badge>
-            </div>
-            {user.activePhone && (
-              <div className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="user-phone">
-                <Phone aria-hidden className="size-3" />
-                {user.activePhone}
+        <HeaderMenu>
+          <NavLinks />
+          <div className="flex items-center justify-between gap-4 md:ml-auto md:justify-end">
+            <div className="text-left text-sm leading-tight md:text-right" aria-label="Signed-in user">
+              <div className="font-medium" data-testid="user-name">
+                {user.name}
               </div>
-            )}
+              <div className="flex items-center gap-2 text-xs text-muted-foreground md:justify-end">
+                <span className="inline-flex items-center gap-1" data-testid="user-tenant">
+                  <Building2 aria-hidden className="size-3" />
+                  {user.tenantName}
+                </span>
+                <Badge variant={user.role === 'Organization admin' ? 'default' : 'muted'} data-testid="user-role">
+                  {user.role}
+                </Badge>
+              </div>
+              {user.activePhone && (
+                <div className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="user-phone">
+                  <Phone aria-hidden className="size-3" />
+                  {user.activePhone}
+                </div>
+              )}
+            </div>
+            <div className="flex items-center gap-2">
+              <ThemeSwitch />
+              <SignOutButton />
+            </div>
           </div>
-          <ThemeSwitch />
-          <SignOutButton />
-        </div>
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -7,7 +7,7 @@ import { NAV_SECTIONS } from './sections';
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+    <nav aria-label="Main" className="flex flex-col gap-1 text-sm md:flex-row md:flex-wrap md:items-center">
       <Link
         href="/"
         aria-current={pathname === '/' ? 'page' : undefined}

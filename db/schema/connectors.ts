@@ -31,6 +31,13 @@ export const connectors = pgTable(
   (t) => [
     index('connectors_tenant_idx').on(t.tenantId),
     index('connectors_owner_idx').on(t.ownerId),
+    // keyset paging of the Connectors list (lib/connectors/list.ts)
+    index('connectors_tenant_created_idx')
+      .on(t.tenantId, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('connectors_owner_created_idx')
+      .on(t.ownerId, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} IS NULL`),
     // names are unique per organization, case-insensitively, among connectors not deleted (lib/connectors/names.ts)
     uniqueIndex('connectors_tenant_name_uq')
       .on(t.tenantId, sql`lower(${t.name})`)

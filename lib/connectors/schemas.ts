@@ -34,9 +34,17 @@ export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;
 export const updateConnectorSchema = connectorDetailsSchema.pick({ name: true, description: true }).extend({ id: z.uuid() });
 export type UpdateConnectorInput = z.infer<typeof updateConnectorSchema>;
 
+export const CONNECTOR_SORTS = ['name', 'owner', 'status', 'groups', 'created'] as const;
+export type ConnectorSort = (typeof CONNECTOR_SORTS)[number];
+
 export const listConnectorsSchema = z.object({
   view: z.enum(['mine', 'all']).catch('mine'),
   q: z.string().trim().max(80).catch(''),
+  sort: z.enum(CONNECTOR_SORTS).catch('created'),
+  /** the default order is newest first */
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  after: z.string().max(400).catch(''),
+  before: z.string().max(400).catch(''),
 });
 export type ListConnectorsQuery = z.infer<typeof listConnectorsSchema>;
 

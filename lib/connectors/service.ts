@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { connectorSecrets, connectors, grants, refreshTokens, users, type Connector } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/utils';
-import type { CreateConnectorInput, ListConnectorsQuery } from './schemas';
+import type { CreateConnectorInput } from './schemas';
 import { assertNameFree } from './names';
 import { generateConnectorSecret, sealConnectorSecret, secretIsLive } from './secrets';
 
@@ -79,46 +79,6 @@ export async function createConnector(actor: Actor, input: CreateConnectorInput,
     });
     return { id: connector.id, name: connector.name, secret };
   });
-}
-
-export interface ConnectorListItem {
-  id: string;
-  name: string;
-  createdBy: string | null;
-  status: 'active' | 'inactive';
-  groups: number;
-  createdAt: string;
-}
-
-export async function listConnectors(actor: Actor, query: ListConnectorsQuery): Promise<ConnectorListItem[]> {
-  const liveGroupGrants = db
-    .select({ connectorId: grants.connectorId, n: count().as('n') })
-    .from(grants)
-    .where(and(eq(grants.kind, 'group'), isNull(grants.revokedAt)))
-    .groupBy(grants.connectorId)
-    .as('g');
-  const rows = await db
-    .select({
-      id: connectors.id,
-      name: connectors.name,
-      createdBy: users.name,
-      status: connectors.status,
-      groups: sql<number>`coalesce(${liveGroupGrants.n}, 0)::int`,
-      createdAt: connectors.createdAt,
-    })
-    .from(connectors)
-    .leftJoin(users, eq(users.id, connectors.ownerId))
-    .leftJoin(liveGroupGrants, eq(liveGroupGrants.connectorId, connectors.id))
-    .where(
-      and(
-        eq(connectors.tenantId, actor.tenantId),
-        isNull(connectors.deletedAt),
-        query.view === 'mine' ? eq(connectors.ownerId, actor.id) : undefined,
-        query.q ? ilike(connectors.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-      ),
-    )
-    .orderBy(desc(connectors.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 export interface ConnectorSecretDto {

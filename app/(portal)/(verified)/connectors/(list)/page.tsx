@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConnectorsTable } from '@/components/connectors/connectors-table';
 import { ConnectorsToolbar } from '@/components/connectors/connectors-toolbar';
+import { Pager } from '@/components/data-table/pager';
 import { buttonVariants } from '@/components/ui/button';
 import { requireVerifiedUser } from '@/lib/auth';
 import { listConnectors, listConnectorsSchema } from '@/lib/connectors';
@@ -12,7 +13,13 @@ export const metadata: Metadata = { title: 'Connectors' };
 export default async function ConnectorsPage({ searchParams }: PageProps<'/connectors'>) {
   const user = await requireVerifiedUser();
   const query = listConnectorsSchema.parse(await searchParams);
-  const rows = await listConnectors(user, query);
+  const page = await listConnectors(user, query);
+  const params = {
+    view: query.view === 'mine' ? undefined : query.view,
+    q: query.q,
+    sort: query.sort === 'created' ? undefined : query.sort,
+    dir: query.dir === 'desc' ? undefined : query.dir,
+  };
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -26,7 +33,8 @@ export default async function ConnectorsPage({ searchParams }: PageProps<'/conne
         </Link>
       </div>
       <ConnectorsToolbar view={query.view} q={query.q} />
-      <ConnectorsTable rows={rows} view={query.view} q={query.q} />
+      <ConnectorsTable rows={page.rows} view={query.view} q={query.q} sort={query.sort} dir={query.dir} params={params} />
+      <Pager path="/connectors" params={params} prev={page.prev} next={page.next} label="Connector pages" />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "connectors_tenant_created_idx" ON "connectors" USING btree ("tenant_id","created_at","id") WHERE "connectors"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "connectors_owner_created_idx" ON "connectors" USING btree ("owner_id","created_at","id") WHERE "connectors"."deleted_at" IS NULL;
