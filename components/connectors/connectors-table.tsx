@@ -5,6 +5,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SortHeader } from '@/components/data-table/sort-header';
 import type { ConnectorListItem, ConnectorSort } from '@/lib/connectors';
+import { Sparkline } from '@/components/usage/sparkline';
 
 export function StatusBadge({ status }: { status: 'active' | 'inactive' }) {
   return status === 'active' ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>;
@@ -19,8 +20,11 @@ export function ConnectorsTable({
   sort,
   dir,
   params,
+  weeklyCalls,
 }: {
   rows: ConnectorListItem[];
+  /** calls per day over the last 7 days, per connector id (the usage sparkline) */
+  weeklyCalls: Record<string, number[]>;
   view: 'mine' | 'all';
   q: string;
   sort: ConnectorSort;
@@ -56,6 +60,9 @@ export function ConnectorsTable({
             <SortHeader label="Status" column="status" {...col} />
             <SortHeader label="Groups" column="groups" {...col} className="text-right" defaultDir="desc" />
             <SortHeader label="Created" column="created" {...col} defaultDir="desc" />
+            <th scope="col" className="px-4 py-3 font-medium">
+              Calls, 7 days
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -74,10 +81,27 @@ export function ConnectorsTable({
               <td className="px-4 py-3 text-muted-foreground">
                 <time dateTime={r.createdAt}>{dateFormat.format(new Date(r.createdAt))}</time>
               </td>
+              <td className="px-4 py-3">
+                <WeekOfCalls days={weeklyCalls[r.id] ?? []} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </Card>
+  );
+}
+
+const callCount = new Intl.NumberFormat('en');
+
+function WeekOfCalls({ days }: { days: number[] }) {
+  const total = days.reduce((n, d) => n + d, 0);
+  return (
+    <span className="inline-flex items-center gap-2 text-muted-foreground">
+      <Sparkline values={days.length ? days : [0, 0]} label={`${callCount.format(total)} calls in the last 7 days`} className="text-primary" />
+      <span className="tabular-nums" aria-hidden>
+        {callCount.format(total)}
+      </span>
+    </span>
   );
 }

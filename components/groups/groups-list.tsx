@@ -83,7 +83,7 @@ export function GroupsList({ rows, tab, isOrgAdmin, tenantName }: { rows: GroupL
               {rows.map((g) => (
                 <tr key={g.id} className="hover:bg-muted/30">
                   <td className="px-4 py-3 font-medium">
-                    <Link href={`/groups/${g.id}`} className="text-primary hover:underline">
+                    <Link href={`/groups/${g.id}`} className="text-primary underline decoration-primary/30 underline-offset-4 hover:decoration-primary">
                       {g.name}
                     </Link>
                     {g.groupType === 'ConnectGroup' && (

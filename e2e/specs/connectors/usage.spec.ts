@@ -48,6 +48,10 @@ test('a connector page counts its calls by outcome, and a stranger cannot add to
   await page.getByText('Show the figures as a table').click();
   await expect(page.getByRole('row').nth(1)).toContainText('6');
   await saveScreenshot(page, testInfo, 'connector-usage-90-days');
+
+  // and the connectors list shows each one's week as a sparkline
+  await page.goto('/connectors');
+  await expect(page.getByRole('row', { name: new RegExp(c.name) }).getByRole('img', { name: '6 calls in the last 7 days' })).toBeVisible();
 });
 
 test('another organization cannot open a connector’s usage', async ({ page, signIn, factory }) => {

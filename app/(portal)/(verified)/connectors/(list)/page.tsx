@@ -7,6 +7,7 @@ import { Pager } from '@/components/data-table/pager';
 import { buttonVariants } from '@/components/ui/button';
 import { requireVerifiedUser } from '@/lib/auth';
 import { listConnectors, listConnectorsSchema } from '@/lib/connectors';
+import { weeklyCalls } from '@/lib/usage';
 
 export const metadata: Metadata = { title: 'Connectors' };
 
@@ -14,6 +15,8 @@ export default async function ConnectorsPage({ searchParams }: PageProps<'/conne
   const user = await requireVerifiedUser();
   const query = listConnectorsSchema.parse(await searchParams);
   const page = await listConnectors(user, query);
+  // one statement for the page's sparklines (the connectors the user may see)
+  const weekly = Object.fromEntries(await weeklyCalls(page.rows.map((r) => r.id)));
   const params = {
     view: query.view === 'mine' ? undefined : query.view,
     q: query.q,
@@ -33,7 +36,7 @@ export default async function ConnectorsPage({ searchParams }: PageProps<'/conne
         </Link>
       </div>
       <ConnectorsToolbar view={query.view} q={query.q} />
-      <ConnectorsTable rows={page.rows} view={query.view} q={query.q} sort={query.sort} dir={query.dir} params={params} />
+      <ConnectorsTable rows={page.rows} view={query.view} q={query.q} sort={query.sort} dir={query.dir} params={params} weeklyCalls={weekly} />
       <Pager path="/connectors" params={params} prev={page.prev} next={page.next} label="Connector pages" />
     </div>
   );
