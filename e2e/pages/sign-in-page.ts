@@ -10,7 +10,9 @@ export class SignInPage {
 
   async startSignIn() {
     await this.page.getByRole('button', { name: 'Sign in with Office 365' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    // the provider's own page (its email field), fully loaded: a look at the page must not race the navigation
+    await expect(this.page.getByLabel('Email, phone, or Skype')).toBeVisible();
+    await this.page.waitForLoadState('load');
   }
 
   async enterEmail(email: string) {
