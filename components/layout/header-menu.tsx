@@ -1,6 +1,7 @@
 'use client';
 import { Menu, X } from 'lucide-react';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
@@ -10,6 +11,7 @@ import { cn } from '@/lib/utils';
  */
 export function HeaderMenu({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const t = useTranslations('layout.header');
   // open on the page where it was opened: a navigation closes it
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -24,7 +26,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         onClick={() => setOpen(!open)}
       >
         {open ? <X aria-hidden className="size-4" /> : <Menu aria-hidden className="size-4" />}
-        Menu
+        {t('menu')}
       </button>
       <div
         id="header-menu"

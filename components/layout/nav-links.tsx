@@ -1,19 +1,21 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/lib/utils';
 import { NAV_SECTIONS } from './sections';
 
 export function NavLinks() {
   const pathname = usePathname();
+  const t = useTranslations('layout.nav');
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1 text-sm md:flex-row md:flex-wrap md:items-center">
+    <nav aria-label={t('main')} className="flex flex-col gap-1 text-sm md:flex-row md:flex-wrap md:items-center">
       <Link
         href="/"
         aria-current={pathname === '/' ? 'page' : undefined}
         className={cn('whitespace-nowrap rounded-md px-3 py-1.5 hover:bg-muted', pathname === '/' && 'bg-muted font-medium')}
       >
-        Home
+        {t('home')}
       </Link>
       {NAV_SECTIONS.map((s) => {
         const active = pathname.startsWith(s.href);
@@ -24,7 +26,7 @@ export function NavLinks() {
             aria-current={active ? 'page' : undefined}
             className={cn('whitespace-nowrap rounded-md px-3 py-1.5 hover:bg-muted', active && 'bg-muted font-medium')}
           >
-            {s.nav}
+            {t(s.nav)}
           </Link>
         );
       })}

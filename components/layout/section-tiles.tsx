@@ -1,14 +1,16 @@
 import { BookOpen, Cable, Link2, Phone, Plug, ScrollText, Users } from 'lucide-react';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { NAV_SECTIONS } from './sections';
 
 const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: ScrollText, book: BookOpen, cable: Cable };
 
-export function SectionTiles() {
+export async function SectionTiles() {
+  const t = await getTranslations('layout');
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Sections">
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('nav.main')}>
       {NAV_SECTIONS.map((s) => {
         const Icon = ICONS[s.icon];
         return (
@@ -20,15 +22,15 @@ export function SectionTiles() {
                 </div>
                 <CardTitle>
                   <Link href={s.href} className="hover:underline">
-                    {s.title}
+                    {t(`sections.${s.key}.title`)}
                   </Link>
                 </CardTitle>
-                <CardDescription>{s.description}</CardDescription>
+                <CardDescription>{t(`sections.${s.key}.description`)}</CardDescription>
               </CardHeader>
-              {s.action && (
+              {s.actionHref && (
                 <CardContent className="mt-auto">
-                  <Link href={s.action.href} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
-                    {s.action.label}
+                  <Link href={s.actionHref} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+                    {t(`sections.${s.key}.action`)}
                   </Link>
                 </CardContent>
               )}

@@ -1,5 +1,6 @@
 'use client';
 import { LogOut } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { signOutAction } from '@/lib/auth/actions';
 
 export function SignOutButton() {
   const [pending, start] = useTransition();
+  const t = useTranslations('layout.header');
   return (
     <Button
       variant="outline"
@@ -20,7 +22,7 @@ export function SignOutButton() {
       }
     >
       <LogOut aria-hidden />
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? t('signingOut') : t('signOut')}
     </Button>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
 import { Monitor, Moon, Sun } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useSyncExternalStore } from 'react';
 import { cn } from '@/lib/utils';
 import { applyTheme, storedTheme, THEME_KEY, type ThemeChoice } from './theme';
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
-const LABEL: Record<ThemeChoice, string> = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' };
 const ICON = { system: Monitor, light: Sun, dark: Moon };
 const CHANGED = 'theme-change';
 
@@ -23,6 +23,7 @@ function subscribe(onChange: () => void) {
 /** One button that steps System → Light → Dark; the choice is remembered in this browser and followed live when it is System. */
 export function ThemeSwitch({ className }: { className?: string }) {
   const current = useSyncExternalStore(subscribe, storedTheme, () => 'system' as const);
+  const t = useTranslations('layout.theme');
 
   useEffect(() => {
     applyTheme(current);
@@ -48,8 +49,8 @@ export function ThemeSwitch({ className }: { className?: string }) {
     <button
       type="button"
       onClick={change}
-      aria-label={`${LABEL[current]} (change theme)`}
-      title={`${LABEL[current]} — click for ${LABEL[NEXT[current]].toLowerCase()}`}
+      aria-label={t('label', { current: t(current) })}
+      title={t('title', { current: t(current), next: t(NEXT[current]) })}
       data-theme-choice={current}
       className={cn(
         'inline-flex size-9 shrink-0 items-center justify-center rounded-md border border-border text-muted-foreground hover:bg-muted hover:text-foreground',

@@ -25,6 +25,8 @@ export const users = pgTable(
     isOrgAdmin: boolean('is_org_admin').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The portal language the user chose (en, de, fr, tr); null = follow the browser. */
+    locale: text('locale'),
   },
   (t) => [index('users_tenant_idx').on(t.tenantId)],
 );

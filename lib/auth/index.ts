@@ -1,3 +1,3 @@
 export { auth, signIn, signOut, handlers } from './auth';
 export { providerId } from './providers';
-export { getCurrentUser, requireUser, requireVerifiedUser, roleLabel, type CurrentUser } from './session';
+export { getCurrentUser, requireUser, requireVerifiedUser, roleKey, type CurrentUser } from './session';

@@ -17,6 +17,8 @@ export interface CurrentUser {
   activePhone: string | null;
   /** Admin of at least one group under the active number. */
   isGroupAdmin: boolean;
+  /** The portal language the user chose, if any (lib/i18n). */
+  locale: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       tenantName: tenants.name,
       isOrgAdmin: users.isOrgAdmin,
       activePhone: phoneNumbers.e164,
+      locale: users.locale,
       isGroupAdmin: sql<boolean>`EXISTS (SELECT 1 FROM group_members m WHERE m.e164 = ${phoneNumbers.e164} AND m.role = 'Admin')`,
     })
     .from(users)
@@ -89,7 +92,8 @@ export async function requireVerifiedUser(): Promise<CurrentUser & { activePhone
   return user as CurrentUser & { activePhone: string };
 }
 
-export function roleLabel(user: Pick<CurrentUser, 'isOrgAdmin' | 'isGroupAdmin'>): string {
-  if (user.isOrgAdmin) return 'Organization admin';
-  return user.isGroupAdmin ? 'Group admin' : 'Member';
+/** The user's role as a `layout.roles` message key. */
+export function roleKey(user: Pick<CurrentUser, 'isOrgAdmin' | 'isGroupAdmin'>): 'orgAdmin' | 'groupAdmin' | 'member' {
+  if (user.isOrgAdmin) return 'orgAdmin';
+  return user.isGroupAdmin ? 'groupAdmin' : 'member';
 }

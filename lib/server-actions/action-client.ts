@@ -2,6 +2,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { describeDatabaseError, isDatabaseUnavailable } from '@/db/errors';
 import { DomainError, ERRORS, statusOf } from '@/lib/errors';
+import { portalTranslator, translateError, translateFieldErrors } from '@/lib/i18n/server';
 
 /** What every server action returns: expected failures are values, not exceptions. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code?: string };
@@ -26,6 +27,21 @@ function toInput(input: unknown): unknown {
   return input;
 }
 
+/**
+ * A failed result in the user's language: the message from `errors.<code>` (with the error's parameters) and every
+ * field error that is a message key translated; English (the catalog's words) where no translation exists.
+ */
+async function failure(
+  code: string,
+  english: string,
+  params?: unknown,
+  fieldErrors?: Record<string, string[] | undefined>,
+): Promise<{ ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; code: string }> {
+  const t = await portalTranslator();
+  const translated = translateFieldErrors(t, fieldErrors);
+  return { ok: false, message: translateError(t, code, params, english), ...(translated ? { fieldErrors: translated } : {}), code };
+}
+
 export interface ActionClientHooks<Ctx> {
   /** called once when the handler is refused with a 403 (Forbidden), before the result is returned */
   onForbidden?: (ctx: Ctx, err: DomainError) => Promise<void>;
@@ -41,31 +57,26 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
       let ctx: Ctx | null = null;
       try {
         ctx = await getContext();
-        if (ctx === null) return { ok: false, message: SIGNED_OUT_ERROR, code: 'SessionEnded' };
+        if (ctx === null) return await failure('SessionEnded', SIGNED_OUT_ERROR);
         const parsed = schema.safeParse(toInput(input));
         if (!parsed.success) {
-          return {
-            ok: false,
-            message: VALIDATION_ERROR,
-            fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-            code: 'ValidationFailed',
-          };
+          return await failure('ValidationFailed', VALIDATION_ERROR, undefined, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
         }
         return { ok: true, data: await handler(parsed.data, ctx) };
       } catch (err) {
         unstable_rethrow(err); // redirect(), notFound() and Next's own control flow
         if (err instanceof DomainError) {
           if (statusOf(err) === 403 && ctx !== null) await hooks.onForbidden?.(ctx, err);
-          return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+          return await failure(err.code, err.message, err.params, err.fieldErrors);
         }
         // The database is down, out of connections or timed out: nothing the user did, worth a retry.
         if (isDatabaseUnavailable(err)) {
           console.error('[action] database unavailable:', describeDatabaseError(err));
-          return { ok: false, message: UNAVAILABLE_ERROR, code: 'ServiceUnavailable' };
+          return await failure('ServiceUnavailable', UNAVAILABLE_ERROR);
         }
         // Unexpected: log the kind, never the input (it may hold a secret), answer generically.
         console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown');
-        return { ok: false, message: GENERIC_ERROR, code: 'InternalError' };
+        return await failure('InternalError', GENERIC_ERROR);
       }
     };
   };

@@ -1,0 +1,1 @@
+export { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, LOCALE_NAMES, isLocale, negotiateLocale, type Locale } from './locales';
