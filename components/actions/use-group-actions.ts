@@ -1,7 +1,7 @@
 'use client';
 import { infiniteQueryOptions, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { respondToActionAction } from '@/lib/actions/actions';
 import type { ActionCardDto, RespondActionInput } from '@/lib/actions/schemas';
 import type { ActionResult } from '@/lib/server-actions/action-client';

@@ -1,6 +1,6 @@
 'use client';
 import { useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { signInWithOffice365 } from '@/lib/auth/actions';
 

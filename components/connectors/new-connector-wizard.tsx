@@ -3,15 +3,14 @@ import { submitWith } from '@/lib/forms';
 import { ArrowLeft, ArrowRight, KeyRound } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
-import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { createConnectorAction } from '@/lib/connectors/actions';
-import { CONNECTOR_PERMISSIONS, connectorDetailsSchema } from '@/lib/connectors/schemas';
+import { checkConnectorDetailsAction, createConnectorAction } from '@/lib/connectors/actions';
+import { CONNECTOR_PERMISSIONS } from '@/lib/connectors/permissions';
 import { useFocusFirstInvalid, useFocusOnChange } from '@/lib/focus';
 import { cn } from '@/lib/utils';
 
@@ -64,13 +63,18 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
       redirectUrl: String(form.get('redirectUrl') ?? ''),
     };
     setDetails(next);
-    const parsed = connectorDetailsSchema.safeParse(next);
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setErrors({});
-    setStep(2);
+    // validated by the server (its field errors, in the user's language): no schema library in the browser
+    start(async () => {
+      setFormError(null);
+      const res = await checkConnectorDetailsAction(next);
+      if (res.ok) {
+        setErrors({});
+        setStep(2);
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      if (!res.fieldErrors) setFormError(res.message);
+    });
   };
 
   const onCreate = () =>
@@ -135,7 +139,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
               )}
             </Field>
             <div className="flex gap-2">
-              <Button type="submit">
+              <Button type="submit" disabled={pending}>
                 Continue
                 <ArrowRight aria-hidden />
               </Button>

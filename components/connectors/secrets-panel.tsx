@@ -2,7 +2,7 @@
 import { submitWith } from '@/lib/forms';
 import { Eye, EyeOff, RotateCw } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';

@@ -1,7 +1,7 @@
 'use client';
 import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from './button';
 
 /** Copies `value` (or what `getValue` resolves, e.g. after an audited reveal) to the clipboard. */

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { WebhookDto } from '@/lib/webhooks';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { OutboxList } from '@/components/dev/outbox-list';
+import { QueryProvider } from '@/components/query-provider';
 import { devOutboxEnabled } from '@/lib/sms';
 
 export const metadata: Metadata = { title: 'SMS outbox (dev)' };
@@ -18,7 +19,9 @@ export default async function DevOutboxPage() {
           With <code className="font-mono">SMS_PROVIDER=outbox</code>, text messages are stored here instead of being sent. Newest first; refreshes by itself.
         </p>
       </div>
-      <OutboxList />
+      <QueryProvider>
+        <OutboxList />
+      </QueryProvider>
     </main>
   );
 }

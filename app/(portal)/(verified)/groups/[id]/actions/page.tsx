@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { QueryProvider } from '@/components/query-provider';
 import { ActionsPanel } from '@/components/actions/actions-panel';
 import { listGroupActions } from '@/lib/actions';
 import { groupPageContext } from '../group-context';
@@ -9,5 +10,9 @@ export default async function GroupActionsPage({ params }: PageProps<'/groups/[i
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
   const initial = await listGroupActions(user, id);
-  return <ActionsPanel groupId={id} initial={initial} role={view.actorRole} />;
+  return (
+    <QueryProvider>
+      <ActionsPanel groupId={id} initial={initial} role={view.actorRole} />
+    </QueryProvider>
+  );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { QueryProvider } from '@/components/query-provider';
 import { MessagesPanel } from '@/components/messages/messages-panel';
 import { can } from '@/lib/authz';
 import { listGroupMessages } from '@/lib/messages';
@@ -10,5 +11,9 @@ export default async function GroupMessagesPage({ params }: PageProps<'/groups/[
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
   const initial = await listGroupMessages(user, id);
-  return <MessagesPanel groupId={id} initial={initial} canPost={can(user, 'group.post', view.ref)} role={view.actorRole} />;
+  return (
+    <QueryProvider>
+      <MessagesPanel groupId={id} initial={initial} canPost={can(user, 'group.post', view.ref)} role={view.actorRole} />
+    </QueryProvider>
+  );
 }
