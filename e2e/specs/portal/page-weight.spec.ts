@@ -93,14 +93,11 @@ test('every route sends at most 30 kB of its own JavaScript and 165 kB in all (c
   for (const [route, url] of routes) weights.push(await weigh(browser, route, url, route !== 'sign-in'));
 
   const rows = weights.map(
-    (w) =>
-      `| ${w.route} | ${kB(w.framework)} | ${kB(w.app)} | ${w.chart ? kB(w.chart) : '–'} | ${kB(w.framework + w.app + w.chart)} | ${w.scripts} |`,
+    (w) => `| ${w.route} | ${kB(w.framework)} | ${kB(w.app)} | ${w.chart ? kB(w.chart) : '–'} | ${kB(w.framework + w.app + w.chart)} | ${w.scripts} |`,
   );
-  const table = [
-    '| route | framework kB | app’s own kB | chart library kB | total kB | scripts |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows,
-  ].join('\n');
+  const table = ['| route | framework kB | app’s own kB | chart library kB | total kB | scripts |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join(
+    '\n',
+  );
   console.log(`\nJavaScript per route, cold load, as sent (br):\n${table}\n`);
   fs.writeFileSync(testInfo.outputPath('page-weight.md'), `${table}\n`);
   fs.mkdirSync('test-results', { recursive: true });

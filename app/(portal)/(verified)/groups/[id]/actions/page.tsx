@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { QueryProvider } from '@/components/query-provider';
 import { ActionsPanel } from '@/components/actions/actions-panel';
 import { listGroupActions } from '@/lib/actions';
 import { groupPageContext } from '../group-context';
@@ -10,9 +9,5 @@ export default async function GroupActionsPage({ params }: PageProps<'/groups/[i
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
   const initial = await listGroupActions(user, id);
-  return (
-    <QueryProvider>
-      <ActionsPanel groupId={id} initial={initial} role={view.actorRole} />
-    </QueryProvider>
-  );
+  return <ActionsPanel groupId={id} initial={initial} role={view.actorRole} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { QueryProvider } from '@/components/query-provider';
 import { MessagesPanel } from '@/components/messages/messages-panel';
 import { can } from '@/lib/authz';
 import { listGroupMessages } from '@/lib/messages';
@@ -11,9 +10,5 @@ export default async function GroupMessagesPage({ params }: PageProps<'/groups/[
   const { id } = await params;
   const { user, view } = await groupPageContext(id);
   const initial = await listGroupMessages(user, id);
-  return (
-    <QueryProvider>
-      <MessagesPanel groupId={id} initial={initial} canPost={can(user, 'group.post', view.ref)} role={view.actorRole} />
-    </QueryProvider>
-  );
+  return <MessagesPanel groupId={id} initial={initial} canPost={can(user, 'group.post', view.ref)} role={view.actorRole} />;
 }
