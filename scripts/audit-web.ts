@@ -68,8 +68,14 @@ async function main() {
   const server = await startServer();
   try {
     const user = await factory.makeUser({ orgAdmin: true, name: 'auditor' });
-    const group = await factory.makeGroupWith({ tenant: user.tenantId, name: 'Audit Group', admin: user.phone!, members: [] });
-    const connector = await factory.makeConnector({ tenantId: user.tenantId, ownerId: user.id, name: 'Audit Connector', groupId: group, grantedBy: user.id });
+    const group = await factory.makeGroupWith({ tenant: user.tenantId, name: `Audit Group ${Date.now().toString(36)}`, admin: user.phone!, members: [] });
+    const connector = await factory.makeConnector({
+      tenantId: user.tenantId,
+      ownerId: user.id,
+      name: `Audit Connector ${Date.now().toString(36)}`,
+      groupId: group,
+      grantedBy: user.id,
+    });
     const cookie = await signIn(user.email, user.password);
     const pages: [string, string, boolean][] = [
       ['sign-in', '/signin', false],
@@ -81,7 +87,17 @@ async function main() {
     ];
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      chromeFlags: ['--headless=new', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      // a fixed debugging port (E2E_PORT + 5000): the launcher waits for it instead of parsing Chromium's log
+      port: port + 5000,
+      maxConnectionRetries: 120,
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     const rows: Row[] = [];
     try {
