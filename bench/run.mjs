@@ -24,7 +24,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 const { values: flags } = parseArgs({
-  options: { build: { type: 'boolean' }, 'no-build': { type: 'boolean' }, profile: { type: 'boolean' }, 'webhooks-only': { type: 'boolean' } },
+  options: {
+    build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    profile: { type: 'boolean' },
+    'webhooks-only': { type: 'boolean' },
+    pauses: { type: 'boolean' },
+  },
 });
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const cfg = {
@@ -43,6 +49,7 @@ const cfg = {
 };
 const base = `http://127.0.0.1:${cfg.port}`;
 const NO_LIMIT = '1000000000'; // the 100/min per connector, 300/min per tenant limits would make this a 429 benchmark
+const pausesFile = process.env.BENCH_PAUSES_FILE ?? path.join(os.tmpdir(), `connector-portal-bench-pauses-${process.pid}.jsonl`);
 const profileDir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'connector-portal-bench-profiles');
 
 function needsBuild() {
@@ -79,6 +86,10 @@ function startApp({ sqlTrace }) {
   if (flags.profile && !sqlTrace) {
     env.NODE_OPTIONS = `--import="${path.join(root, 'bench', 'cpu-profile.mjs')}"`; // --cpu-prof is not allowed there
     env.BENCH_PROFILE_DIR = profileDir;
+  }
+  if (flags.pauses && !sqlTrace) {
+    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--import="${path.join(root, 'bench', 'pauses.mjs')}"`].filter(Boolean).join(' ');
+    env.BENCH_PAUSES_FILE = pausesFile;
   }
   return start(sqlTrace ? 'app (SQL_TRACE=1)' : 'app', ['scripts/run.mjs', 'start'], { env, group: true });
 }
@@ -172,6 +183,7 @@ async function main() {
     console.log(`\n${line}\n`);
     return;
   }
+  if (flags.pauses) log(`GC pauses ≥ 10 ms and event-loop stalls ≥ 20 ms of the app server go to ${pausesFile}`);
   if (flags.profile) log(`CPU profile of the app server (measured server only) goes to ${profileDir}`);
 
   // 1. SQL statements per request: one probe each against a server with SQL_TRACE=1, which adds an
@@ -256,7 +268,7 @@ async function main() {
 
   // 3. Open loop at half of L3's max rate.
   const rate = Math.max(1, Math.round(byId.L3.rps / 2));
-  log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s…`);
+  log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s from ${new Date().toISOString()}…`);
   const ol = JSON.parse(
     await runToEnd(
       'bench/open-loop.mjs',
