@@ -144,9 +144,9 @@ async function webhookRung() {
     await runToEnd('bench/webhooks.ts', args, { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY }),
   );
   const line =
-    `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s (target ≥ 2,000); ` +
+    `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s (target ≥ 2,000; ${w.full.duringProduction}/s while events were still being written); ` +
     `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms (target ≤ 50); ` +
-    `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate −${w.healthyDropPercent} % (target < 10 %)`;
+    `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate ${w.healthyDropPercent >= 0 ? '−' : '+'}${Math.abs(w.healthyDropPercent)} % (target < 10 %)`;
   log(line);
   return line;
 }
