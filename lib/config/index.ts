@@ -120,7 +120,7 @@ const schema = z.object({
   WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WEBHOOK_CONCURRENCY: count(256),
   WEBHOOK_PER_ENDPOINT_CONCURRENCY: count(8),
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   /** test-only hooks (/dev/webhooks/*: pause this process's worker, make waiting retries due now); never in production */
   WEBHOOK_TEST_HOOKS: flag,
   /** outbound connections (product.md §9): plain-http provider URLs only when set (local demo and tests) */
