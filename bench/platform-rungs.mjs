@@ -107,7 +107,8 @@ function serverPid(runPid) {
         grew = true;
       }
   }
-  const server = procs.find((p) => family.has(p.pid) && /\bserver\.ts\b/.test(p.args));
+  // the app's `server.ts`, not the sign-in provider's `scripts/idp/server.ts`
+  const server = procs.find((p) => family.has(p.pid) && /(^|\s)server\.ts(\s|$)/.test(p.args));
   if (!server) throw new Error('M1: could not find the app server process (server.ts) under run.mjs');
   return server.pid;
 }
