@@ -21,6 +21,7 @@ import { runMigrations } from './db/migrate';
 import { resetDatabase, seedDemoData } from './db/seed';
 import { seedDemoConnectors } from './lib/connectors/demo';
 import { startWebhookWorker, type WebhookWorker } from './lib/webhooks';
+import { startConnectionSweep } from './lib/connections';
 
 /** Node's own reply to oversized headers is a bare 431; ours carries the error body (product.md §12). */
 function headersTooLarge(socket: Socket) {
@@ -66,6 +67,8 @@ async function main() {
   startUsageSweep();
   // the webhook delivery worker, in this process unless WEBHOOK_WORKER=0 (then `npm run worker` runs it)
   const worker: WebhookWorker | null = settings.WEBHOOK_WORKER === '1' ? startWebhookWorker() : null;
+  // …and, with it, the scheduled refresh of Connections' tokens (CONNECTIONS_SWEEP_MS; 0 = on use only)
+  const sweep = settings.WEBHOOK_WORKER === '1' ? startConnectionSweep() : null;
 
   // 32 KB of headers: an oversized token header gets our 400 error body; beyond that, our 431 (clientError)
   const httpServer = createServer({ maxHeaderSize: 32 * 1024 });
@@ -123,6 +126,7 @@ async function main() {
   }
   // the last few seconds of usage counts go to the database before the process ends
   const stop = () => {
+    sweep?.stop();
     void worker?.stop();
     httpServer.close(() => void flushUsage().finally(() => process.exit(0)));
   };

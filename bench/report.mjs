@@ -31,6 +31,8 @@ export function report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, 
   out(`L3 / P1 (token exchange vs oidc-provider client_credentials) = ${(byId.L3.rps / byId.P1.rps).toFixed(2)}`);
   out(`L5 / L4 (member list vs group read)           = ${(byId.L5.rps / byId.L4.rps).toFixed(2)}`);
   out(`L6 / L4 (member add vs group read)            = ${(byId.L6.rps / byId.L4.rps).toFixed(2)}`);
+  out(`L7 / L4 (message post vs group read)          = ${(byId.L7.rps / byId.L4.rps).toFixed(2)}`);
+  out(`L8 / L4 (Poll list vs group read)             = ${(byId.L8.rps / byId.L4.rps).toFixed(2)}`);
   const l = ol.latencyMs;
   out();
   out(
@@ -53,6 +55,8 @@ export function report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, 
   check(byId.L4.rps >= 0.1 * L0, `group read ≥ 0.1 × L0: ${(byId.L4.rps / L0).toFixed(3)}`);
   check(sqlMembers !== null && Number(sqlMembers) <= 1, `member list ≤ 1 SQL statement per request (rate limit included): ${sqlMembers}`);
   check(byId.L5.rps >= 0.8 * byId.L4.rps, `member list ≥ 0.8 × group read (L4), same run: ${(byId.L5.rps / byId.L4.rps).toFixed(2)} ×`);
+  check(byId.L7.sql !== null && Number(byId.L7.sql) <= 2, `message post ≤ 2 SQL statements per request (event row included): ${byId.L7.sql}`);
+  check(byId.L7.rps >= 0.5 * byId.L4.rps, `message post ≥ 0.5 × group read (L4), same run: ${(byId.L7.rps / byId.L4.rps).toFixed(2)} ×`);
   check(l.p99 <= 10, `token exchange p99 ≤ 10 ms at ½ max rate (open loop): ${l.p99} ms`);
   return lines.join('\n');
 }

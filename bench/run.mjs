@@ -4,6 +4,7 @@
 //   L1  Next.js route handler hello (/api/hello)   L4  GET /v1/groups/{groupId} (valid access token)
 //   L2  GET /v1/health/live on the lean router (no database)
 //   L5  GET /v1/groups/{groupId}/members (first page of a 1,000-member group)   L6  PUT …/members (10 numbers)
+//   L7  POST …/messages   L8  GET …/actions?actionType=Poll   M1  server RSS during 20 parallel 1 MB uploads
 //
 // Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
 // needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)
@@ -19,12 +20,20 @@ import { defaultDataDir } from '../scripts/pg.mjs';
 import { log, logFile, onInterrupt, portInUse, postgresRunning, runToEnd, start, stop, stopAll, waitForHttp, waitForPostgresDown } from './processes.mjs';
 import { report } from './report.mjs';
 import { benchInvoke, INVOKE_RATE, invokeReport } from './connections.mjs';
+import { mediaRss, platformRungs, probePlatform } from './platform-rungs.mjs';
+import { webhookRung } from './webhook-rung.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 const { values: flags } = parseArgs({
-  options: { build: { type: 'boolean' }, 'no-build': { type: 'boolean' }, profile: { type: 'boolean' }, 'webhooks-only': { type: 'boolean' } },
+  options: {
+    build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    profile: { type: 'boolean' },
+    'webhooks-only': { type: 'boolean' },
+    pauses: { type: 'boolean' },
+  },
 });
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const cfg = {
@@ -43,7 +52,9 @@ const cfg = {
 };
 const base = `http://127.0.0.1:${cfg.port}`;
 const NO_LIMIT = '1000000000'; // the 100/min per connector, 300/min per tenant limits would make this a 429 benchmark
+const pausesFile = process.env.BENCH_PAUSES_FILE ?? path.join(os.tmpdir(), `connector-portal-bench-pauses-${process.pid}.jsonl`);
 const profileDir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'connector-portal-bench-profiles');
+const mediaDir = path.join(os.tmpdir(), `connector-portal-bench-media-${process.pid}`); // M1's uploads, removed at the end
 
 function needsBuild() {
   if (flags.build) return true;
@@ -73,12 +84,17 @@ function startApp({ sqlTrace }) {
     RATE_LIMIT_PER_TENANT: NO_LIMIT,
     NEXT_TELEMETRY_DISABLED: '1',
     IDP_TEST_ACCOUNTS: '1', // the local provider mints Connections tokens for bench/connections-setup.ts
+    MEDIA_DIR: mediaDir,
   };
   for (const k of ['DATABASE_URL', 'EMBEDDED_PG', 'SQL_TRACE', 'NODE_OPTIONS', 'AUTH_URL', 'PUBLIC_URL', 'AUTH_LOCAL_ISSUER']) delete env[k];
   if (sqlTrace) env.SQL_TRACE = '1';
   if (flags.profile && !sqlTrace) {
     env.NODE_OPTIONS = `--import="${path.join(root, 'bench', 'cpu-profile.mjs')}"`; // --cpu-prof is not allowed there
     env.BENCH_PROFILE_DIR = profileDir;
+  }
+  if (flags.pauses && !sqlTrace) {
+    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--import="${path.join(root, 'bench', 'pauses.mjs')}"`].filter(Boolean).join(' ');
+    env.BENCH_PAUSES_FILE = pausesFile;
   }
   return start(sqlTrace ? 'app (SQL_TRACE=1)' : 'app', ['scripts/run.mjs', 'start'], { env, group: true });
 }
@@ -123,23 +139,6 @@ async function measure(rung) {
   return row;
 }
 
-// ---------------------------------------------------------------- webhooks (W1)
-
-/** W1: the app's in-process worker delivering to a local receiver (bench/webhooks.ts); prints and returns its figures. */
-async function webhookRung() {
-  log('W1 webhooks: events committed into a group with 10 webhooks (full speed, half rate, 10 % dead receivers)…');
-  const args = ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'bench/webhooks.ts'];
-  const w = JSON.parse(
-    await runToEnd('bench/webhooks.ts', args, { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY }),
-  );
-  const line =
-    `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s (target ≥ 2,000); ` +
-    `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms (target ≤ 50); ` +
-    `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate −${w.healthyDropPercent} % (target < 10 %)`;
-  log(line);
-  return line;
-}
-
 // ---------------------------------------------------------------- main
 
 /** Deletes the bench connector (and its grant and tokens) again; set once they exist. */
@@ -166,12 +165,13 @@ async function main() {
   if (flags['webhooks-only']) {
     const app = startApp({ sqlTrace: false });
     await waitForHttp(`${base}/v1/health`, app);
-    const line = await webhookRung();
+    const line = await webhookRung({ databaseUrl, encryptionKey: secrets.APP_ENCRYPTION_KEY });
     await stopAll();
     await waitForPostgresDown();
     console.log(`\n${line}\n`);
     return;
   }
+  if (flags.pauses) log(`GC pauses ≥ 10 ms and event-loop stalls ≥ 20 ms of the app server go to ${pausesFile}`);
   if (flags.profile) log(`CPU profile of the app server (measured server only) goes to ${profileDir}`);
 
   // 1. SQL statements per request: one probe each against a server with SQL_TRACE=1, which adds an
@@ -208,7 +208,10 @@ async function main() {
   const addProbe = await expect200(membersUrl, addInit.headers, 'member add probe', addInit);
   if (JSON.parse(addProbe.body).result !== 'true') throw new Error(`member add probe: expected result "true", got ${addProbe.body.slice(0, 200)}`);
   const sqlAdd = addProbe.res.headers.get('x-sql-statements');
-  log(`SQL statements per request: token exchange ${sqlExchange}, group read ${sqlGroup}, member list ${sqlMembers}, member add ${sqlAdd}`);
+  const platformSql = await probePlatform({ base, token: memberToken, groupId: fx.members.groupId, expect200 });
+  log(
+    `SQL statements per request: token exchange ${sqlExchange}, group read ${sqlGroup}, member list ${sqlMembers}, member add ${sqlAdd}, message post ${platformSql.sqlPost}, Poll list ${platformSql.sqlPolls}`,
+  );
   await stopApp(app);
 
   // 2. The ladder, against the production server with SQL_TRACE unset.
@@ -237,6 +240,7 @@ async function main() {
       connections: cfg.writeConnections,
       sql: sqlAdd,
     },
+    ...platformRungs({ base, token: memberToken, groupId: fx.members.groupId, sql: platformSql }),
     {
       id: 'P1',
       name: 'peer: oidc-provider client_credentials (in-memory, own process)',
@@ -256,7 +260,7 @@ async function main() {
 
   // 3. Open loop at half of L3's max rate.
   const rate = Math.max(1, Math.round(byId.L3.rps / 2));
-  log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s…`);
+  log(`open loop: token exchange at ${rate} req/s for ${cfg.openLoop} s from ${new Date().toISOString()}…`);
   const ol = JSON.parse(
     await runToEnd(
       'bench/open-loop.mjs',
@@ -270,22 +274,24 @@ async function main() {
   // 4. Connections: invoke vs calling the provider directly, open loop at 500 req/s (bench/connections.mjs)
   const conn = await benchInvoke({ base, idp: `http://localhost:${cfg.idpPort}`, root, runToEnd, log, env: setupEnv, duration: cfg.openLoop });
   const loadAfter = os.loadavg();
-  const webhooksLine = await webhookRung();
+  const rss = await mediaRss({ base, token: memberToken, runPid: app.child.pid, log });
+  const webhooksLine = await webhookRung({ databaseUrl, encryptionKey: secrets.APP_ENCRYPTION_KEY });
 
   await removeFixtures();
   removeFixtures = undefined;
   onInterrupt(undefined);
   await stopAll();
   await waitForPostgresDown();
+  fs.rmSync(mediaDir, { recursive: true, force: true });
 
   // 5. Report.
-  console.log(`\n${report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, cfg, version })}\n\n${webhooksLine}`);
+  console.log(`\n${report({ rows, byId, ol, fx, loadBefore, loadAfter, sqlMembers, cfg, version })}\n\n${rss.line}\n${webhooksLine}`);
   const ir = invokeReport(conn);
   console.log(
     `${ir.lines.join('\n')}\n  [${ir.over <= 5 ? 'met ' : 'MISS'}] invoke overhead (p99 invoke − p99 direct) ≤ 5 ms at ${INVOKE_RATE} req/s: ${ir.over} ms\n`,
   );
 
-  const bad = rows.reduce((n, r) => n + r.bad, 0) + ol.errors + ir.errors;
+  const bad = rows.reduce((n, r) => n + r.bad, 0) + ol.errors + ir.errors + rss.errors;
   if (bad) throw new Error(`${bad} requests did not get a 200 (see the non-2xx / errors columns): the figures above are not valid.`);
 }
 
@@ -295,6 +301,7 @@ main()
     console.error(`\n[bench] FAILED: ${err instanceof Error ? err.message : err}`);
     await removeFixtures?.().catch(() => undefined); // needs Postgres, so before stopping it
     await stopAll().catch(() => undefined);
+    fs.rmSync(mediaDir, { recursive: true, force: true });
     if (fs.existsSync(logFile)) console.error(`[bench] last lines of ${logFile}:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
     process.exitCode = 1;
   });

@@ -129,7 +129,8 @@ async function create(client: pg.Client): Promise<BenchFixtures> {
       id: MEMBERS_CONNECTOR_ID,
       tenantId,
       name: 'Benchmark connector (members)',
-      permissions: ['groupinfo', 'groupmember'],
+      // L7/L8/M1 (bench/platform-rungs.mjs) post messages and polls and upload media in this group too
+      permissions: ['groupinfo', 'groupmember', 'textmessage', 'action', 'media'],
       groupId: MEMBERS_GROUP_ID,
     });
     await client.query('COMMIT');
@@ -152,6 +153,9 @@ async function deleteAudit(client: pg.Client) {
 
 async function cleanup(client: pg.Client) {
   await deleteAudit(client);
+  // L7/L8 events (their rows outlive the group) and M1 uploads (the files are in the run's own MEDIA_DIR)
+  await client.query('DELETE FROM platform_events WHERE group_id = $1', [MEMBERS_GROUP_ID]);
+  await client.query('DELETE FROM media WHERE connector_id = ANY($1::uuid[])', [CONNECTOR_IDS]);
   await client.query('DELETE FROM connectors WHERE id = ANY($1::uuid[])', [CONNECTOR_IDS]);
   await client.query('DELETE FROM groups WHERE id = $1', [MEMBERS_GROUP_ID]);
 }

@@ -136,6 +136,9 @@ async function main() {
     env.TRUST_PROXY ??= '1';
     env.SQL_TRACE ??= '1'; // X-SQL-Statements on /v1 answers: tests count statements per request
     env.USAGE_FLUSH_MS ??= '500'; // usage charts show a test's calls within a second
+    // Connections specs test refresh on use with short token lifetimes: the scheduled refresh is off in the
+    // suite's server (its own spec starts `npm run worker` with it on)
+    env.CONNECTIONS_SWEEP_MS ??= '0';
     // the suite's hundreds of specs act in the two demo organizations within minutes: an organization's budget
     // (300 calls a minute by default) would refuse calls of specs that are not about budgets; the per-connector
     // budget (100) that the rate-limit specs test is unchanged

@@ -120,7 +120,7 @@ const schema = z.object({
   WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WEBHOOK_CONCURRENCY: count(256),
   WEBHOOK_PER_ENDPOINT_CONCURRENCY: count(8),
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   /** test-only hooks (/dev/webhooks/*: pause this process's worker, make waiting retries due now); never in production */
   WEBHOOK_TEST_HOOKS: flag,
   /** outbound connections (product.md §9): plain-http provider URLs only when set (local demo and tests) */
@@ -131,6 +131,10 @@ const schema = z.object({
   CONNECTIONS_TIMEOUT_MS: count(30_000),
   /** an access token this close to its expiry is refreshed before use */
   CONNECTIONS_REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** the worker's scheduled refresh: how often it looks (ms; 0 = off, tokens then refresh on use only) */
+  CONNECTIONS_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** …and how far ahead: access tokens expiring within this many seconds are refreshed */
+  CONNECTIONS_SWEEP_LOOKAHEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Config = z.output<typeof schema>;

@@ -45,9 +45,10 @@ const inFlight = new Map<string, Promise<ConnectionRow>>();
 
 const RETRY_DELAYS_MS = [200, 800];
 
-function needsRefresh(row: ConnectionRow): boolean {
+/** expiring within `withinSeconds` (on use: CONNECTIONS_REFRESH_SKEW_SECONDS; the sweep: its look-ahead) */
+function needsRefresh(row: ConnectionRow, withinSeconds = config().CONNECTIONS_REFRESH_SKEW_SECONDS): boolean {
   if (!row.expires_at) return false;
-  return row.expires_at.getTime() - Date.now() <= config().CONNECTIONS_REFRESH_SKEW_SECONDS * 1000;
+  return row.expires_at.getTime() - Date.now() <= withinSeconds * 1000;
 }
 
 function assertUsable(row: ConnectionRow) {
@@ -66,20 +67,32 @@ export function credentialHeader(row: ConnectionRow, service: Pick<OauthService,
 export async function freshRow(row: ConnectionRow, ip: string | null): Promise<ConnectionRow> {
   assertUsable(row);
   if (!needsRefresh(row) || !row.refresh_token_encrypted) return row;
-  const key = `${row.id}:${row.token_version}`;
-  let p = inFlight.get(key);
-  if (!p) {
-    p = refreshLocked(row, ip).finally(() => inFlight.delete(key));
-    inFlight.set(key, p);
-  }
-  const fresh = await p;
+  const fresh = await sharedRefresh(row, ip, config().CONNECTIONS_REFRESH_SKEW_SECONDS);
   assertUsable(fresh);
   return fresh;
 }
 
-const ROW_COLUMNS = `id, tenant_id, service_id, link_name, status, access_token_encrypted, refresh_token_encrypted, token_type, expires_at, token_version`;
+/**
+ * The scheduled refresh (lib/connections/sweep.ts): the same path as on use — one promise per connection in
+ * this process, the row lock and `token_version` across processes — with the sweep's look-ahead.
+ */
+export function refreshAhead(row: ConnectionRow, withinSeconds: number): Promise<ConnectionRow> {
+  return sharedRefresh(row, null, withinSeconds);
+}
 
-async function refreshLocked(seen: ConnectionRow, ip: string | null): Promise<ConnectionRow> {
+function sharedRefresh(row: ConnectionRow, ip: string | null, withinSeconds: number): Promise<ConnectionRow> {
+  const key = `${row.id}:${row.token_version}`;
+  let p = inFlight.get(key);
+  if (!p) {
+    p = refreshLocked(row, ip, withinSeconds).finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+  }
+  return p;
+}
+
+export const ROW_COLUMNS = `id, tenant_id, service_id, link_name, status, access_token_encrypted, refresh_token_encrypted, token_type, expires_at, token_version`;
+
+async function refreshLocked(seen: ConnectionRow, ip: string | null, withinSeconds: number): Promise<ConnectionRow> {
   const client = await getPool().connect();
   try {
     await client.query('BEGIN');
@@ -94,7 +107,7 @@ async function refreshLocked(seen: ConnectionRow, ip: string | null): Promise<Co
       await client.query('ROLLBACK');
       throw new DomainError('ConnectionNotFound');
     }
-    if (row.token_version !== seen.token_version || row.status !== 'connected' || !needsRefresh(row) || !row.refresh_token_encrypted) {
+    if (row.token_version !== seen.token_version || row.status !== 'connected' || !needsRefresh(row, withinSeconds) || !row.refresh_token_encrypted) {
       await client.query('COMMIT');
       return row; // someone else refreshed (or it changed state) while we waited
     }

@@ -7,3 +7,4 @@ export { listConnections, getConnectionDetails, type ConnectionDto } from './man
 export { invokeViaApi } from './invoke';
 export type { InvokeResult } from './invoke-types';
 export { BROWSER_COOKIE } from './cookie';
+export { startConnectionSweep, type ConnectionSweep } from './sweep';

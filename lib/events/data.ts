@@ -30,6 +30,14 @@ export function memberEventData(m: MemberEventData) {
   return { member: m.e164, memberName: m.name, memberProfilePic: '', type: m.role };
 }
 
+/**
+ * `GroupAdded` / `GroupRemoved` (§6.4 documents no `data`; ours): the sub-group that was added to or removed
+ * from the parent group whose webhooks hear it — `{ groupId, groupName, groupImageUrl, parentGroupId }`.
+ */
+export function subGroupEventData(child: { id: string; name: string; imageUrl?: string | null }, parentGroupId: string) {
+  return { groupId: child.id, groupName: child.name, groupImageUrl: child.imageUrl ?? '', parentGroupId };
+}
+
 /** `{ text }` (§6.4), plus the message's `referenceId`. */
 export function textMessageEventData(text: string, referenceId: string) {
   return { text, referenceId };

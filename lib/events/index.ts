@@ -1,11 +1,12 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import { platformEvents } from '@/db/schema';
-import { memberEventData, type EventType, type MemberEventData } from './data';
+import { memberEventData, subGroupEventData, type EventType, type MemberEventData } from './data';
 
 export {
   attachmentEventData,
   memberEventData,
+  subGroupEventData,
   textMessageEventData,
   announcementEventData,
   jobCreatedEventData,
@@ -59,4 +60,17 @@ export function memberEvents(
   fromUser?: EventInput['fromUser'],
 ): EventInput[] {
   return members.map((m) => ({ tenantId: group.tenantId, groupId: group.id, eventType, data: memberEventData(m), fromUser }));
+}
+
+/**
+ * `GroupAdded` / `GroupRemoved`: one event per sub-group, in the PARENT group (its Group webhooks hear it) —
+ * a sub-group created under it, an existing group linked under it, unlinked, or deleted.
+ */
+export function subGroupEvents(
+  eventType: 'GroupAdded' | 'GroupRemoved',
+  parent: { id: string; tenantId: string | null },
+  children: { id: string; name: string; imageUrl?: string | null }[],
+  fromUser?: EventInput['fromUser'],
+): EventInput[] {
+  return children.map((c) => ({ tenantId: parent.tenantId, groupId: parent.id, eventType, data: subGroupEventData(c, parent.id), fromUser }));
 }

@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { grants, groups, refreshTokens } from '@/db/schema';
+import { grants, groupLinks, groups, refreshTokens } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
+import { recordEvents, subGroupEvents } from '@/lib/events';
 import type { UpdateGroupInput } from './schemas';
-import { loadGroup, type GroupActor } from './service';
+import { byActor, loadGroup, type GroupActor } from './service';
 
 /** Rename the group and/or change its welcome message (org admins, the group's admins); audited with what changed. */
 export async function updateGroup(actor: GroupActor, groupId: string, input: Pick<UpdateGroupInput, 'name' | 'welcomeMessage'>, ip: string | null) {
@@ -76,6 +77,16 @@ export async function deleteGroup(actor: GroupActor, groupId: string, confirmNam
       ip,
       metadata: { name: g.name, grantsRevoked: revoked.length },
     });
+    // the parents it was a sub-group of hear GroupRemoved (their webhooks stay; its own go with it)
+    const parents = await tx
+      .select({ id: groupLinks.parentId, tenantId: groups.tenantId })
+      .from(groupLinks)
+      .innerJoin(groups, eq(groups.id, groupLinks.parentId))
+      .where(eq(groupLinks.childId, groupId));
+    await recordEvents(
+      tx,
+      parents.flatMap((p) => subGroupEvents('GroupRemoved', p, [g], byActor(actor))),
+    );
     await tx.delete(groups).where(eq(groups.id, groupId));
     return { name: g.name };
   });

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { memberEvents, recordEvents } from '@/lib/events';
 import { DomainError } from '@/lib/errors';
 import { formatPhone, requireE164 } from '@/lib/phone';
-import { loadGroup, managedGroup, type GroupActor, type MemberRole } from './service';
+import { byActor, loadGroup, managedGroup, type GroupActor, type MemberRole } from './service';
 import { assertOtherAdmin } from './store';
 
 /** A group's members (by phone number) and their roles: Admin, Member; a group keeps at least one admin. */
@@ -17,9 +17,6 @@ export interface MemberDto {
   role: MemberRole;
   isYou: boolean;
 }
-
-/** The envelope's fromUser of a change made in the portal. */
-const byActor = (actor: GroupActor) => ({ phone: actor.activePhone, name: actor.name, id: actor.id });
 
 export async function listMembers(actor: GroupActor, groupId: string): Promise<MemberDto[]> {
   await loadGroup(actor, groupId);

@@ -5,6 +5,7 @@ import { connectors, groupLinks, groupMembers, groups, type Group } from '@/db/s
 import { recordAudit } from '@/lib/audit';
 import { assertCan, can, type Actor, type GroupRef } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
+import { recordEvents, subGroupEvents } from '@/lib/events';
 import { formatPhone } from '@/lib/phone';
 import type { CreateGroupInput } from './schemas';
 import { insertGroup, upsertMembers } from './store';
@@ -111,6 +112,9 @@ function requirePhone(actor: GroupActor): string {
   return actor.activePhone;
 }
 
+/** The envelope's fromUser (platform_events) of a change made in the portal. */
+export const byActor = (actor: GroupActor) => ({ phone: actor.activePhone, name: actor.name, id: actor.id });
+
 /** Sub-groups live only under organization groups of the actor's own tenant. */
 export function assertSameTenant(actor: GroupActor, group: Group) {
   if (group.tenantId !== actor.tenantId) {
@@ -145,6 +149,7 @@ export async function createGroup(actor: GroupActor, input: CreateGroupInput, ip
       ip,
       metadata: { name: input.name, parentId },
     });
+    if (parentId) await recordEvents(tx, subGroupEvents('GroupAdded', { id: parentId, tenantId: actor.tenantId }, [g], byActor(actor)));
     return { id: g.id, name: g.name };
   });
 }

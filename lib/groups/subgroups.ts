@@ -4,7 +4,8 @@ import { db } from '@/db';
 import { groupLinks, groups } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
-import { assertSameTenant, listGroups, loadGroup, managedGroup, type GroupActor } from './service';
+import { recordEvents, subGroupEvents } from '@/lib/events';
+import { assertSameTenant, byActor, listGroups, loadGroup, managedGroup, type GroupActor } from './service';
 import { ancestorIds } from './store';
 
 /** The sub-group hierarchy (group_links): list, link without cycles and never across tenants, unlink. */
@@ -58,6 +59,7 @@ export async function linkSubGroup(actor: GroupActor, groupId: string, childId: 
       ip,
       metadata: { childId },
     });
+    await recordEvents(tx, subGroupEvents('GroupAdded', parent.group, [child.group], byActor(actor)));
     return { name: child.group.name };
   });
 }
@@ -70,6 +72,8 @@ export async function unlinkSubGroup(actor: GroupActor, groupId: string, childId
       .where(and(eq(groupLinks.parentId, groupId), eq(groupLinks.childId, childId)))
       .returning();
     if (!removed.length) throw new DomainError('SubGroupNotLinked');
+    const [child] = await tx.select({ id: groups.id, name: groups.name, imageUrl: groups.imageUrl }).from(groups).where(eq(groups.id, childId));
+    if (child) await recordEvents(tx, subGroupEvents('GroupRemoved', parent.group, [child], byActor(actor)));
     await recordAudit(tx, {
       tenantId: parent.group.tenantId,
       actorUserId: actor.id,

@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { groupLinks } from '@/db/schema';
+import { groupLinks, groups } from '@/db/schema';
+import { recordEvents, subGroupEvents } from '@/lib/events';
 import { DomainError } from '@/lib/errors';
 import { ancestorIds, groupAdmins, insertGroup, upsertMembers, type MemberEntry } from '@/lib/groups';
 import { formatPhone } from '@/lib/phone';
@@ -57,6 +58,7 @@ async function create(tx: DbOrTx, ctx: WriteContext, req: NewGroupRequest): Prom
     ...(req.parentId ? { parentId: req.parentId } : {}),
     members: valid.length,
   });
+  if (req.parentId) await recordEvents(tx, subGroupEvents('GroupAdded', { id: req.parentId, tenantId: ctx.tenantId }, [g], ctx.fromUser));
   return { id: g.id, name: g.name, failed };
 }
 
@@ -131,6 +133,18 @@ export async function linkSubGroupsViaApi(claims: AccessClaims, parentId: string
       .onConflictDoNothing()
       .returning({ childId: groupLinks.childId });
     for (const l of linked) await ctx.audit(tx, 'group.subgroup_linked', parentId, { childId: l.childId });
+    if (linked.length) {
+      const children = await tx
+        .select({ id: groups.id, name: groups.name, imageUrl: groups.imageUrl })
+        .from(groups)
+        .where(
+          inArray(
+            groups.id,
+            linked.map((l) => l.childId),
+          ),
+        );
+      await recordEvents(tx, subGroupEvents('GroupAdded', { id: parentId, tenantId: ctx.tenantId }, children, ctx.fromUser));
+    }
   });
   return { headers, body: { result: 'true' as const } };
 }
@@ -139,10 +153,14 @@ export async function linkSubGroupsViaApi(claims: AccessClaims, parentId: string
 export async function unlinkSubGroupViaApi(claims: AccessClaims, parentId: string, childId: string, ip: string | null) {
   const { headers } = await platformWrite(claims, { groupId: parentId, admin: true, ip }, async (tx, ctx) => {
     const removed = isUuid(childId)
-      ? await tx.execute(sql`DELETE FROM group_links WHERE parent_id = ${parentId} AND child_id = ${childId} RETURNING child_id`)
+      ? await tx.execute<{ id: string; name: string; imageUrl: string | null }>(
+          sql`WITH d AS (DELETE FROM group_links WHERE parent_id = ${parentId} AND child_id = ${childId} RETURNING child_id)
+              SELECT g.id, g.name, g.image_url AS "imageUrl" FROM d JOIN groups g ON g.id = d.child_id`,
+        )
       : { rows: [] };
     if (!removed.rows.length) throw new DomainError('SubGroupNotLinked');
     await ctx.audit(tx, 'group.subgroup_unlinked', parentId, { childId });
+    await recordEvents(tx, subGroupEvents('GroupRemoved', { id: parentId, tenantId: ctx.tenantId }, removed.rows, ctx.fromUser));
   });
   return { headers, body: { result: 'true' as const } };
 }

@@ -8,6 +8,7 @@ import { disableWebhook } from './disable';
 import { sendHttp, type HttpOutcome } from './http';
 import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
 import { standardWebhookHeaders } from './signing';
+import { CLAIM_SQL, RECORD_SQL, type Claimed, type Result } from './queue-sql';
 import { openSecret, openToken, strictCallbacks } from './store';
 
 /**
@@ -19,73 +20,6 @@ import { openSecret, openToken, strictCallbacks } from './store';
  * Each attempt has its own deadline; at most WEBHOOK_PER_ENDPOINT_CONCURRENCY attempts per webhook are in
  * flight in this worker, so a hanging receiver holds only its own slots. Results are written in batches.
  */
-interface Claimed {
-  id: string;
-  webhook_id: string;
-  event_id: string;
-  attempts: number;
-  callback_url: string;
-  callback_token_enc: string | null;
-  callback_context: unknown;
-  secret_enc: string;
-  previous_secret_enc: string | null;
-  previous_secret_expires_at: Date | null;
-  object_id: string;
-  object_type: string;
-  event_type: string;
-  data: unknown;
-  from_user_phone: string | null;
-  from_user_name: string | null;
-  from_user_id: string | null;
-}
-
-const CLAIM_SQL = `
-WITH cand AS (
-  SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS rn
-  FROM (SELECT d.id, d.webhook_id, d.next_attempt_at FROM webhook_deliveries d
-        WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
-          AND d.webhook_id <> ALL ($3::uuid[])
-        ORDER BY d.next_attempt_at LIMIT $1 * 4) c
-), pick AS (
-  SELECT d.id FROM webhook_deliveries d JOIN cand ON cand.id = d.id AND cand.rn <= $4
-  WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
-  ORDER BY d.next_attempt_at LIMIT $1
-  FOR UPDATE OF d SKIP LOCKED
-)
-UPDATE webhook_deliveries d SET lease_until = now() + $2 * interval '1 millisecond', lease_owner = $5,
-  next_attempt_at = now() + $2 * interval '1 millisecond',
-  first_attempt_at = coalesce(d.first_attempt_at, now())
-FROM pick, webhooks w, platform_events e
-WHERE d.id = pick.id AND w.id = d.webhook_id AND e.id = d.event_id AND w.active
-RETURNING d.id, d.webhook_id, d.event_id, d.attempts, w.callback_url, w.callback_token_enc, w.callback_context, w.secret_enc,
-  w.previous_secret_enc, w.previous_secret_expires_at, w.object_id, w.object_type, e.event_type, e.data, e.from_user_phone, e.from_user_name, e.from_user_id`;
-
-const RECORD_SQL = `
-WITH r AS (
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::timestamptz[])
-    AS r(id, state, next_at, status, lat, err, resp, started)
-), upd AS (
-  UPDATE webhook_deliveries d SET attempts = d.attempts + 1, state = r.state::webhook_delivery_state,
-    next_attempt_at = coalesce(r.next_at, d.next_attempt_at), lease_until = NULL, lease_owner = NULL,
-    last_status = r.status, last_latency_ms = r.lat, last_error = r.err, last_response = r.resp,
-    completed_at = CASE WHEN r.state = 'pending' THEN NULL ELSE now() END
-  FROM r WHERE d.id = r.id AND d.lease_owner = $9
-  RETURNING d.id, d.attempts, r.started, r.lat, r.status, r.err, r.resp, r.next_at
-)
-INSERT INTO webhook_attempts (delivery_id, attempt_no, started_at, latency_ms, status_code, error, response, next_attempt_at)
-SELECT id, attempts, started, lat, status, err, resp, next_at FROM upd`;
-
-interface Result {
-  id: string;
-  state: 'pending' | 'succeeded' | 'failed';
-  nextAt: Date | null;
-  status: number | null;
-  latencyMs: number;
-  error: string | null;
-  response: string;
-  started: Date;
-}
-
 const CLAIM_DEADLINE_MS = 10_000;
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -152,6 +86,11 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   let pending: Result[] = [];
   const disables = new Map<string, 'gone' | 'failing'>();
   let flushTimer: NodeJS.Timeout | null = null;
+  /** deliveries this worker holds: attempts in flight and results not yet recorded (their leases are ours) */
+  const held = new Set<string>();
+  /** after a failed claim: try again after this long (0.5 s doubling to 10 s), not only at the next poll */
+  let retryDelay = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
   let lastError = 0;
   const log = (msg: string) => {
     if (!opts.quiet && Date.now() - lastError > 10_000) {
@@ -178,6 +117,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
           batch.map((r) => r.started),
           id,
         ]);
+      for (const r of batch) held.delete(r.id);
       for (const [webhookId, reason] of [...disables]) {
         disables.delete(webhookId);
         await disableWebhook(webhookId, reason);
@@ -254,6 +194,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
             }
             perHook.set(row.webhook_id, n + 1);
             inflight++;
+            held.add(row.id);
             void deliver(row);
           }
           if (release.length)
@@ -261,14 +202,51 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
               `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now() WHERE id = ANY ($1::uuid[]) AND lease_owner = $2`,
               [release, id],
             );
+          retryDelay = 0;
           if (rows.length < Math.min(free, 500)) break;
         }
       } while (again && !stopped && !paused);
     } catch (err) {
+      // the database is away (restarting, unreachable): try again with backoff until it answers
       log(`could not claim deliveries: ${(err as Error).message}`);
+      retryDelay = Math.min(retryDelay ? retryDelay * 2 : 500, 10_000);
+      if (!retryTimer && !stopped)
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          kick();
+        }, retryDelay);
     } finally {
       pumping = false;
     }
+  };
+
+  /**
+   * After the LISTEN connection came back (Postgres restarted, the network healed): a claim whose answer was
+   * lost with the connection may have leased rows this worker never received; give them back now rather than
+   * after the lease, then claim.
+   */
+  const resume = async (): Promise<void> => {
+    if (stopped) return;
+    if (pumping) {
+      setTimeout(() => void resume(), 200); // a claim is running: its rows must be in `held` first
+      return;
+    }
+    pumping = true; // no claim while the release runs
+    try {
+      await withDeadline(
+        getPool().query(
+          `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now()
+           WHERE lease_owner = $1 AND state = 'pending' AND id <> ALL ($2::uuid[])`,
+          [id, [...held]],
+        ),
+        CLAIM_DEADLINE_MS,
+      );
+    } catch (err) {
+      log(`could not release leases: ${(err as Error).message}`);
+    } finally {
+      pumping = false;
+    }
+    kick();
   };
   function kick() {
     if (!stopped && !paused) void pump();
@@ -276,7 +254,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
 
   const poll = setInterval(kick, c.WEBHOOK_POLL_MS);
   poll.unref();
-  const listener = listen('webhook_due', kick, (up) => up && kick());
+  const listener = listen('webhook_due', kick, (up) => up && void resume());
   kick();
   return {
     id,
@@ -288,6 +266,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
     stop: async () => {
       stopped = true;
       clearInterval(poll);
+      if (retryTimer) clearTimeout(retryTimer);
       await listener.stop();
       if (flushTimer) clearTimeout(flushTimer);
       await flush();

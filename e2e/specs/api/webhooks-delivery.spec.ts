@@ -159,12 +159,11 @@ test.describe.serial('[API] webhook deliveries', () => {
     expect(s.responseDetails.responseWithQuestions.map((q) => q.title)).toContain('Crates');
   });
 
-  test('AttachmentCreated, GroupAdded, GroupRemoved (no route emits them yet) are delivered from their outbox rows', async () => {
+  test('AttachmentCreated is delivered from its outbox row', async () => {
     await withDb(async (db) => {
       await db.query(
-        `INSERT INTO platform_events (tenant_id, group_id, object_id, object_type, event_type, data) SELECT tenant_id, id, id, 'Group', e.t, e.d::jsonb
-         FROM groups, (VALUES ('AttachmentCreated', '{"media":[{"mediaUrl":"http://x/v1/media/1","mediaFileName":"a.png"}],"actionType":"Image","caption":"c"}'),
-                              ('GroupAdded', '{"groupId":"g"}'), ('GroupRemoved', '{"groupId":"g"}')) AS e(t, d) WHERE groups.id = $1`,
+        `INSERT INTO platform_events (tenant_id, group_id, object_id, object_type, event_type, data) SELECT tenant_id, id, id, 'Group', 'AttachmentCreated',
+           '{"media":[{"mediaUrl":"http://x/v1/media/1","mediaFileName":"a.png"}],"actionType":"Image","caption":"c"}'::jsonb FROM groups WHERE groups.id = $1`,
         [group],
       );
     });
@@ -173,8 +172,33 @@ test.describe.serial('[API] webhook deliveries', () => {
       actionType: 'Image',
       caption: 'c',
     });
-    await one('GroupAdded');
-    await one('GroupRemoved');
+  });
+
+  test('GroupAdded / GroupRemoved: a sub-group created or linked under this group, then unlinked — data { groupId, groupName, groupImageUrl, parentGroupId }', async ({
+    request,
+  }) => {
+    const created = await call(request, 'POST', `/groups/${group}/subGroups`, t.group, { groupName: 'Night shift', welcomeMessage: 'Welcome' });
+    expect(created.status(), await created.text()).toBe(200);
+    const { groupId: child } = await created.json();
+    const added = await one('GroupAdded');
+    expect(added.json).toMatchObject({ objectId: group, objectType: 'Group', eventType: 'GroupAdded', fromUserName: t.connector.name });
+    expect(added.json!.data).toEqual({ groupId: child, groupName: 'Night shift', groupImageUrl: '', parentGroupId: group });
+
+    // an existing group of the organization linked under it (the org admin's token), then unlinked
+    expect((await call(request, 'PUT', `/groups/${group}/subGroups`, t.tenant, { subGroups: [other] })).status()).toBe(200);
+    await expect.poll(() => byType('GroupAdded').length).toBe(2);
+    const linked = byType('GroupAdded')[1]!.json!.data as { groupName: string };
+    expect(linked).toEqual({ groupId: other, groupName: expect.any(String), groupImageUrl: '', parentGroupId: group });
+    expect((await call(request, 'DELETE', `/groups/${group}/subGroups/${other}`, t.tenant)).status()).toBe(200);
+    const removed = await one('GroupRemoved');
+    expect(removed.json).toMatchObject({ objectId: group, eventType: 'GroupRemoved' });
+    expect(removed.json!.data).toEqual({
+      groupId: other,
+      groupName: linked.groupName,
+      groupImageUrl: '',
+      parentGroupId: group,
+    });
+    expect(byType('GroupRemoved')).toHaveLength(1);
   });
 
   test('events of other groups never reach this webhook; an unsubscribed event type is not delivered', async ({ request }) => {

@@ -239,6 +239,21 @@ test.describe('[GROUPS]', () => {
         'group.subgroup_unlinked',
       ]),
     );
+    // the parent's Group webhooks hear each sub-group change: the outbox rows they are delivered from
+    const events = await withDb(
+      async (db) =>
+        (
+          await db.query<{ event_type: string; data: { groupName: string; parentGroupId: string } }>(
+            `SELECT event_type, data FROM platform_events WHERE group_id = $1 AND event_type IN ('GroupAdded', 'GroupRemoved') ORDER BY created_at`,
+            [parentUrl.split('/').pop()],
+          )
+        ).rows,
+    );
+    expect(events.map((e) => [e.event_type, e.data.groupName])).toEqual([
+      ['GroupAdded', `Child ${suffix}`],
+      ['GroupAdded', `Other ${suffix}`],
+      ['GroupRemoved', `Other ${suffix}`],
+    ]);
   });
 
   test('a member sees the groups of their number: organization groups as Member, private groups on their own tab', async ({ carolPage: page }, testInfo) => {
