@@ -7,11 +7,18 @@ import { auditEventBatches } from './queries';
 import type { AuditFilter } from './schemas';
 
 /**
- * The filtered audit log as a CSV byte stream, read in batches of 1,000 along the paging index as the
+ * The filtered audit log as a CSV byte stream. The machine columns (`action`, `outcome`, the header row) are
+ * always the same; `actionLabel` gives the human label of the `action_label` column in the reader's language
+ * (default: English, lib/audit/actions.ts). The stream is read in batches of 1,000 along the paging index as the
  * client takes them (backpressure: the next batch is read only when the previous one was pulled). The
  * export itself is audited (with its filters) before the first row.
  */
-export async function auditCsvStream(actor: Actor, filter: AuditFilter, ip: string | null): Promise<ReadableStream<Uint8Array>> {
+export async function auditCsvStream(
+  actor: Actor,
+  filter: AuditFilter,
+  ip: string | null,
+  actionLabel?: (action: string) => string,
+): Promise<ReadableStream<Uint8Array>> {
   await recordAudit(db, {
     tenantId: actor.tenantId,
     actorUserId: actor.id,
@@ -36,7 +43,8 @@ export async function auditCsvStream(actor: Actor, filter: AuditFilter, ip: stri
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join('')));
+      const rows = actionLabel ? next.value.map((r) => ({ ...r, actionLabel: actionLabel(r.action) })) : next.value;
+      controller.enqueue(encoder.encode(rows.map(auditCsvLine).join('')));
     },
     async cancel() {
       await batches.return(undefined);
