@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './actions';
+import { actionsMatching, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from './actions';
 
 /**
  * Every audited action is shown with a label in the reader's language: `audit.actions.<action>` (nested at the
@@ -30,5 +30,15 @@ describe('audit action labels', () => {
   it('has no label for an action that is not in the union', () => {
     const listed = Object.entries(english.actions).flatMap(([domain, names]) => Object.keys(names).map((n) => `${domain}.${n}`));
     expect(listed.filter((a) => !(AUDIT_ACTIONS as string[]).includes(a))).toEqual([]);
+  });
+});
+
+describe('actionsMatching', () => {
+  it('matches names, English labels and, when given, the reader’s labels', () => {
+    expect(actionsMatching('connector created')).toEqual(['connector.created']);
+    expect(actionsMatching('Connector erstellt')).toEqual([]);
+    const german = (a: AuditAction) => (a === 'connector.created' ? 'Connector erstellt' : a);
+    expect(actionsMatching('connector erstellt', german)).toEqual(['connector.created']);
+    expect(actionsMatching('webhook.test_sent', german)).toEqual(['webhook.test_sent']);
   });
 });

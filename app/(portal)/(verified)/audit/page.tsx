@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
   const user = await requireVerifiedUser();
   const query = auditQuerySchema.parse(await searchParams);
-  const page = await listAuditEvents(user, query);
+  const actions = await getTranslations('audit.actions');
+  const page = await listAuditEvents(user, query, (action) => actions(action));
   const filter = auditFilterOf(query);
   const t = await getTranslations('audit.page');
   return (
