@@ -22,8 +22,8 @@ test.describe('[GROUPS] lists', () => {
         .id;
       await db.query(
         `INSERT INTO group_members (group_id, e164, display_name, role)
-         SELECT $1, $2, 'Zed Lister', 'Admin'
-         UNION ALL SELECT $1, '+1556' || lpad(n::text, 7, '0'), 'Member ' || lpad(n::text, 3, '0'), 'Member' FROM generate_series(1, 120) n`,
+         SELECT $1::uuid, $2, 'Zed Lister', 'Admin'::member_role
+         UNION ALL SELECT $1::uuid, '+1556' || lpad(n::text, 7, '0'), 'Member ' || lpad(n::text, 3, '0'), 'Member'::member_role FROM generate_series(1, 120) n`,
         [crowd, me.phone],
       );
       return crowd;
