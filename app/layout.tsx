@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/layout/theme';
 import { LazyToaster } from '@/components/ui/lazy-toaster';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Connector Portal', template: '%s · Connector Portal' },
-  description: 'Connect third-party systems to your conversation groups.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common.meta');
+  return { title: { default: t('title'), template: t('template', { page: '%s' }) }, description: t('description') };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -1,12 +1,13 @@
-// Seeds 10,000 connectors into Contoso and prints how long the Connectors list page takes the server to
-// answer (the whole server-rendered HTML, over loopback), for the default order, a sort by name, a sort by
-// group count and a page deep into the list by cursor. Target (issue 13): ≤ 300 ms.
+// Seeds 10,000 connectors and 10,000 groups into Contoso (one of the groups with 10,000 members) and prints how
+// long the Connectors list, the Groups list and that group's member list take the server to answer (the whole
+// server-rendered HTML, over loopback), for the default order, sorts by other columns and a page deep into the
+// list by cursor. Target (issue 13): ≤ 300 ms.
 //
 //   BASE_URL=http://localhost:3000 DATABASE_URL=postgres://… node bench/list-speed.mjs [--cleanup]
 //
 // Works against `npm run dev` / `npm start` or the e2e server (`node scripts/run.mjs e2e`): signs in as the demo
 // account alice@contoso.com through the local sign-in provider (gives her a verified number when she has none).
-// Rows it makes carry the description below and are replaced on every run; --cleanup deletes them.
+// Rows it makes carry the description below (groups: the name prefix) and are replaced on every run; --cleanup deletes them.
 import pg from 'pg';
 
 const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
@@ -14,12 +15,14 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@l
 const COUNT = Number(process.env.LIST_SPEED_ROWS ?? 10_000);
 const RUNS = Number(process.env.LIST_SPEED_RUNS ?? 15);
 const MARK = 'Seeded by bench/list-speed.mjs';
+const GROUP_PREFIX = 'List speed group ';
 const TARGET_MS = 300;
 
 async function seed(client) {
   const alice = (await client.query(`SELECT id, tenant_id FROM users WHERE email = 'alice@contoso.com'`)).rows[0];
   if (!alice) throw new Error('alice@contoso.com is not in this database: run the seeded app (npm run dev) first');
   await client.query('DELETE FROM connectors WHERE description = $1', [MARK]);
+  await client.query(`DELETE FROM groups WHERE tenant_id = $1 AND name LIKE $2`, [alice.tenant_id, `${GROUP_PREFIX}%`]);
   if (process.argv.includes('--cleanup')) return null;
   const phone = (await client.query('SELECT 1 FROM phone_numbers WHERE user_id = $1 AND is_active AND verified_at IS NOT NULL', [alice.id])).rowCount;
   if (!phone) {
@@ -36,6 +39,20 @@ async function seed(client) {
     [alice.tenant_id, alice.id, MARK, COUNT],
   );
   await client.query('ANALYZE connectors');
+  // 10,000 groups (the first with 10,000 members), alice sees them all as the org admin
+  await client.query(
+    `INSERT INTO groups (tenant_id, name, created_at) SELECT $1, $2 || lpad(g::text, 5, '0'), now() - make_interval(secs => g) FROM generate_series(1, $3) g`,
+    [alice.tenant_id, GROUP_PREFIX, COUNT],
+  );
+  const big = (await client.query(`SELECT id FROM groups WHERE tenant_id = $1 AND name = $2`, [alice.tenant_id, `${GROUP_PREFIX}00001`])).rows[0].id;
+  await client.query(
+    `INSERT INTO group_members (group_id, e164, display_name, role)
+     SELECT $1, '+1555' || lpad(g::text, 7, '0'), 'List speed member ' || lpad(g::text, 5, '0'), CASE WHEN g = 1 THEN 'Admin'::member_role ELSE 'Member' END
+     FROM generate_series(1, $2) g`,
+    [big, COUNT],
+  );
+  await client.query('ANALYZE groups');
+  await client.query('ANALYZE group_members');
   // a cursor half-way down the default order (newest first), as the page's Next link would carry it
   const mid = (
     await client.query(
@@ -44,7 +61,14 @@ async function seed(client) {
       [alice.tenant_id, Math.floor(COUNT / 2)],
     )
   ).rows[0];
-  return Buffer.from(JSON.stringify([mid.ts, mid.id])).toString('base64url');
+  const groupMid = (
+    await client.query(`SELECT lower(name) AS k, id FROM groups WHERE tenant_id = $1 ORDER BY lower(name), id OFFSET $2 LIMIT 1`, [
+      alice.tenant_id,
+      Math.floor(COUNT / 2),
+    ])
+  ).rows[0];
+  const cursor = (key) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  return { deep: cursor([mid.ts, mid.id]), deepGroup: cursor([groupMid.k, groupMid.id]), big };
 }
 
 /** A tiny cookie jar (every cookie of localhost, whatever the port, as browsers do). */
@@ -103,19 +127,25 @@ async function time(j, path) {
 const client = new pg.Client({ connectionString: DATABASE_URL });
 await client.connect();
 try {
-  const deep = await seed(client);
-  if (deep === null) {
-    console.log('removed the seeded connectors');
+  const seeded = await seed(client);
+  if (seeded === null) {
+    console.log('removed the seeded connectors and groups');
   } else {
     const j = await signIn();
+    const { deep, deepGroup, big } = seeded;
     const cases = [
-      ['newest first (default)', '/connectors?view=all'],
-      ['by name', '/connectors?view=all&sort=name&dir=asc'],
-      ['by group count', '/connectors?view=all&sort=groups'],
-      [`page after row ${COUNT / 2} (cursor)`, `/connectors?view=all&after=${deep}`],
-      ['search "speed 09"', '/connectors?view=all&q=speed+09'],
+      ['connectors: newest first (default)', '/connectors?view=all'],
+      ['connectors: by name', '/connectors?view=all&sort=name&dir=asc'],
+      ['connectors: by group count', '/connectors?view=all&sort=groups'],
+      [`connectors: page after row ${COUNT / 2} (cursor)`, `/connectors?view=all&after=${deep}`],
+      ['connectors: search "speed 09"', '/connectors?view=all&q=speed+09'],
+      ['groups: by name (default)', '/groups'],
+      ['groups: by user count', '/groups?sort=users'],
+      [`groups: page after row ${COUNT / 2} (cursor)`, `/groups?after=${deepGroup}`],
+      ['members: by role, name (default)', `/groups/${big}`],
+      ['members: by name, descending', `/groups/${big}?sort=name&dir=desc`],
     ];
-    console.log(`Connectors list with ${COUNT.toLocaleString('en')} connectors, ${RUNS} runs each (server time, loopback):`);
+    console.log(`Lists with ${COUNT.toLocaleString('en')} connectors, groups and members of one group, ${RUNS} runs each (server time, loopback):`);
     console.log('| list | median ms | p95 ms |\n| --- | ---: | ---: |');
     let worst = 0;
     for (const [label, path] of cases) {

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ApiReferenceViewer } from '@/components/api-reference/api-reference-viewer';
 import { AppHeader, headerUser } from '@/components/layout/app-header';
 import { rendererScriptUrl } from '@/lib/api-reference';
 import { getCurrentUser } from '@/lib/auth';
 
-export const metadata: Metadata = { title: 'API reference' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('apiReference.meta');
+  return { title: t('title') };
+}
 
 /**
  * Public, like /v1/openapi.json itself (proxy.ts lets it through): signed-in users see it under the portal

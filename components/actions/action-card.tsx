@@ -12,31 +12,39 @@ import {
   SquareCheckBig,
   type LucideIcon,
 } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { ActionCardDto } from '@/lib/actions/schemas';
 import { MediaFiles } from './media-files';
 
-const KIND: Record<ActionCardDto['actionType'], { label: string; icon: LucideIcon }> = {
-  Poll: { label: 'Poll', icon: BarChart3 },
-  Job: { label: 'Job', icon: SquareCheckBig },
-  Survey: { label: 'Survey', icon: ClipboardList },
-  Announcement: { label: 'Announcement', icon: Megaphone },
-  LetsMeet: { label: 'Let’s Meet', icon: CalendarClock },
-  Image: { label: 'Picture', icon: ImageIcon },
-  Album: { label: 'Album', icon: Images },
-  Audio: { label: 'Audio', icon: Music },
-  Video: { label: 'Video', icon: Film },
-  Document: { label: 'Document', icon: FileText },
-  Custom: { label: 'Custom action', icon: Puzzle },
+const ICON: Record<ActionCardDto['actionType'], LucideIcon> = {
+  Poll: BarChart3,
+  Job: SquareCheckBig,
+  Survey: ClipboardList,
+  Announcement: Megaphone,
+  LetsMeet: CalendarClock,
+  Image: ImageIcon,
+  Album: Images,
+  Audio: Music,
+  Video: Film,
+  Document: FileText,
+  Custom: Puzzle,
 };
 
-export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A date and time in the page's language (e.g. "Dec 6, 2026, 9:41 PM"; UTC). */
+export function useWhen() {
+  const format = useFormatter();
+  return (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+}
 
 /** The frame every action card shares: type, title, who sent it and when, then the type's own part. */
 export function ActionCard({ action: a, status, children }: { action: ActionCardDto; status?: ReactNode; children: ReactNode }) {
-  const { label, icon: Icon } = KIND[a.actionType];
+  const t = useTranslations('actions.card');
+  const when = useWhen();
+  const label = t(`kind.${a.actionType}`);
+  const Icon = ICON[a.actionType];
   const titleId = `action-${a.id}-title`;
   return (
     <li aria-labelledby={titleId}>
@@ -53,11 +61,8 @@ export function ActionCard({ action: a, status, children }: { action: ActionCard
             {a.title || label}
           </h3>
           <p className="text-xs text-muted-foreground">
-            <span className="font-medium text-foreground">{a.sender.isYou ? 'You' : a.sender.name}</span>
-            {a.sender.type === 'connector' ? ' (connector)' : ''} ·{' '}
-            <time dateTime={a.sentAt} suppressHydrationWarning>
-              {when(a.sentAt)}
-            </time>
+            <span className="font-medium text-foreground">{a.sender.isYou ? t('you') : a.sender.name}</span>
+            {a.sender.type === 'connector' ? ` ${t('connector')}` : ''} · <time dateTime={a.sentAt}>{when(a.sentAt)}</time>
           </p>
         </header>
         {children}
@@ -82,19 +87,21 @@ export function MediaBody({ action: a }: { action: ActionCardDto }) {
 }
 
 export function MeetingBody({ action: a }: { action: ActionCardDto }) {
+  const t = useTranslations('actions.card');
+  const format = useFormatter();
   const m = a.meeting!;
   const start = new Date(m.startingTime);
   return (
     <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-      <dt className="text-muted-foreground">When</dt>
-      <dd suppressHydrationWarning>
-        {start.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })} · {m.durationInMins} min
+      <dt className="text-muted-foreground">{t('when')}</dt>
+      <dd>
+        {format.dateTime(start, { dateStyle: 'full', timeStyle: 'short' })} · {t('minutes', { count: m.durationInMins })}
       </dd>
       {m.place && (
         <>
-          <dt className="text-muted-foreground">Where</dt>
+          <dt className="text-muted-foreground">{t('where')}</dt>
           <dd className="[overflow-wrap:anywhere]">
-            {m.place.name || 'Location'}{' '}
+            {m.place.name || t('location')}{' '}
             <a
               className="text-primary underline-offset-4 hover:underline"
               href={`https://www.openstreetmap.org/?mlat=${m.place.latitude}&mlon=${m.place.longitude}#map=16/${m.place.latitude}/${m.place.longitude}`}
@@ -108,7 +115,7 @@ export function MeetingBody({ action: a }: { action: ActionCardDto }) {
       )}
       {m.agenda && (
         <>
-          <dt className="text-muted-foreground">Agenda</dt>
+          <dt className="text-muted-foreground">{t('agenda')}</dt>
           <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">{m.agenda}</dd>
         </>
       )}

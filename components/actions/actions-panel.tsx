@@ -1,5 +1,6 @@
 'use client';
 import { ListChecks } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ActionCard, AnnouncementBody, MediaBody, MeetingBody } from './action-card';
@@ -13,30 +14,24 @@ import { useGroupActions, type ActionsFeed } from './use-group-actions';
  * few seconds so a connector's new poll or a member's vote shows up by itself. Members answer from the cards.
  */
 export function ActionsPanel({ groupId, initial, role }: { groupId: string; initial: ActionsFeed; role: string | null }) {
+  const t = useTranslations('actions.panel');
   const { actions, isRefetchError, hasNextPage, fetchNextPage, isFetchingNextPage } = useGroupActions(groupId, initial);
-  if (role === 'Subscriber' && actions.length === 0)
-    return (
-      <Card className="px-6 py-10 text-center text-sm text-muted-foreground">
-        You subscribe to this group: polls, surveys and other actions sent to its subscribers will appear here.
-      </Card>
-    );
+  if (role === 'Subscriber' && actions.length === 0) return <Card className="px-6 py-10 text-center text-sm text-muted-foreground">{t('subscriber')}</Card>;
   return (
-    <section aria-label="Actions" className="grid gap-4">
+    <section aria-label={t('label')} className="grid gap-4">
       {isRefetchError && (
         <p role="status" className="text-xs text-destructive">
-          New actions could not be loaded. Retrying…
+          {t('refetchError')}
         </p>
       )}
       {actions.length === 0 ? (
         <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
           <ListChecks aria-hidden className="size-10 text-muted-foreground" />
-          <p className="text-lg font-medium">No actions yet</p>
-          <p className="max-w-md text-sm text-muted-foreground">
-            Jobs, polls, surveys and other Actions that connectors post to this group through the API will appear here.
-          </p>
+          <p className="text-lg font-medium">{t('empty')}</p>
+          <p className="max-w-md text-sm text-muted-foreground">{t('emptyHint')}</p>
         </Card>
       ) : (
-        <ol aria-label="Actions" className="grid gap-4">
+        <ol aria-label={t('label')} className="grid gap-4">
           {actions.map((a) =>
             a.actionType === 'Poll' ? (
               <PollCard key={a.id} groupId={groupId} action={a} />
@@ -60,7 +55,7 @@ export function ActionsPanel({ groupId, initial, role }: { groupId: string; init
       )}
       {hasNextPage && (
         <Button variant="outline" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-          {isFetchingNextPage ? 'Loading…' : 'Load older actions'}
+          {isFetchingNextPage ? t('loading') : t('loadOlder')}
         </Button>
       )}
     </section>

@@ -1,12 +1,17 @@
 import { FileText } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MediaFileDto } from '@/lib/actions/schemas';
 import { cn } from '@/lib/utils';
 
-/** 1.2 MB, 350 KB, 80 bytes */
-export function fileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+/** 1.2 MB, 350 KB, 80 bytes (numbers in the page's language: 1,2 MB in German) */
+export function useFileSize() {
+  const t = useTranslations('actions.media');
+  const format = useFormatter();
+  return (bytes: number): string => {
+    if (bytes >= 1024 * 1024) return t('mb', { size: format.number(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+    if (bytes >= 1024) return t('kb', { size: format.number(Math.round(bytes / 1024)) });
+    return t('bytes', { count: bytes });
+  };
 }
 
 /**
@@ -14,13 +19,15 @@ export function fileSize(bytes: number): string {
  * picture, sound and video in the browser's player (it seeks with Range requests), documents as download links.
  */
 export function MediaFiles({ files, className }: { files: MediaFileDto[]; className?: string }) {
+  const t = useTranslations('actions.media');
+  const fileSize = useFileSize();
   if (!files.length) return null;
   const pictures = files.filter((f) => f.kind === 'image');
   const others = files.filter((f) => f.kind !== 'image');
   return (
     <div className={cn('grid gap-2', className)}>
       {pictures.length > 0 && (
-        <ul aria-label="Pictures" className="flex flex-wrap gap-2">
+        <ul aria-label={t('pictures')} className="flex flex-wrap gap-2">
           {pictures.map((f, i) => (
             <li key={`${f.url}-${i}`}>
               <a href={f.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg border border-border">

@@ -1,10 +1,11 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ActionCardDto } from '@/lib/actions/schemas';
 import { cn } from '@/lib/utils';
-import { ActionCard, when } from './action-card';
+import { ActionCard, useWhen } from './action-card';
 import { useRespond } from './use-group-actions';
 
 /**
@@ -12,6 +13,8 @@ import { useRespond } from './use-group-actions';
  * marked; members vote (or change their vote) with the radio buttons until the poll expires.
  */
 export function PollCard({ groupId, action: a }: { groupId: string; action: ActionCardDto }) {
+  const t = useTranslations('actions.poll');
+  const when = useWhen();
   const mine = a.mine[0];
   const myChoice = (mine?.answers?.[0] as string | undefined) ?? null;
   const [choice, setChoice] = useState<string | null>(myChoice);
@@ -22,30 +25,22 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
   const errorId = `poll-${a.id}-error`;
 
   const vote = () => {
-    if (!choice) return setError('Choose an answer first.');
-    respond(
-      { actionId: a.id, answers: [choice], ...(mine ? { responseId: mine.responseId } : {}) },
-      mine ? 'Your vote was changed.' : 'Your vote was counted.',
-      (res) => setError(res.ok ? undefined : (res.fieldErrors?.['answers.0']?.[0] ?? res.fieldErrors?.answers?.[0])),
+    if (!choice) return setError(t('chooseFirst'));
+    respond({ actionId: a.id, answers: [choice], ...(mine ? { responseId: mine.responseId } : {}) }, mine ? t('voteChanged') : t('voteCounted'), (res) =>
+      setError(res.ok ? undefined : (res.fieldErrors?.['answers.0']?.[0] ?? res.fieldErrors?.answers?.[0])),
     );
   };
 
   const status = (
     <>
-      <span>
-        {a.responseCount} vote{a.responseCount === 1 ? '' : 's'}
-      </span>
-      {a.expiresAt && (
-        <span suppressHydrationWarning>
-          {a.isClosed ? 'Closed' : 'Closes'} {when(a.expiresAt)}
-        </span>
-      )}
-      {a.isClosed && <Badge variant="muted">Closed</Badge>}
+      <span>{t('votes', { count: a.responseCount })}</span>
+      {a.expiresAt && <span>{a.isClosed ? t('closedAt', { when: when(a.expiresAt) }) : t('closesAt', { when: when(a.expiresAt) })}</span>}
+      {a.isClosed && <Badge variant="muted">{t('closed')}</Badge>}
     </>
   );
 
   const rows = (
-    <ul className="grid gap-3" aria-label="Results">
+    <ul className="grid gap-3" aria-label={t('results')}>
       {choices.map((c) => {
         const pct = c.count !== null && total > 0 ? Math.round((c.count / total) * 100) : 0;
         const isMine = myChoice === c.title;
@@ -78,7 +73,7 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
                 </span>
               )}
               <span className="flex shrink-0 items-center gap-2 text-xs tabular-nums text-muted-foreground">
-                {isMine && <Badge className="py-0 text-[11px]">Your vote</Badge>}
+                {isMine && <Badge className="py-0 text-[11px]">{t('yourVote')}</Badge>}
                 {c.count !== null && (
                   <span>
                     {c.count} · {pct}%
@@ -117,14 +112,14 @@ export function PollCard({ groupId, action: a }: { groupId: string; action: Acti
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" size="sm" disabled={pending || (mine !== undefined && choice === myChoice)}>
-              {pending ? 'Saving…' : mine ? 'Change vote' : 'Vote'}
+              {pending ? t('saving') : mine ? t('changeVote') : t('vote')}
             </Button>
           </div>
         </form>
       ) : (
         rows
       )}
-      {choices.some((c) => c.count === null) && <p className="text-xs text-muted-foreground">Only the sender sees the results of this poll.</p>}
+      {choices.some((c) => c.count === null) && <p className="text-xs text-muted-foreground">{t('senderOnly')}</p>}
     </ActionCard>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 import { Download } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ActionCardDto } from '@/lib/actions/schemas';
-import { ActionCard, when } from './action-card';
+import { ActionCard, useWhen } from './action-card';
 import { SurveyForm } from './survey-form';
 
 /**
@@ -13,33 +14,29 @@ import { SurveyForm } from './survey-form';
  * your answers).
  */
 export function SurveyCard({ groupId, action: a }: { groupId: string; action: ActionCardDto }) {
+  const t = useTranslations('actions.survey');
+  const when = useWhen();
   const s = a.survey!;
   const [open, setOpen] = useState(false);
   const mine = a.mine[a.mine.length - 1];
   const updating = mine && !s.acceptMultipleResponses ? mine.responseId : undefined;
-  const label = !mine ? 'Fill in survey' : s.acceptMultipleResponses ? 'Answer again' : 'Change your answers';
+  const label = !mine ? t('fillIn') : s.acceptMultipleResponses ? t('answerAgain') : t('changeAnswers');
   const visibleQuestions = s.questions.filter((q) => !q.isInvisible);
 
   const status = (
     <>
-      <span>
-        {a.responseCount} response{a.responseCount === 1 ? '' : 's'}
-      </span>
-      {a.expiresAt && (
-        <span suppressHydrationWarning>
-          {a.isClosed ? 'Closed' : 'Due'} {when(a.expiresAt)}
-        </span>
-      )}
-      {s.isAnonymous && <Badge variant="muted">Anonymous</Badge>}
-      {a.isClosed && <Badge variant="muted">Closed</Badge>}
-      {mine && <Badge>You responded</Badge>}
+      <span>{t('responses', { count: a.responseCount })}</span>
+      {a.expiresAt && <span>{a.isClosed ? t('closedAt', { when: when(a.expiresAt) }) : t('dueAt', { when: when(a.expiresAt) })}</span>}
+      {s.isAnonymous && <Badge variant="muted">{t('anonymous')}</Badge>}
+      {a.isClosed && <Badge variant="muted">{t('closed')}</Badge>}
+      {mine && <Badge>{t('youResponded')}</Badge>}
     </>
   );
 
   return (
     <ActionCard action={a} status={status}>
       <p className="text-sm text-muted-foreground">
-        {visibleQuestions.length} question{visibleQuestions.length === 1 ? '' : 's'}: {visibleQuestions.map((q) => q.title).join(' · ')}
+        {t('questions', { count: visibleQuestions.length, titles: visibleQuestions.map((q) => q.title).join(' · ') })}
       </p>
       {a.canRespond &&
         (open ? (
@@ -52,22 +49,22 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
           </div>
         ))}
       {s.responses === null ? (
-        <p className="text-xs text-muted-foreground">Only the sender sees the responses to this survey.</p>
+        <p className="text-xs text-muted-foreground">{t('senderOnly')}</p>
       ) : (
         s.responses.length > 0 && (
           <div className="grid gap-2">
             <div
               tabIndex={0}
               role="region"
-              aria-label={`Responses to ${a.title}`}
+              aria-label={t('responsesTo', { title: a.title })}
               className="overflow-x-auto rounded-lg border border-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
             >
               <table className="w-full min-w-max text-left text-sm">
-                <caption className="sr-only">Responses to {a.title}</caption>
+                <caption className="sr-only">{t('responsesTo', { title: a.title })}</caption>
                 <thead className="bg-muted/50 text-xs text-muted-foreground">
                   <tr>
                     <th scope="col" className="px-3 py-2 font-medium">
-                      Responder
+                      {t('responder')}
                     </th>
                     {s.questions.map((q, i) => (
                       <th key={i} scope="col" className="max-w-60 px-3 py-2 font-medium">
@@ -75,22 +72,20 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
                       </th>
                     ))}
                     <th scope="col" className="px-3 py-2 font-medium">
-                      Answered
+                      {t('answered')}
                     </th>
                   </tr>
                 </thead>
                 <tbody>
                   {s.responses.map((r) => (
                     <tr key={r.id} className="border-t border-border align-top">
-                      <td className="px-3 py-2 whitespace-nowrap">{r.responder ?? <span className="text-muted-foreground">Anonymous</span>}</td>
+                      <td className="px-3 py-2 whitespace-nowrap">{r.responder ?? <span className="text-muted-foreground">{t('anonymous')}</span>}</td>
                       {r.answers.map((ans, i) => (
                         <td key={i} className="max-w-60 px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">
                           {ans}
                         </td>
                       ))}
-                      <td className="px-3 py-2 whitespace-nowrap text-muted-foreground" suppressHydrationWarning>
-                        {when(r.respondedAt)}
-                      </td>
+                      <td className="px-3 py-2 whitespace-nowrap text-muted-foreground">{when(r.respondedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -103,7 +98,7 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
                 className="inline-flex items-center gap-2 rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-4"
               >
                 <Download aria-hidden />
-                Download responses (CSV)
+                {t('download')}
               </a>
             </div>
           </div>

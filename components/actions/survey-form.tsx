@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -57,6 +58,7 @@ export function SurveyForm({
   responseId?: string;
   onDone: () => void;
 }) {
+  const t = useTranslations('actions.surveyForm');
   const questions = a.survey!.questions;
   const changing = a.mine.find((m) => m.responseId === responseId);
   const [values, setValues] = useState<Value[]>(() => questions.map((q, i) => initialValue(q, changing?.answers?.[i])));
@@ -68,7 +70,7 @@ export function SurveyForm({
   const submit = () =>
     respond(
       { actionId: a.id, answers: questions.map((q, i) => toAnswer(q, values[i]!)), ...(responseId ? { responseId } : {}) },
-      responseId ? 'Your answers were changed.' : 'Your answers were sent.',
+      responseId ? t('changed') : t('sent'),
       (res) => {
         if (res.ok) {
           setErrors({});
@@ -80,7 +82,7 @@ export function SurveyForm({
   return (
     <form
       noValidate
-      aria-label={`Answer ${a.title}`}
+      aria-label={t('label', { title: a.title })}
       className="grid gap-4 rounded-lg border border-border bg-muted/30 p-3 sm:p-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -99,10 +101,10 @@ export function SurveyForm({
       )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" disabled={pending}>
-          {pending ? 'Sending…' : responseId ? 'Save changes' : 'Send answers'}
+          {pending ? t('sending') : responseId ? t('save') : t('send')}
         </Button>
         <Button type="button" variant="ghost" size="sm" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>
@@ -122,6 +124,7 @@ function QuestionField({
   errors?: string[];
   onChange: (v: Value) => void;
 }) {
+  const t = useTranslations('actions.surveyForm');
   const error = errors?.[0];
   const errorId = `${id}-error`;
   const errorLine = (
@@ -136,7 +139,7 @@ function QuestionField({
       <fieldset className="grid gap-2" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
         <legend className="mb-1 text-sm font-medium [overflow-wrap:anywhere]">
           {q.title}
-          {multi && <span className="font-normal text-muted-foreground"> (choose any)</span>}
+          {multi && <span className="font-normal text-muted-foreground"> {t('chooseAny')}</span>}
         </legend>
         {(q.options ?? []).map((o, j) => (
           <label key={o.title} htmlFor={`${id}-o${j}`} className="flex cursor-pointer items-center gap-2 text-sm">
@@ -147,7 +150,7 @@ function QuestionField({
               value={o.title}
               checked={picked.includes(o.title)}
               onChange={(e) =>
-                onChange(multi ? (e.target.checked ? [...(value as string[]), o.title] : (value as string[]).filter((t) => t !== o.title)) : o.title)
+                onChange(multi ? (e.target.checked ? [...(value as string[]), o.title] : (value as string[]).filter((x) => x !== o.title)) : o.title)
               }
               className="size-4 shrink-0 accent-primary"
             />
@@ -164,20 +167,25 @@ function QuestionField({
       <fieldset className="grid gap-2" aria-describedby={error ? errorId : undefined}>
         <legend className="mb-1 text-sm font-medium [overflow-wrap:anywhere]">{q.title}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
-          <Input aria-label={`${q.title}: place name`} placeholder="Place name" value={l.n} onChange={(e) => onChange({ ...l, n: e.target.value })} />
           <Input
-            aria-label={`${q.title}: latitude`}
+            aria-label={t('placeName', { title: q.title })}
+            placeholder={t('placeNamePlaceholder')}
+            value={l.n}
+            onChange={(e) => onChange({ ...l, n: e.target.value })}
+          />
+          <Input
+            aria-label={t('latitude', { title: q.title })}
             aria-invalid={Boolean(error)}
             inputMode="decimal"
-            placeholder="Latitude"
+            placeholder={t('latitudePlaceholder')}
             value={l.lt}
             onChange={(e) => onChange({ ...l, lt: e.target.value })}
           />
           <Input
-            aria-label={`${q.title}: longitude`}
+            aria-label={t('longitude', { title: q.title })}
             aria-invalid={Boolean(error)}
             inputMode="decimal"
-            placeholder="Longitude"
+            placeholder={t('longitudePlaceholder')}
             value={l.lg}
             onChange={(e) => onChange({ ...l, lg: e.target.value })}
           />
@@ -188,7 +196,7 @@ function QuestionField({
   }
   const media = q.type === 'Image' || q.type === 'AttachmentList';
   return (
-    <Field id={id} label={q.title} errors={errors} hint={media ? 'Photos and files are answered in the mobile app.' : undefined}>
+    <Field id={id} label={q.title} errors={errors} hint={media ? t('mediaHint') : undefined}>
       {(aria) =>
         q.type === 'Text' ? (
           <Textarea {...aria} rows={2} value={value as string} onChange={(e) => onChange(e.target.value)} />
@@ -199,7 +207,7 @@ function QuestionField({
         ) : q.type === 'DateTime' ? (
           <Input {...aria} type="datetime-local" value={value as string} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <Input {...aria} disabled value="" placeholder="Not available in the portal" />
+          <Input {...aria} disabled value="" placeholder={t('notAvailable')} />
         )
       }
     </Field>

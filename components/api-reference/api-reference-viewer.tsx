@@ -1,5 +1,6 @@
 'use client';
 import Script from 'next/script';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface ScalarInstance {
@@ -71,6 +72,7 @@ function configuration(documentUrl: string): Record<string, unknown> {
  * component's element and destroyed when the component leaves (client-side navigation).
  */
 export function ApiReferenceViewer({ header, scriptUrl, documentUrl }: { header: ReactNode; scriptUrl: string; documentUrl: string }) {
+  const t = useTranslations('apiReference.viewer');
   const root = useRef<HTMLDivElement>(null);
   const headerBox = useRef<HTMLDivElement>(null);
   const mountPoint = useRef<HTMLDivElement>(null);
@@ -105,21 +107,24 @@ export function ApiReferenceViewer({ header, scriptUrl, documentUrl }: { header:
         <Script src={scriptUrl} strategy="afterInteractive" onReady={() => setState('ready')} onError={() => setState('failed')} />
         {state === 'loading' && (
           <p role="status" className="mx-auto max-w-6xl px-4 py-8 text-sm text-muted-foreground sm:px-6">
-            Loading the API reference…
+            {t('loading')}
           </p>
         )}
         {state === 'failed' && (
           <p role="alert" className="mx-auto max-w-6xl px-4 py-8 text-sm sm:px-6">
-            The API reference could not be loaded. The OpenAPI document itself is at{' '}
-            <a className="text-primary underline" href={documentUrl}>
-              {documentUrl}
-            </a>
-            .
+            {t.rich('failed', {
+              url: documentUrl,
+              link: (chunks) => (
+                <a className="text-primary underline" href={documentUrl}>
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         )}
         <noscript>
           <p className="mx-auto max-w-6xl px-4 py-8 text-sm sm:px-6">
-            The API reference needs JavaScript. The OpenAPI document itself is at <a href={documentUrl}>{documentUrl}</a>.
+            {t.rich('noScript', { url: documentUrl, link: (chunks) => <a href={documentUrl}>{chunks}</a> })}
           </p>
         </noscript>
         <div ref={mountPoint} data-testid="api-reference" />

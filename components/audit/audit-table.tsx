@@ -1,38 +1,46 @@
 import { ArrowDown, ArrowUp, Bot, Plug, ScrollText, User } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { listHref } from '@/components/data-table/list-url';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { AuditRow } from '@/lib/audit';
+import { isAuditAction } from '@/lib/audit/actions';
 import type { AuditFilter } from '@/lib/audit/schemas';
 
 const TARGET_PATH: Record<string, string> = { connector: '/connectors/', group: '/groups/' };
 
-/** `2026-12-06T17:40:03.123456Z` → `2026-12-06 17:40:03` (the title keeps every digit). */
-const shortTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+/** A value the log stores as a word (outcome, target type): its label in the reader's language, else the word itself. */
+function useWord(group: 'outcomes' | 'targetTypes' | 'actorKinds') {
+  const t = useTranslations('audit');
+  return (word: string) => (t.has(`${group}.${word}`) ? t(`${group}.${word}`) : word);
+}
 
 function Actor({ actor }: { actor: AuditRow['actor'] }) {
+  const t = useTranslations('audit.table');
+  const kind = useWord('actorKinds');
   const Icon = actor.kind === 'person' ? User : actor.kind === 'connector' ? Plug : Bot;
   return (
     <div className="grid gap-0.5">
       <span className="inline-flex items-center gap-1.5 font-medium">
         <Icon aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
-        <span className="break-words">{actor.name}</span>
-        <span className="sr-only">({actor.kind})</span>
+        <span className="break-words">{actor.kind === 'system' ? t('unauthenticated') : actor.name}</span>
+        <span className="sr-only">({kind(actor.kind)})</span>
       </span>
       {actor.email && <span className="break-all text-xs text-muted-foreground">{actor.email}</span>}
-      {actor.viaConnector && <span className="text-xs text-muted-foreground">via connector {actor.viaConnector}</span>}
+      {actor.viaConnector && <span className="text-xs text-muted-foreground">{t('viaConnector', { name: actor.viaConnector })}</span>}
     </div>
   );
 }
 
 function Target({ target }: { target: AuditRow['target'] }) {
+  const type = useWord('targetTypes');
   if (!target.id) return <span className="text-muted-foreground">—</span>;
   const path = target.type ? TARGET_PATH[target.type] : undefined;
   const label = target.name ?? target.id;
   return (
     <div className="grid gap-0.5">
-      <span className="text-xs uppercase tracking-wide text-muted-foreground">{target.type}</span>
+      <span className="text-xs uppercase tracking-wide text-muted-foreground">{target.type && type(target.type)}</span>
       {path && target.name ? (
         <Link href={`${path}${target.id}`} className="break-words text-primary hover:underline">
           {label}
@@ -59,12 +67,15 @@ function Details({ details }: { details: AuditRow['details'] }) {
 }
 
 export function AuditTable({ rows, filter }: { rows: AuditRow[]; filter: AuditFilter }) {
+  const t = useTranslations('audit');
+  const format = useFormatter();
+  const outcome = useWord('outcomes');
   if (rows.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
         <ScrollText aria-hidden className="size-10 text-muted-foreground" />
-        <p className="text-lg font-medium">No audit events match</p>
-        <p className="max-w-md text-sm text-muted-foreground">Change or clear the filters to see more.</p>
+        <p className="text-lg font-medium">{t('table.emptyTitle')}</p>
+        <p className="max-w-md text-sm text-muted-foreground">{t('table.emptyText')}</p>
       </Card>
     );
   }
@@ -73,31 +84,21 @@ export function AuditTable({ rows, filter }: { rows: AuditRow[]; filter: AuditFi
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="sr-only">Audit events, {newest ? 'newest' : 'oldest'} first</caption>
+        <caption className="sr-only">{t('table.caption', { order: filter.sort })}</caption>
         <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             <th scope="col" aria-sort={newest ? 'descending' : 'ascending'} className="px-4 py-3 font-medium">
               <Link href={toggle} className="inline-flex items-center gap-1 uppercase hover:text-foreground">
-                Time (UTC)
+                {t('table.time')}
                 {newest ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUp aria-hidden className="size-3" />}
-                <span className="sr-only">, {newest ? 'newest first; show oldest first' : 'oldest first; show newest first'}</span>
+                <span className="sr-only">{t('table.sortHint', { order: filter.sort })}</span>
               </Link>
             </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Actor
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Action
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Target
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              IP
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Details
-            </th>
+            {(['actor', 'action', 'target', 'ip', 'details'] as const).map((h) => (
+              <th key={h} scope="col" className="px-4 py-3 font-medium">
+                {t(`table.${h}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-border align-top">
@@ -105,17 +106,17 @@ export function AuditTable({ rows, filter }: { rows: AuditRow[]; filter: AuditFi
             <tr key={r.id} data-action={r.action}>
               <td className="whitespace-nowrap px-4 py-3 tabular-nums text-muted-foreground">
                 <time dateTime={r.at} title={r.at}>
-                  {shortTime(r.at)}
+                  {format.dateTime(new Date(r.at), { dateStyle: 'medium', timeStyle: 'medium' })}
                 </time>
               </td>
               <td className="min-w-40 px-4 py-3">
                 <Actor actor={r.actor} />
               </td>
               <td className="min-w-40 px-4 py-3">
-                <span className="font-medium">{r.actionLabel}</span>
+                <span className="font-medium">{isAuditAction(r.action) ? t(`actions.${r.action}`) : r.action}</span>
                 {r.outcome !== 'success' && (
                   <Badge variant="warning" className="ml-2">
-                    {r.outcome}
+                    {outcome(r.outcome)}
                   </Badge>
                 )}
                 <div className="text-xs text-muted-foreground">{r.action}</div>

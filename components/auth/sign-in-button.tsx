@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -17,6 +18,7 @@ function OfficeLogo() {
 
 export function SignInButton({ callbackUrl }: { callbackUrl?: string }) {
   const [pending, start] = useTransition();
+  const t = useTranslations('auth.signIn');
   return (
     <Button
       size="lg"
@@ -31,7 +33,7 @@ export function SignInButton({ callbackUrl }: { callbackUrl?: string }) {
       }
     >
       <OfficeLogo />
-      {pending ? 'Redirecting…' : 'Sign in with Office 365'}
+      {pending ? t('redirecting') : t('button')}
     </Button>
   );
 }

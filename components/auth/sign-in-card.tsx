@@ -1,15 +1,15 @@
 import { Plug } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { SignInButton } from './sign-in-button';
 
-const ERRORS: Record<string, string> = {
-  Configuration: 'Sign-in is not available right now: the sign-in service could not be reached or is misconfigured. Try again in a moment.',
-  AccessDenied: 'Your account is not allowed to use this portal.',
-  Verification: 'The sign-in link is no longer valid. Please sign in again.',
-};
+/** Auth.js error codes we explain; anything else gets the generic text. */
+const KNOWN_ERRORS = ['Configuration', 'AccessDenied', 'Verification'] as const;
 
 export function SignInCard({ callbackUrl, error, signedOut }: { callbackUrl?: string; error?: string; signedOut?: boolean }) {
+  const t = useTranslations('auth.signIn');
+  const known = KNOWN_ERRORS.find((e) => e === error);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <Card className="w-full max-w-md">
@@ -18,15 +18,16 @@ export function SignInCard({ callbackUrl, error, signedOut }: { callbackUrl?: st
             <Plug aria-hidden className="size-6" />
           </div>
           <CardTitle className="text-2xl">
-            <span className="sr-only">Sign in to </span>Connector Portal
+            <span className="sr-only">{t('titlePrefix')}</span>
+            {t('productName')}
           </CardTitle>
-          <CardDescription>Connect your systems to conversation groups with connectors, tokens and webhooks.</CardDescription>
+          <CardDescription>{t('description')}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {signedOut && <Alert variant="success">You have signed out.</Alert>}
-          {error && <Alert variant="error">{ERRORS[error] ?? 'We could not sign you in. Please try again.'}</Alert>}
+          {signedOut && <Alert variant="success">{t('signedOut')}</Alert>}
+          {error && <Alert variant="error">{known ? t(`errors.${known}`) : t('errors.generic')}</Alert>}
           <SignInButton callbackUrl={callbackUrl} />
-          <p className="text-center text-xs text-muted-foreground">Use your work account. You will register a phone number after your first sign-in.</p>
+          <p className="text-center text-xs text-muted-foreground">{t('hint')}</p>
         </CardContent>
       </Card>
     </main>

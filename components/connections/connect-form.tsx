@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -13,6 +14,7 @@ import type { Errors } from './form-bits';
 /** Create and Connect: connection name, link name and scopes, then off to the provider's consent page. */
 export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId: string; authType: 'oauth2' | 'api_key' | 'basic'; defaultScopes: string[] }) {
   const router = useRouter();
+  const t = useTranslations('connections.connect');
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Errors>({});
   const [linkName, setLinkName] = useState('');
@@ -26,12 +28,8 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Create and Connect</CardTitle>
-        <CardDescription>
-          {authType === 'oauth2'
-            ? 'You will sign in at the provider and allow access; the connection is saved when the provider hands over its tokens.'
-            : 'The credential is stored encrypted and attached to every call.'}
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{authType === 'oauth2' ? t('oauthDescription') : t('staticDescription')}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -54,7 +52,7 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
           )}
         >
           <div className="grid items-start gap-4 sm:grid-cols-2">
-            <Field id="connection-name" label="Connection name" errors={errors.name}>
+            <Field id="connection-name" label={t('name')} errors={errors.name}>
               {(aria) => (
                 <Input
                   {...aria}
@@ -66,7 +64,7 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
                 />
               )}
             </Field>
-            <Field id="link-name" label="Link name" errors={errors.linkName} hint="What code uses: lower-case letters, digits and _.">
+            <Field id="link-name" label={t('linkName')} errors={errors.linkName} hint={t('linkNameHint')}>
               {(aria) => (
                 <Input
                   {...aria}
@@ -83,28 +81,28 @@ export function ConnectForm({ serviceId, authType, defaultScopes }: { serviceId:
             </Field>
           </div>
           {authType === 'oauth2' && (
-            <Field id="connection-scopes" label="Scopes" errors={errors.scopes} hint="Empty: the service's default scopes.">
+            <Field id="connection-scopes" label={t('scopes')} errors={errors.scopes} hint={t('scopesHint')}>
               {(aria) => <Input {...aria} name="scopes" defaultValue={defaultScopes.join(' ')} className="font-mono text-xs" />}
             </Field>
           )}
           {authType === 'api_key' && (
-            <Field id="api-key" label="API key" errors={errors.apiKey}>
+            <Field id="api-key" label={t('apiKey')} errors={errors.apiKey}>
               {(aria) => <Input {...aria} name="apiKey" type="password" autoComplete="off" />}
             </Field>
           )}
           {authType === 'basic' && (
             <div className="grid items-start gap-4 sm:grid-cols-2">
-              <Field id="username" label="User name" errors={errors.username}>
+              <Field id="username" label={t('username')} errors={errors.username}>
                 {(aria) => <Input {...aria} name="username" autoComplete="off" />}
               </Field>
-              <Field id="password" label="Password" errors={errors.password}>
+              <Field id="password" label={t('password')} errors={errors.password}>
                 {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" />}
               </Field>
             </div>
           )}
           <div className="flex justify-end">
             <Button type="submit" disabled={pending}>
-              {pending ? 'Connecting…' : 'Create and Connect'}
+              {pending ? t('connecting') : t('submit')}
             </Button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 'use client';
 import { RefreshCw, Trash2, Unplug } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -12,15 +13,16 @@ import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 /** Reconnect (in place), Revoke and Delete, each behind a confirmation. */
 export function ConnectionControls({ id, name, status, oauth }: { id: string; name: string; status: string; oauth: boolean }) {
   const router = useRouter();
+  const t = useTranslations('connections.controls');
   const { pending, run } = useActionRunner();
   const [connecting, start] = useTransition();
   return (
     <div className="flex flex-wrap gap-2">
       {oauth && (
         <ConfirmDialog
-          title={`Reconnect ${name}?`}
-          description="You will sign in at the provider again. The connection keeps its link name; calls use the new authorization as soon as you are back."
-          confirmLabel="Reconnect"
+          title={t('reconnectTitle', { name })}
+          description={t('reconnectText')}
+          confirmLabel={t('reconnect')}
           pending={connecting}
           onConfirm={() =>
             start(async () => {
@@ -32,42 +34,42 @@ export function ConnectionControls({ id, name, status, oauth }: { id: string; na
           trigger={(open) => (
             <Button variant={status === 'connected' ? 'outline' : 'default'} onClick={open} disabled={connecting}>
               <RefreshCw aria-hidden />
-              Reconnect
+              {t('reconnect')}
             </Button>
           )}
         />
       )}
       {status !== 'revoked' && (
         <ConfirmDialog
-          title={`Revoke ${name}?`}
-          description="Its tokens are revoked at the provider (when it has a revocation URL) and forgotten here. Calls through it fail until it is reconnected."
-          confirmLabel="Revoke"
+          title={t('revokeTitle', { name })}
+          description={t('revokeText')}
+          confirmLabel={t('revoke')}
           pending={pending}
-          onConfirm={() => run(() => revokeConnectionAction({ id }), `${name} was revoked.`)}
+          onConfirm={() => run(() => revokeConnectionAction({ id }), t('revoked', { name }))}
           trigger={(open) => (
             <Button variant="outline" onClick={open} disabled={pending}>
               <Unplug aria-hidden />
-              Revoke
+              {t('revoke')}
             </Button>
           )}
         />
       )}
       <ConfirmDialog
-        title={`Delete ${name}?`}
-        description="The connection is revoked and removed; its link name becomes free. Integrations calling it get 404."
-        confirmLabel="Delete connection"
+        title={t('deleteTitle', { name })}
+        description={t('deleteText')}
+        confirmLabel={t('deleteConfirm')}
         pending={pending}
         onConfirm={() =>
           run(
             () => deleteConnectionAction({ id }),
-            `${name} was deleted.`,
+            t('deleted', { name }),
             (res) => res.ok && router.push('/connections'),
           )
         }
         trigger={(open) => (
           <Button variant="destructive" onClick={open} disabled={pending}>
             <Trash2 aria-hidden />
-            Delete
+            {t('delete')}
           </Button>
         )}
       />
@@ -77,32 +79,31 @@ export function ConnectionControls({ id, name, status, oauth }: { id: string; na
 
 export function DeleteService({ id, name, connections }: { id: string; name: string; connections: number }) {
   const router = useRouter();
+  const t = useTranslations('connections.deleteService');
   const { pending, run } = useActionRunner();
   return (
     <Card className="border-destructive/40">
       <CardHeader>
-        <CardTitle className="text-destructive">Delete service</CardTitle>
-        <CardDescription>
-          Deletes the service and its {connections} connection{connections === 1 ? '' : 's'}. This cannot be undone.
-        </CardDescription>
+        <CardTitle className="text-destructive">{t('title')}</CardTitle>
+        <CardDescription>{t('description', { count: connections })}</CardDescription>
       </CardHeader>
       <CardContent>
         <ConfirmDialog
-          title={`Delete ${name}?`}
-          description={`Its ${connections} connection${connections === 1 ? '' : 's'} stop working at once.`}
-          confirmLabel="Delete service"
+          title={t('confirmTitle', { name })}
+          description={t('confirmText', { count: connections })}
+          confirmLabel={t('confirm')}
           pending={pending}
           onConfirm={() =>
             run(
               () => deleteServiceAction({ id }),
-              `${name} was deleted.`,
+              t('done', { name }),
               (res) => res.ok && router.push('/connections'),
             )
           }
           trigger={(open) => (
             <Button variant="destructive" onClick={open} disabled={pending}>
               <Trash2 aria-hidden />
-              Delete service
+              {t('confirm')}
             </Button>
           )}
         />

@@ -1,22 +1,25 @@
+import { useTranslations } from 'next-intl';
 import { Card, CardContent } from '@/components/ui/card';
 import type { ConnectionDto } from '@/lib/connections';
-import { ConnectionStatusBadge, when } from './status-badge';
+import { ConnectionStatusBadge, useWhen } from './status-badge';
 
 export function ConnectionSummary({ c }: { c: ConnectionDto }) {
+  const t = useTranslations('connections.connection');
+  const when = useWhen();
   const rows: [string, React.ReactNode][] = [
-    ['Status', <ConnectionStatusBadge key="s" status={c.status} />],
-    ['Account', c.accountIdentity ?? '—'],
+    [t('status'), <ConnectionStatusBadge key="s" status={c.status} />],
+    [t('account'), c.accountIdentity ?? '—'],
     [
-      'Scopes',
+      t('scopes'),
       <span key="sc" className="break-all font-mono text-xs">
         {c.scopes.join(' ') || '—'}
       </span>,
     ],
-    ['Access token expires', when(c.expiresAt, c.authType === 'oauth2' ? '—' : 'never')],
-    ['Last refreshed', when(c.lastRefreshedAt, '—')],
-    ['Last used', when(c.lastUsedAt, 'never')],
+    [t('expires'), when(c.expiresAt, c.authType === 'oauth2' ? '—' : 'never')],
+    [t('lastRefreshed'), when(c.lastRefreshedAt, '—')],
+    [t('lastUsed'), when(c.lastUsedAt, 'never')],
     [
-      'Last error',
+      t('lastError'),
       c.lastError ? (
         <span key="e" className="text-destructive">
           {c.lastError} ({when(c.lastErrorAt)})
@@ -29,7 +32,7 @@ export function ConnectionSummary({ c }: { c: ConnectionDto }) {
   return (
     <Card>
       <CardContent className="pt-6">
-        <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6" aria-label="Connection">
+        <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6" aria-label={t('summary')}>
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="font-medium text-muted-foreground">{k}</dt>

@@ -1,33 +1,33 @@
 import { Cable } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { ConnectionDto } from '@/lib/connections';
-import { ConnectionStatusBadge, when } from './status-badge';
+import { ConnectionStatusBadge, useWhen } from './status-badge';
 
-const HEADINGS = ['Name', 'Service', 'Link name', 'Status', 'Scopes', 'Token expires', 'Last used', 'Last error'];
+const HEADINGS = ['name', 'service', 'linkName', 'status', 'scopes', 'tokenExpires', 'lastUsed', 'lastError'] as const;
 
 export function ConnectionsTable({ rows }: { rows: ConnectionDto[] }) {
+  const t = useTranslations('connections.table');
+  const when = useWhen();
   if (rows.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
         <Cable aria-hidden className="size-10 text-muted-foreground" />
-        <p className="text-lg font-medium">No connections yet</p>
-        <p className="max-w-md text-sm text-muted-foreground">
-          A connection holds an authorization at a third-party service (Google, Slack, your CRM…). Your integrations call it by its link name and never see its
-          credentials.
-        </p>
+        <p className="text-lg font-medium">{t('emptyTitle')}</p>
+        <p className="max-w-md text-sm text-muted-foreground">{t('emptyText')}</p>
       </Card>
     );
   }
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="sr-only">Connections of the organization</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             {HEADINGS.map((h) => (
               <th key={h} scope="col" className="whitespace-nowrap px-4 py-3 font-medium">
-                {h}
+                {t(h)}
               </th>
             ))}
           </tr>

@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,16 +15,17 @@ import { formValues, RedirectUrlBox, Select, type Errors } from './form-bits';
 /** Custom Service: every field of Zoho's form, each with its own error. */
 export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: string; allowHttp: boolean }) {
   const router = useRouter();
+  const t = useTranslations('connections');
   const { pending, run } = useActionRunner();
   const [errors, setErrors] = useState<Errors>({});
   const [authType, setAuthType] = useState('oauth2');
   const oauth = authType === 'oauth2';
-  const urlHint = allowHttp ? 'https:// (http:// is allowed on this development server)' : 'https://';
+  const urlHint = allowHttp ? t('setup.urlHintHttp') : 'https://';
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Custom Service</CardTitle>
-        <CardDescription>Any OAuth 2.0 provider (or an API that takes a key or Basic credentials).</CardDescription>
+        <CardTitle>{t('setup.custom')}</CardTitle>
+        <CardDescription>{t('setup.customDescription')}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -33,7 +35,7 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
           onSubmit={submitWith((form) =>
             run(
               () => createServiceAction(formValues(form)),
-              'The service was added.',
+              t('setup.added'),
               (res) => {
                 setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
                 if (res.ok) router.push(`/connections/services/${res.data.id}`);
@@ -42,15 +44,15 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
           )}
         >
           <div className="grid items-start gap-4 sm:grid-cols-2">
-            <Field id="name" label="Service name" errors={errors.name}>
+            <Field id="name" label={t('fields.name')} errors={errors.name}>
               {(aria) => <Input {...aria} name="name" maxLength={80} />}
             </Field>
-            <Field id="authType" label="Authentication type" errors={errors.authType}>
+            <Field id="authType" label={t('fields.authType')} errors={errors.authType}>
               {(aria) => (
                 <Select {...aria} name="authType" value={authType} onChange={(e) => setAuthType(e.target.value)}>
-                  <option value="oauth2">OAuth 2</option>
-                  <option value="api_key">API key</option>
-                  <option value="basic">Basic</option>
+                  <option value="oauth2">{t('authTypes.oauth2')}</option>
+                  <option value="api_key">{t('authTypes.api_key')}</option>
+                  <option value="basic">{t('authTypes.basic')}</option>
                 </Select>
               )}
             </Field>
@@ -59,49 +61,44 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
             <>
               <RedirectUrlBox url={redirectUrl} />
               <div className="grid items-start gap-4 sm:grid-cols-2">
-                <Field id="clientId" label="Client ID" errors={errors.clientId}>
+                <Field id="clientId" label={t('fields.clientId')} errors={errors.clientId}>
                   {(aria) => <Input {...aria} name="clientId" autoComplete="off" />}
                 </Field>
-                <Field id="clientSecret" label="Client secret" errors={errors.clientSecret} hint="Stored encrypted; never shown again.">
+                <Field id="clientSecret" label={t('fields.clientSecret')} errors={errors.clientSecret} hint={t('fields.clientSecretHint')}>
                   {(aria) => <Input {...aria} name="clientSecret" type="password" autoComplete="new-password" />}
                 </Field>
-                <Field id="authorizationUrl" label="Authorization URL" errors={errors.authorizationUrl} hint={urlHint}>
+                <Field id="authorizationUrl" label={t('fields.authorizationUrl')} errors={errors.authorizationUrl} hint={urlHint}>
                   {(aria) => <Input {...aria} name="authorizationUrl" type="url" />}
                 </Field>
-                <Field id="tokenUrl" label="Access-token URL" errors={errors.tokenUrl}>
+                <Field id="tokenUrl" label={t('fields.tokenUrl')} errors={errors.tokenUrl}>
                   {(aria) => <Input {...aria} name="tokenUrl" type="url" />}
                 </Field>
-                <Field id="refreshUrl" label="Refresh-token URL (optional)" errors={errors.refreshUrl} hint="Empty: the access-token URL.">
+                <Field id="refreshUrl" label={t('fields.refreshUrlOptional')} errors={errors.refreshUrl} hint={t('fields.refreshUrlHint')}>
                   {(aria) => <Input {...aria} name="refreshUrl" type="url" />}
                 </Field>
-                <Field id="revocationUrl" label="Revocation URL (optional)" errors={errors.revocationUrl}>
+                <Field id="revocationUrl" label={t('fields.revocationUrlOptional')} errors={errors.revocationUrl}>
                   {(aria) => <Input {...aria} name="revocationUrl" type="url" />}
                 </Field>
-                <Field id="scopes" label="Scopes" errors={errors.scopes} hint="Separated by spaces or commas.">
+                <Field id="scopes" label={t('fields.scopes')} errors={errors.scopes} hint={t('fields.scopesHint')}>
                   {(aria) => <Input {...aria} name="scopes" />}
                 </Field>
-                <Field id="scopeDelimiter" label="Scope delimiter" errors={errors.scopeDelimiter} hint="How the provider wants them joined.">
+                <Field id="scopeDelimiter" label={t('fields.scopeDelimiter')} errors={errors.scopeDelimiter} hint={t('fields.scopeDelimiterHint')}>
                   {(aria) => (
                     <Select {...aria} name="scopeDelimiter" defaultValue="space">
-                      <option value="space">Space</option>
-                      <option value="comma">Comma</option>
-                      <option value="plus">Plus</option>
+                      <option value="space">{t('fields.delimiters.space')}</option>
+                      <option value="comma">{t('fields.delimiters.comma')}</option>
+                      <option value="plus">{t('fields.delimiters.plus')}</option>
                     </Select>
                   )}
                 </Field>
-                <Field
-                  id="extraAuthParams"
-                  label="Extra authorization parameters"
-                  errors={errors.extraAuthParams}
-                  hint="One key=value a line, e.g. access_type=offline."
-                >
+                <Field id="extraAuthParams" label={t('fields.extraAuthParams')} errors={errors.extraAuthParams} hint={t('fields.extraAuthParamsHint')}>
                   {(aria) => <Textarea {...aria} name="extraAuthParams" rows={2} className="font-mono text-xs" />}
                 </Field>
-                <Field id="tokenAuthMethod" label="Client authentication at the token URL" errors={errors.tokenAuthMethod}>
+                <Field id="tokenAuthMethod" label={t('fields.tokenAuthMethod')} errors={errors.tokenAuthMethod}>
                   {(aria) => (
                     <Select {...aria} name="tokenAuthMethod" defaultValue="body">
-                      <option value="body">In the request body (client_secret_post)</option>
-                      <option value="basic">HTTP Basic (client_secret_basic)</option>
+                      <option value="body">{t('fields.tokenAuthBody')}</option>
+                      <option value="basic">{t('fields.tokenAuthBasic')}</option>
                     </Select>
                   )}
                 </Field>
@@ -109,26 +106,16 @@ export function CustomServiceForm({ redirectUrl, allowHttp }: { redirectUrl: str
             </>
           )}
           {authType === 'api_key' && (
-            <Field
-              id="apiKeyHeader"
-              label="Header the key goes in"
-              errors={errors.apiKeyHeader}
-              hint="Default X-API-Key. The key itself is entered per connection."
-            >
+            <Field id="apiKeyHeader" label={t('fields.apiKeyHeader')} errors={errors.apiKeyHeader} hint={t('fields.apiKeyHeaderHint')}>
               {(aria) => <Input {...aria} name="apiKeyHeader" placeholder="X-API-Key" />}
             </Field>
           )}
-          <Field
-            id="allowedBaseUrls"
-            label="Allowed API base URLs"
-            errors={errors.allowedBaseUrls}
-            hint="One a line. Calls through this service may only go under these."
-          >
+          <Field id="allowedBaseUrls" label={t('fields.allowedBaseUrls')} errors={errors.allowedBaseUrls} hint={t('fields.allowedBaseUrlsHint')}>
             {(aria) => <Textarea {...aria} name="allowedBaseUrls" rows={2} className="font-mono text-xs" placeholder="https://api.example.com/v1/" />}
           </Field>
           <div className="flex justify-end">
             <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save service'}
+              {pending ? t('setup.saving') : t('setup.save')}
             </Button>
           </div>
         </form>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { cn } from '@/lib/utils';
@@ -18,12 +19,13 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
 
 /** The redirect URL to register at the provider, shown (with Copy) before anything is saved. */
 export function RedirectUrlBox({ url }: { url: string }) {
+  const t = useTranslations('connections.setup');
   return (
     <div className="grid gap-2 rounded-lg border border-primary/30 bg-primary/5 p-3">
       <p className="text-sm font-medium" id="redirect-url-label">
-        Redirect URL
+        {t('redirectUrl')}
       </p>
-      <p className="text-xs text-muted-foreground">Register this URL at the provider (as the redirect, callback or reply URL) before you connect.</p>
+      <p className="text-xs text-muted-foreground">{t('redirectUrlHint')}</p>
       <div className="flex flex-wrap items-center gap-2">
         <code
           aria-labelledby="redirect-url-label"
@@ -32,7 +34,7 @@ export function RedirectUrlBox({ url }: { url: string }) {
         >
           {url}
         </code>
-        <CopyButton value={url} what="Redirect URL" />
+        <CopyButton value={url} what={t('redirectUrl')} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -17,13 +18,14 @@ import { formValues, RedirectUrlBox, type Errors } from './form-bits';
 /** A preset only asks for what the provider gave you: client ID and secret (plus scopes and, where per account, the API base). */
 export function PresetServiceForm({ preset, redirectUrl }: { preset: ServicePreset; redirectUrl: string }) {
   const router = useRouter();
+  const t = useTranslations('connections');
   const { pending, run } = useActionRunner();
   const [errors, setErrors] = useState<Errors>({});
   return (
     <Card>
       <CardHeader>
         <CardTitle>{preset.name}</CardTitle>
-        <CardDescription>Register an OAuth app at the provider ({preset.consoleHint}), then enter its client ID and secret here.</CardDescription>
+        <CardDescription>{t('setup.presetDescription', { hint: preset.consoleHint })}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -33,7 +35,7 @@ export function PresetServiceForm({ preset, redirectUrl }: { preset: ServicePres
           onSubmit={submitWith((form) =>
             run(
               () => createServiceAction(formValues(form)),
-              `${preset.name} was added.`,
+              t('setup.presetAdded', { name: preset.name }),
               (res) => {
                 setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
                 if (res.ok) router.push(`/connections/services/${res.data.id}`);
@@ -43,40 +45,35 @@ export function PresetServiceForm({ preset, redirectUrl }: { preset: ServicePres
         >
           <input type="hidden" name="preset" value={preset.key} />
           <RedirectUrlBox url={redirectUrl} />
-          <Field id="name" label="Service name" errors={errors.name}>
+          <Field id="name" label={t('fields.name')} errors={errors.name}>
             {(aria) => <Input {...aria} name="name" defaultValue={preset.name} maxLength={80} />}
           </Field>
           <div className="grid items-start gap-4 sm:grid-cols-2">
-            <Field id="clientId" label="Client ID" errors={errors.clientId}>
+            <Field id="clientId" label={t('fields.clientId')} errors={errors.clientId}>
               {(aria) => <Input {...aria} name="clientId" autoComplete="off" />}
             </Field>
-            <Field id="clientSecret" label="Client secret" errors={errors.clientSecret} hint="Stored encrypted; never shown again.">
+            <Field id="clientSecret" label={t('fields.clientSecret')} errors={errors.clientSecret} hint={t('fields.clientSecretHint')}>
               {(aria) => <Input {...aria} name="clientSecret" type="password" autoComplete="new-password" />}
             </Field>
           </div>
           <Field
             id="scopes"
-            label="Default scopes"
+            label={t('fields.defaultScopes')}
             errors={errors.scopes}
-            hint={`Separated by spaces or commas (sent ${preset.scopeDelimiter === ',' ? 'comma' : 'space'}-separated).`}
+            hint={t('fields.defaultScopesHint', { delimiter: preset.scopeDelimiter === ',' ? 'comma' : 'space' })}
           >
             {(aria) => <Input {...aria} name="scopes" defaultValue={preset.defaultScopes.join(' ')} />}
           </Field>
-          <Field
-            id="allowedBaseUrls"
-            label="Allowed API base URLs"
-            errors={errors.allowedBaseUrls}
-            hint="One a line. Calls through this service may only go under these."
-          >
+          <Field id="allowedBaseUrls" label={t('fields.allowedBaseUrls')} errors={errors.allowedBaseUrls} hint={t('fields.allowedBaseUrlsHint')}>
             {(aria) => <Textarea {...aria} name="allowedBaseUrls" rows={2} defaultValue={preset.allowedBaseUrls.join('\n')} className="font-mono text-xs" />}
           </Field>
           <dl className="grid gap-1 text-xs text-muted-foreground">
             <div>
-              <dt className="inline font-medium">Authorization URL: </dt>
+              <dt className="inline font-medium">{t('setup.presetUrlLabel', { label: t('fields.authorizationUrl') })}</dt>
               <dd className="inline break-all font-mono">{preset.authorizationUrl}</dd>
             </div>
             <div>
-              <dt className="inline font-medium">Access-token URL: </dt>
+              <dt className="inline font-medium">{t('setup.presetUrlLabel', { label: t('fields.tokenUrl') })}</dt>
               <dd className="inline break-all font-mono">{preset.tokenUrl}</dd>
             </div>
           </dl>
@@ -85,10 +82,10 @@ export function PresetServiceForm({ preset, redirectUrl }: { preset: ServicePres
           )}
           <div className="flex flex-wrap justify-end gap-2">
             <Link href="/connections/new" className={buttonVariants({ variant: 'outline' })}>
-              Back
+              {t('setup.back')}
             </Link>
             <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save service'}
+              {pending ? t('setup.saving') : t('setup.save')}
             </Button>
           </div>
         </form>

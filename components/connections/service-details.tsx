@@ -1,34 +1,35 @@
+import { useTranslations } from 'next-intl';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { ServiceDto } from '@/lib/connections';
 
-const AUTH = { oauth2: 'OAuth 2', api_key: 'API key', basic: 'Basic' } as const;
-
 /** Everything about a service except its secret. */
 export function ServiceDetails({ s, redirectUrl }: { s: ServiceDto; redirectUrl: string }) {
+  const t = useTranslations('connections');
+  const oauth = s.authType === 'oauth2';
   const rows: [string, string | null][] = [
-    ['Authentication type', AUTH[s.authType]],
-    ['Client ID', s.authType === 'oauth2' ? s.clientId : null],
-    ['Client secret', s.authType === 'oauth2' ? (s.hasClientSecret ? 'Stored encrypted' : 'None') : null],
-    ['Redirect URL', s.authType === 'oauth2' ? redirectUrl : null],
-    ['Authorization URL', s.authorizationUrl],
-    ['Access-token URL', s.tokenUrl],
-    ['Refresh-token URL', s.authType === 'oauth2' ? (s.refreshUrl ?? 'Same as the access-token URL') : null],
-    ['Revocation URL', s.revocationUrl],
-    ['Default scopes', s.defaultScopes.join(' ') || null],
+    [t('fields.authType'), t(`authTypes.${s.authType}`)],
+    [t('fields.clientId'), oauth ? s.clientId : null],
+    [t('fields.clientSecret'), oauth ? (s.hasClientSecret ? t('details.storedEncrypted') : t('details.none')) : null],
+    [t('setup.redirectUrl'), oauth ? redirectUrl : null],
+    [t('fields.authorizationUrl'), s.authorizationUrl],
+    [t('fields.tokenUrl'), s.tokenUrl],
+    [t('fields.refreshUrl'), oauth ? (s.refreshUrl ?? t('details.sameAsToken')) : null],
+    [t('fields.revocationUrl'), s.revocationUrl],
+    [t('fields.defaultScopes'), s.defaultScopes.join(' ') || null],
     [
-      'Extra authorization parameters',
+      t('fields.extraAuthParams'),
       Object.entries(s.extraAuthParams)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ') || null,
     ],
-    ['Client authentication', s.authType === 'oauth2' ? (s.tokenAuthMethod === 'basic' ? 'HTTP Basic' : 'Request body') : null],
-    ['API key header', s.apiKeyHeader],
-    ['Allowed API base URLs', s.allowedBaseUrls.join(' ')],
+    [t('details.clientAuth'), oauth ? (s.tokenAuthMethod === 'basic' ? t('details.httpBasic') : t('details.requestBody')) : null],
+    [t('fields.apiKeyHeaderShort'), s.apiKeyHeader],
+    [t('fields.allowedBaseUrls'), s.allowedBaseUrls.join(' ')],
   ];
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Service</CardTitle>
+        <CardTitle>{t('details.title')}</CardTitle>
       </CardHeader>
       <CardContent>
         <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">

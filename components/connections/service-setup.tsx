@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { SERVICE_PRESETS } from '@/lib/connections/presets';
 import { cn } from '@/lib/utils';
@@ -11,6 +12,7 @@ import { PresetServiceForm } from './preset-service-form';
 export function ServiceSetup({ redirectUrl, allowHttp }: { redirectUrl: string; allowHttp: boolean }) {
   const params = useSearchParams();
   const router = useRouter();
+  const t = useTranslations('connections.setup');
   const tab = params.get('tab') === 'custom' ? 'custom' : 'pick';
   const preset = SERVICE_PRESETS.find((p) => p.key === params.get('preset'));
   const tabButton = (key: 'pick' | 'custom', label: string) => (
@@ -31,9 +33,9 @@ export function ServiceSetup({ redirectUrl, allowHttp }: { redirectUrl: string; 
   );
   return (
     <div className="grid gap-4">
-      <div role="tablist" aria-label="How to add the service" className="flex border-b border-border">
-        {tabButton('pick', 'Pick Your Service')}
-        {tabButton('custom', 'Custom Service')}
+      <div role="tablist" aria-label={t('tabs')} className="flex border-b border-border">
+        {tabButton('pick', t('pick'))}
+        {tabButton('custom', t('custom'))}
       </div>
       {tab === 'custom' ? (
         <div role="tabpanel" id="panel-custom" aria-labelledby="tab-custom">
@@ -44,7 +46,7 @@ export function ServiceSetup({ redirectUrl, allowHttp }: { redirectUrl: string; 
           {preset ? (
             <PresetServiceForm key={preset.key} preset={preset} redirectUrl={redirectUrl} />
           ) : (
-            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Services you can pick">
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('pickList')}>
               {SERVICE_PRESETS.map((p) => (
                 <li key={p.key}>
                   <Card className="h-full p-0">

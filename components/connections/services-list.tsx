@@ -1,19 +1,15 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { ServiceDto } from '@/lib/connections';
 
-const AUTH = { oauth2: 'OAuth 2.0', api_key: 'API key', basic: 'Basic' } as const;
-
 export function ServicesList({ services, isOrgAdmin }: { services: ServiceDto[]; isOrgAdmin: boolean }) {
+  const t = useTranslations('connections');
   if (services.length === 0) {
-    return (
-      <p className="text-sm text-muted-foreground">
-        {isOrgAdmin ? 'No services yet. Add one: pick a known provider or describe a custom one.' : 'No services yet. Organization admins set them up.'}
-      </p>
-    );
+    return <p className="text-sm text-muted-foreground">{isOrgAdmin ? t('services.emptyAdmin') : t('services.emptyMember')}</p>;
   }
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Services">
+    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('services.label')}>
       {services.map((s) => (
         <li key={s.id}>
           <Card className="grid h-full gap-1 p-4">
@@ -21,7 +17,7 @@ export function ServicesList({ services, isOrgAdmin }: { services: ServiceDto[];
               {s.name}
             </Link>
             <p className="text-xs text-muted-foreground">
-              {AUTH[s.authType]} · {s.connections} connection{s.connections === 1 ? '' : 's'}
+              {t(s.authType === 'oauth2' ? 'authTypes.oauth2Long' : `authTypes.${s.authType}`)} · {t('services.connectionCount', { count: s.connections })}
             </p>
             <p className="break-all font-mono text-xs text-muted-foreground">{s.allowedBaseUrls.join(' ')}</p>
           </Card>

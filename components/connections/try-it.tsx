@@ -1,5 +1,6 @@
 'use client';
 import { Play } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,6 +17,7 @@ import { Select, type Errors } from './form-bits';
 /** Try it: one call through the connection, showing the provider's status and body. */
 export function TryIt({ id, sampleUrl }: { id: string; sampleUrl: string }) {
   const router = useRouter();
+  const t = useTranslations('connections.tryIt');
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -24,8 +26,8 @@ export function TryIt({ id, sampleUrl }: { id: string; sampleUrl: string }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Try it</CardTitle>
-        <CardDescription>Calls the provider through this connection, as an integration would.</CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="grid min-w-0 gap-4">
         <form
@@ -43,7 +45,7 @@ export function TryIt({ id, sampleUrl }: { id: string; sampleUrl: string }) {
           )}
         >
           <div className="grid items-start gap-4 sm:grid-cols-[8rem_1fr]">
-            <Field id="try-method" label="Method" errors={errors.method}>
+            <Field id="try-method" label={t('method')} errors={errors.method}>
               {(aria) => (
                 <Select {...aria} value={method} onChange={(e) => setMethod(e.target.value)}>
                   {['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => (
@@ -52,27 +54,27 @@ export function TryIt({ id, sampleUrl }: { id: string; sampleUrl: string }) {
                 </Select>
               )}
             </Field>
-            <Field id="try-url" label="URL" errors={errors.url}>
+            <Field id="try-url" label={t('url')} errors={errors.url}>
               {(aria) => <Input {...aria} name="url" defaultValue={sampleUrl} className="font-mono text-xs" />}
             </Field>
           </div>
           {method !== 'GET' && (
-            <Field id="try-body" label="Body (JSON or text)" errors={errors.body}>
+            <Field id="try-body" label={t('body')} errors={errors.body}>
               {(aria) => <Textarea {...aria} name="body" rows={4} className="font-mono text-xs" />}
             </Field>
           )}
           <div className="flex justify-end">
             <Button type="submit" disabled={pending}>
               <Play aria-hidden />
-              {pending ? 'Calling…' : 'Send'}
+              {pending ? t('calling') : t('send')}
             </Button>
           </div>
         </form>
         {failure && <Alert variant="error">{failure}</Alert>}
         {result && (
-          <section aria-label="Response" className="grid min-w-0 gap-2">
+          <section aria-label={t('response')} className="grid min-w-0 gap-2">
             <p className="text-sm">
-              Status <strong data-testid="try-status">{result.status}</strong>
+              {t('status')} <strong data-testid="try-status">{result.status}</strong>
               {result.headers['content-type'] ? <span className="text-muted-foreground"> · {result.headers['content-type']}</span> : null}
             </p>
             <pre data-testid="try-body" className="max-h-96 overflow-auto rounded-lg bg-muted p-4 text-xs">

@@ -1,5 +1,6 @@
 import { BookOpen, Check } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -17,8 +18,6 @@ import { ConnectorGroups } from '@/components/grants/connector-groups';
 import type { ConnectorGroupDto } from '@/lib/grants';
 import { EditConnector } from './edit-connector';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-
 export function ConnectorDetailsView({
   c,
   isOrgAdmin,
@@ -32,13 +31,16 @@ export function ConnectorDetailsView({
   week: UsagePoint[];
   groups: { groups: ConnectorGroupDto[]; hidden: number };
 }) {
+  const t = useTranslations('connectors.details');
+  const tp = useTranslations('connectors.permissions');
+  const format = useFormatter();
   return (
     <div className="grid gap-6">
-      <PageHeader parent={{ href: '/connectors', label: 'Connectors' }} title={c.name} badges={<StatusBadge status={c.status} />}>
+      <PageHeader parent={{ href: '/connectors', label: t('parent') }} title={c.name} badges={<StatusBadge status={c.status} />}>
         <p className="mt-1 text-sm text-muted-foreground">{c.description}</p>
         <p className="mt-1 text-xs text-muted-foreground">
-          Created by {c.ownerName ?? 'a former user'} on {dateFormat.format(new Date(c.createdAt))} · granted to {c.groups} group{c.groups === 1 ? '' : 's'}
-          {!c.canManage && ' · Only the owner and organization admins can change this connector.'}
+          {t('createdLine', { owner: c.ownerName ?? t('formerUser'), date: format.dateTime(new Date(c.createdAt), { dateStyle: 'medium' }), groups: c.groups })}
+          {!c.canManage && t('readOnly')}
         </p>
         {c.canManage && (
           <div className="mt-3">
@@ -49,33 +51,35 @@ export function ConnectorDetailsView({
 
       <Card>
         <CardHeader>
-          <CardTitle>ID &amp; Secret</CardTitle>
+          <CardTitle>{t('idSecretTitle')}</CardTitle>
           <CardDescription>
-            Your system sends both to the token service as the applicationId and applicationSecret headers; the{' '}
-            <Link href="/api-reference" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-4 hover:underline">
-              <BookOpen aria-hidden className="size-3.5" />
-              API reference
-            </Link>{' '}
-            describes every call.
+            {t.rich('idSecretText', {
+              link: (chunks) => (
+                <Link href="/api-reference" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-4 hover:underline">
+                  <BookOpen aria-hidden className="size-3.5" />
+                  {chunks}
+                </Link>
+              ),
+            })}
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5">
           <div className="grid gap-1.5">
-            <span className="text-sm font-medium">Connector ID</span>
+            <span className="text-sm font-medium">{t('connectorId')}</span>
             <div className="flex items-center gap-2">
               <code data-testid="connector-id" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm">
                 {c.id}
               </code>
-              <CopyButton value={c.id} what="Connector ID" />
+              <CopyButton value={c.id} what={t('connectorId')} />
             </div>
           </div>
           {c.canManage ? (
             <SecretsPanel connectorId={c.id} secrets={c.secrets} />
           ) : (
             <div className="grid gap-1.5">
-              <span className="text-sm font-medium">Connector Secret</span>
+              <span className="text-sm font-medium">{t('connectorSecret')}</span>
               <AskOwnerNotice ownerName={c.ownerName} testId="secret-who-to-ask">
-                {(who) => `Only ${who} can see and copy this secret. Ask them if your system needs it.`}
+                {(who) => t('secretWho', { who })}
               </AskOwnerNotice>
             </div>
           )}
@@ -96,17 +100,17 @@ export function ConnectorDetailsView({
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>Permissions</CardTitle>
-            <CardDescription>Granted to every group that adds this connector.</CardDescription>
+            <CardTitle>{t('permissionsTitle')}</CardTitle>
+            <CardDescription>{t('permissionsText')}</CardDescription>
           </CardHeader>
           <CardContent>
-            <ul className="grid gap-2" aria-label="Permissions">
+            <ul className="grid gap-2" aria-label={t('permissionsTitle')}>
               {CONNECTOR_PERMISSIONS.filter((p) => c.permissions.includes(p.key)).map((p) => (
                 <li key={p.key} className="flex items-start gap-2 text-sm">
                   <Check aria-hidden className="mt-0.5 size-4 text-emerald-600 dark:text-emerald-400" />
                   <span>
-                    <span className="font-medium">{p.label}</span>
-                    <span className="block text-xs text-muted-foreground">{p.description}</span>
+                    <span className="font-medium">{tp(`${p.key}.label`)}</span>
+                    <span className="block text-xs text-muted-foreground">{tp(`${p.key}.description`)}</span>
                   </span>
                 </li>
               ))}
@@ -121,11 +125,8 @@ export function ConnectorDetailsView({
       {c.canManage && (
         <Card>
           <CardHeader>
-            <CardTitle>Status</CardTitle>
-            <CardDescription>
-              A deactivated connector cannot be added to any new group. Groups that already have it keep working; once removed from a group, it cannot be added
-              back there until it is activated again.
-            </CardDescription>
+            <CardTitle>{t('statusTitle')}</CardTitle>
+            <CardDescription>{t('statusText')}</CardDescription>
           </CardHeader>
           <CardContent className="flex flex-wrap items-center gap-4">
             <StatusControl connectorId={c.id} status={c.status} name={c.name} />

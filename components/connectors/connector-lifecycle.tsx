@@ -2,7 +2,8 @@
 import { submitWith } from '@/lib/forms';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -14,32 +15,30 @@ import { deleteConnectorAction, setConnectorStatusAction } from '@/lib/connector
 
 export function StatusControl({ connectorId, status, name }: { connectorId: string; status: 'active' | 'inactive'; name: string }) {
   const { pending, run } = useActionRunner();
+  const t = useTranslations('connectors.lifecycle');
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   if (status === 'inactive') {
     return (
       <>
-        <p className="text-sm">
-          This connector is <strong>inactive</strong>.
-        </p>
-        <Button disabled={pending} onClick={() => run(() => setConnectorStatusAction({ id: connectorId, status: 'active' }), `${name} is active again.`)}>
-          Activate
+        <p className="text-sm">{t.rich('isInactive', { strong })}</p>
+        <Button disabled={pending} onClick={() => run(() => setConnectorStatusAction({ id: connectorId, status: 'active' }), t('activated', { name }))}>
+          {t('activate')}
         </Button>
       </>
     );
   }
   return (
     <>
-      <p className="text-sm">
-        This connector is <strong>active</strong>.
-      </p>
+      <p className="text-sm">{t.rich('isActive', { strong })}</p>
       <ConfirmDialog
-        title={`Deactivate ${name}?`}
-        description="It can no longer be added to new groups. Groups that already have it keep working."
-        confirmLabel="Deactivate"
+        title={t('deactivateTitle', { name })}
+        description={t('deactivateText')}
+        confirmLabel={t('deactivate')}
         pending={pending}
-        onConfirm={() => run(() => setConnectorStatusAction({ id: connectorId, status: 'inactive' }), `${name} is deactivated.`)}
+        onConfirm={() => run(() => setConnectorStatusAction({ id: connectorId, status: 'inactive' }), t('deactivated', { name }))}
         trigger={(open) => (
           <Button variant="outline" onClick={open} disabled={pending}>
-            Deactivate
+            {t('deactivate')}
           </Button>
         )}
       />
@@ -53,29 +52,24 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<string[] | undefined>();
+  const t = useTranslations('connectors.lifecycle');
+  const tc = useTranslations('common');
   return (
     <Card className="border-destructive/40">
       <CardHeader>
-        <CardTitle className="text-destructive">Delete connector</CardTitle>
-        <CardDescription>
-          Deleting stops everything at once: its secrets, its grants to {groups} group{groups === 1 ? '' : 's'} and every token made from them. This cannot be
-          undone.
-        </CardDescription>
+        <CardTitle className="text-destructive">{t('deleteTitle')}</CardTitle>
+        <CardDescription>{t('deleteText', { groups })}</CardDescription>
       </CardHeader>
       <CardContent>
         <Button variant="destructive" onClick={() => setOpen(true)}>
           <Trash2 aria-hidden />
-          Delete connector
+          {t('deleteTitle')}
         </Button>
         <Dialog
           open={open}
           onOpenChange={setOpen}
-          title={`Delete ${name}?`}
-          description={
-            <>
-              Type <strong className="font-mono text-foreground">{name}</strong> to confirm.
-            </>
-          }
+          title={t('deleteDialogTitle', { name })}
+          description={t.rich('typeToConfirm', { name, strong: (chunks) => <strong className="font-mono text-foreground">{chunks}</strong> })}
         >
           <form
             className="mt-4 grid gap-4"
@@ -84,7 +78,7 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
             onSubmit={submitWith(() =>
               run(
                 () => deleteConnectorAction({ id: connectorId, confirmName: typed }),
-                `${name} was deleted.`,
+                t('deleted', { name }),
                 (res) => {
                   if (res.ok) router.push('/connectors');
                   else setErrors(res.fieldErrors?.confirmName);
@@ -92,15 +86,15 @@ export function DeleteConnector({ connectorId, name, groups }: { connectorId: st
               ),
             )}
           >
-            <Field id="confirm-name" label="Connector name" errors={errors}>
+            <Field id="confirm-name" label={t('nameLabel')} errors={errors}>
               {(aria) => <Input {...aria} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />}
             </Field>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+                {tc('cancel')}
               </Button>
               <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== name}>
-                {pending ? 'Deleting…' : 'Delete forever'}
+                {pending ? t('deleting') : t('deleteForever')}
               </Button>
             </div>
           </form>

@@ -1,5 +1,6 @@
 import { Plug, Plus } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -8,10 +9,9 @@ import type { ConnectorListItem, ConnectorSort } from '@/lib/connectors';
 import { Sparkline } from '@/components/usage/sparkline';
 
 export function StatusBadge({ status }: { status: 'active' | 'inactive' }) {
-  return status === 'active' ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>;
+  const t = useTranslations('connectors.status');
+  return status === 'active' ? <Badge variant="success">{t('active')}</Badge> : <Badge variant="muted">{t('inactive')}</Badge>;
 }
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export function ConnectorsTable({
   rows,
@@ -31,20 +31,18 @@ export function ConnectorsTable({
   dir: 'asc' | 'desc';
   params: Record<string, string | undefined>;
 }) {
+  const t = useTranslations('connectors.list');
+  const format = useFormatter();
   const col = { sort, dir, path: '/connectors', params };
   if (rows.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-3 px-6 py-14 text-center">
         <Plug aria-hidden className="size-10 text-muted-foreground" />
-        <p className="text-lg font-medium">
-          {q ? `No connectors match "${q}"` : view === 'mine' ? 'You have not created a connector yet' : 'Your organization has no connectors yet'}
-        </p>
-        <p className="max-w-md text-sm text-muted-foreground">
-          A connector gets a Connector ID and Secret. Group admins add it to their groups and hand you a refresh token for the token service.
-        </p>
+        <p className="text-lg font-medium">{q ? t('noMatch', { q }) : view === 'mine' ? t('emptyMine') : t('emptyAll')}</p>
+        <p className="max-w-md text-sm text-muted-foreground">{t('emptyText')}</p>
         <Link href="/connectors/new" className={buttonVariants()}>
           <Plus aria-hidden />
-          New Connector
+          {t('new')}
         </Link>
       </Card>
     );
@@ -52,16 +50,16 @@ export function ConnectorsTable({
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="sr-only">{view === 'mine' ? 'Connectors created by me' : 'All connectors of the organization'}</caption>
+        <caption className="sr-only">{view === 'mine' ? t('captionMine') : t('captionAll')}</caption>
         <thead className="border-b border-border bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
-            <SortHeader label="Name" column="name" {...col} />
-            <SortHeader label="Created by" column="owner" {...col} />
-            <SortHeader label="Status" column="status" {...col} />
-            <SortHeader label="Groups" column="groups" {...col} className="text-right" defaultDir="desc" />
-            <SortHeader label="Created" column="created" {...col} defaultDir="desc" />
+            <SortHeader label={t('columns.name')} column="name" {...col} />
+            <SortHeader label={t('columns.owner')} column="owner" {...col} />
+            <SortHeader label={t('columns.status')} column="status" {...col} />
+            <SortHeader label={t('columns.groups')} column="groups" {...col} className="text-right" defaultDir="desc" />
+            <SortHeader label={t('columns.created')} column="created" {...col} defaultDir="desc" />
             <th scope="col" className="px-4 py-3 font-medium">
-              Calls, 7 days
+              {t('columns.calls')}
             </th>
           </tr>
         </thead>
@@ -79,7 +77,7 @@ export function ConnectorsTable({
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{r.groups}</td>
               <td className="px-4 py-3 text-muted-foreground">
-                <time dateTime={r.createdAt}>{dateFormat.format(new Date(r.createdAt))}</time>
+                <time dateTime={r.createdAt}>{format.dateTime(new Date(r.createdAt), { dateStyle: 'medium' })}</time>
               </td>
               <td className="px-4 py-3">
                 <WeekOfCalls days={weeklyCalls[r.id] ?? []} />
@@ -92,15 +90,15 @@ export function ConnectorsTable({
   );
 }
 
-const callCount = new Intl.NumberFormat('en');
-
 function WeekOfCalls({ days }: { days: number[] }) {
+  const t = useTranslations('connectors.list');
+  const format = useFormatter();
   const total = days.reduce((n, d) => n + d, 0);
   return (
     <span className="inline-flex items-center gap-2 text-muted-foreground">
-      <Sparkline values={days.length ? days : [0, 0]} label={`${callCount.format(total)} calls in the last 7 days`} className="text-primary" />
+      <Sparkline values={days.length ? days : [0, 0]} label={t('callsLabel', { count: total })} className="text-primary" />
       <span className="tabular-nums" aria-hidden>
-        {callCount.format(total)}
+        {format.number(total)}
       </span>
     </span>
   );

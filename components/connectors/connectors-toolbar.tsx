@@ -1,6 +1,7 @@
 'use client';
 import { Search } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -11,6 +12,7 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, start] = useTransition();
+  const t = useTranslations('connectors.toolbar');
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -25,15 +27,15 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
   return (
     <div className="flex flex-wrap items-end gap-4" aria-busy={pending}>
       <div className="grid gap-1.5">
-        <Label htmlFor="connector-view">Show</Label>
+        <Label htmlFor="connector-view">{t('show')}</Label>
         <select
           id="connector-view"
           value={view}
           onChange={(e) => update('view', e.target.value)}
           className="h-9 rounded-md border border-border bg-background px-3 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
-          <option value="mine">Created by me</option>
-          <option value="all">All Connectors</option>
+          <option value="mine">{t('mine')}</option>
+          <option value="all">{t('all')}</option>
         </select>
       </div>
       <form
@@ -44,7 +46,7 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
           update('q', String(new FormData(e.currentTarget).get('q') ?? '').trim());
         }}
       >
-        <Label htmlFor="connector-search">Search by name</Label>
+        <Label htmlFor="connector-search">{t('search')}</Label>
         <div className="relative">
           <Search aria-hidden className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-muted-foreground" />
           <Input
@@ -52,7 +54,7 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
             name="q"
             type="search"
             defaultValue={q}
-            placeholder="Connector name"
+            placeholder={t('searchPlaceholder')}
             className="w-64 pl-8"
             onChange={(e) => {
               if (e.target.value === '' && q) update('q', '');
@@ -60,7 +62,7 @@ export function ConnectorsToolbar({ view, q }: { view: 'mine' | 'all'; q: string
           />
         </div>
       </form>
-      {pending && <span className="pb-2 text-sm text-muted-foreground">Loading…</span>}
+      {pending && <span className="pb-2 text-sm text-muted-foreground">{t('loading')}</span>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { Pencil } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -17,13 +18,15 @@ export function EditConnector({ connectorId, name, description }: { connectorId:
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const formRef = useFocusFirstInvalid(errors);
+  const t = useTranslations('connectors.edit');
+  const tc = useTranslations('common');
   return (
     <>
       <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
         <Pencil aria-hidden />
-        Edit
+        {tc('edit')}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Edit connector" description="The name your organization sees, and what the connector does.">
+      <Dialog open={open} onOpenChange={setOpen} title={t('title')} description={t('description')}>
         <form
           ref={formRef}
           className="mt-4 grid gap-4"
@@ -37,7 +40,7 @@ export function EditConnector({ connectorId, name, description }: { connectorId:
                   name: String(form.get('name') ?? ''),
                   description: String(form.get('description') ?? ''),
                 }),
-              'Connector saved.',
+              t('saved'),
               (res) => {
                 setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
                 if (res.ok) setOpen(false);
@@ -45,18 +48,18 @@ export function EditConnector({ connectorId, name, description }: { connectorId:
             ),
           )}
         >
-          <Field id="name" label="Connector Name" errors={errors.name}>
+          <Field id="name" label={t('nameLabel')} errors={errors.name}>
             {(aria) => <Input {...aria} name="name" defaultValue={name} autoComplete="off" />}
           </Field>
-          <Field id="description" label="Short Description" errors={errors.description}>
+          <Field id="description" label={t('descriptionLabel')} errors={errors.description}>
             {(aria) => <Textarea {...aria} name="description" defaultValue={description} rows={3} />}
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {tc('cancel')}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
+              {pending ? tc('saving') : tc('save')}
             </Button>
           </div>
         </form>

@@ -2,6 +2,7 @@
 import { submitWith } from '@/lib/forms';
 import { ArrowLeft, ArrowRight, KeyRound } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -18,6 +19,7 @@ type Errors = Record<string, string[] | undefined>;
 type Details = { name: string; description: string; redirectUrl: string };
 
 function Steps({ step }: { step: 1 | 2 }) {
+  const t = useTranslations('connectors.wizard');
   const item = (n: 1 | 2, label: string) => (
     <li
       className={cn('flex items-center gap-2', step === n ? 'font-medium text-foreground' : 'text-muted-foreground')}
@@ -35,9 +37,9 @@ function Steps({ step }: { step: 1 | 2 }) {
     </li>
   );
   return (
-    <ol className="flex items-center gap-6 text-sm" aria-label="Steps">
-      {item(1, 'Details')}
-      {item(2, 'Permissions')}
+    <ol className="flex items-center gap-6 text-sm" aria-label={t('steps')}>
+      {item(1, t('stepDetails'))}
+      {item(2, t('stepPermissions'))}
     </ol>
   );
 }
@@ -53,6 +55,9 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
   // keyboard and screen reader users land on the new step's heading, or on the first field in error
   const headingRef = useFocusOnChange(step);
   const contentRef = useFocusFirstInvalid<HTMLDivElement>(errors);
+  const t = useTranslations('connectors.wizard');
+  const tc = useTranslations('common');
+  const tp = useTranslations('connectors.permissions');
 
   if (created) return <ConnectorCreated {...created} tokenUrl={tokenUrl} />;
 
@@ -96,13 +101,9 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
         <Steps step={step} />
         <div className="grid gap-1.5">
           <CardTitle ref={headingRef} tabIndex={-1} className="outline-none">
-            {step === 1 ? 'Connector details' : 'Permissions'}
+            {step === 1 ? t('detailsTitle') : t('permissionsTitle')}
           </CardTitle>
-          <CardDescription>
-            {step === 1
-              ? 'Name your connector and say what it does. Group admins see this when they add it to a group.'
-              : 'Choose what the connector may do. A group admin who adds it grants exactly this set.'}
-          </CardDescription>
+          <CardDescription>{step === 1 ? t('detailsText') : t('permissionsText')}</CardDescription>
         </div>
       </CardHeader>
       <CardContent ref={contentRef}>
@@ -113,10 +114,10 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
         )}
         {step === 1 ? (
           <form method="post" onSubmit={submitWith(onContinue)} className="grid gap-5" noValidate>
-            <Field id="name" label="Connector Name" errors={errors.name}>
-              {(aria) => <Input {...aria} name="name" defaultValue={details.name} maxLength={80} autoFocus placeholder="e.g. Field Sales CRM sync" />}
+            <Field id="name" label={t('nameLabel')} errors={errors.name}>
+              {(aria) => <Input {...aria} name="name" defaultValue={details.name} maxLength={80} autoFocus placeholder={t('namePlaceholder')} />}
             </Field>
-            <Field id="description" label="Short Description" errors={errors.description}>
+            <Field id="description" label={t('descriptionLabel')} errors={errors.description}>
               {(aria) => (
                 <textarea
                   {...aria}
@@ -128,30 +129,25 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
                 />
               )}
             </Field>
-            <Field
-              id="redirectUrl"
-              label="Redirect URL (optional)"
-              hint="Needed for the OAuth 2.0 sign-in flow. You can add more later."
-              errors={errors.redirectUrl}
-            >
+            <Field id="redirectUrl" label={t('redirectLabel')} hint={t('redirectHint')} errors={errors.redirectUrl}>
               {(aria) => (
                 <Input {...aria} name="redirectUrl" type="url" defaultValue={details.redirectUrl} placeholder="https://app.example.com/oauth/callback" />
               )}
             </Field>
             <div className="flex gap-2">
               <Button type="submit" disabled={pending}>
-                Continue
+                {t('continue')}
                 <ArrowRight aria-hidden />
               </Button>
               <Link href="/connectors" className={buttonVariants({ variant: 'ghost' })}>
-                Cancel
+                {tc('cancel')}
               </Link>
             </div>
           </form>
         ) : (
           <div className="grid gap-5">
             <fieldset className="grid gap-2" aria-describedby={errors.permissions ? 'permissions-error' : undefined}>
-              <legend className="sr-only">Permissions</legend>
+              <legend className="sr-only">{t('permissionsTitle')}</legend>
               {CONNECTOR_PERMISSIONS.map((p) => {
                 const checked = permissions.includes(p.key);
                 return (
@@ -171,9 +167,9 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
                       aria-invalid={errors.permissions ? true : undefined}
                     />
                     <span className="grid gap-0.5">
-                      <span className="text-sm font-medium">{p.label}</span>
+                      <span className="text-sm font-medium">{tp(`${p.key}.label`)}</span>
                       <span id={`perm-${p.key}`} className="text-xs text-muted-foreground">
-                        {p.description}
+                        {tp(`${p.key}.description`)}
                       </span>
                     </span>
                   </label>
@@ -186,10 +182,10 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="outline" onClick={() => setStep(1)}>
                 <ArrowLeft aria-hidden />
-                Back
+                {tc('back')}
               </Button>
               <Button type="button" onClick={onCreate} disabled={pending}>
-                {pending ? 'Creating…' : 'Create Connector'}
+                {pending ? t('creating') : t('create')}
               </Button>
             </div>
           </div>
@@ -201,10 +197,11 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
 
 function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: string; secret: string; tokenUrl: string }) {
   const headingRef = useFocusOnChange(id, { onMount: true });
+  const t = useTranslations('connectors.created');
   const curl = `curl -s ${tokenUrl} \\
   -H "applicationId: ${id}" \\
   -H "applicationSecret: ${secret}" \\
-  -H "refreshToken: <refresh token from a group admin>"`;
+  -H "refreshToken: <${t('curlPlaceholder')}>"`;
   return (
     <Card>
       <CardHeader>
@@ -212,33 +209,29 @@ function ConnectorCreated({ id, name, secret, tokenUrl }: { id: string; name: st
           <KeyRound aria-hidden className="size-5" />
         </div>
         <CardTitle ref={headingRef} tabIndex={-1} className="outline-none">
-          Connector “{name}” created
+          {t('title', { name })}
         </CardTitle>
-        <CardDescription>
-          Write down the ID &amp; Secret: your system sends both to the token service. You can see them again on the connector’s page.
-        </CardDescription>
+        <CardDescription>{t('text')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
-        <SecretLine label="Connector ID" value={id} testId="created-connector-id" />
-        <SecretLine label="Connector Secret" value={secret} testId="created-connector-secret" />
+        <SecretLine label={t('connectorId')} value={id} testId="created-connector-id" />
+        <SecretLine label={t('connectorSecret')} value={secret} testId="created-connector-secret" />
         <div className="grid gap-2">
           <div className="flex items-center justify-between">
-            <h3 className="text-sm font-medium">Get an access token</h3>
-            <CopyButton value={curl} what="curl command" />
+            <h3 className="text-sm font-medium">{t('accessToken')}</h3>
+            <CopyButton value={curl} what={t('curl')} />
           </div>
           <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
             <code>{curl}</code>
           </pre>
-          <p className="text-xs text-muted-foreground">
-            Next: a group admin adds this connector to a group (Groups → Connectors → Add Connector) and hands you the refresh token.
-          </p>
+          <p className="text-xs text-muted-foreground">{t('next')}</p>
         </div>
         <div className="flex gap-2">
           <Link href={`/connectors/${id}`} className={buttonVariants()}>
-            Open connector details
+            {t('open')}
           </Link>
           <Link href="/connectors" className={buttonVariants({ variant: 'outline' })}>
-            Back to Connectors
+            {t('back')}
           </Link>
         </div>
       </CardContent>

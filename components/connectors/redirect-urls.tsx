@@ -1,6 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { Plus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,28 +15,30 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
   const { pending, run } = useActionRunner();
   const [errors, setErrors] = useState<string[] | undefined>();
   const [formKey, setFormKey] = useState(0);
+  const t = useTranslations('connectors.redirects');
+  const tc = useTranslations('common');
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Redirect URLs</CardTitle>
-        <CardDescription>Where the OAuth 2.0 authorization code flow may send users back to.</CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {urls.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No redirect URLs yet. The OAuth 2.0 flow needs at least one.</p>
+          <p className="text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
-          <ul className="divide-y divide-border" aria-label="Redirect URLs">
+          <ul className="divide-y divide-border" aria-label={t('title')}>
             {urls.map((u) => (
               <li key={u} className="flex items-center gap-2 py-2" aria-label={u}>
                 <code className="min-w-0 flex-1 break-all font-mono text-xs">{u}</code>
                 {canManage && (
                   <ConfirmDialog
-                    title="Remove this redirect URL?"
+                    title={t('removeTitle')}
                     description={<code className="break-all font-mono text-xs">{u}</code>}
-                    confirmLabel="Remove URL"
+                    confirmLabel={t('removeConfirm')}
                     pending={pending}
-                    onConfirm={() => run(() => removeRedirectUrlAction({ id: connectorId, url: u }), 'Redirect URL removed.')}
-                    trigger={removeTrigger(`Remove ${u}`, 'Remove')}
+                    onConfirm={() => run(() => removeRedirectUrlAction({ id: connectorId, url: u }), t('removed'))}
+                    trigger={removeTrigger(t('removeAria', { url: u }))}
                   />
                 )}
               </li>
@@ -51,7 +54,7 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
             onSubmit={submitWith((form) =>
               run(
                 () => addRedirectUrlAction({ id: connectorId, url: String(form.get('url') ?? '') }),
-                'Redirect URL added.',
+                t('added'),
                 (res) => {
                   setErrors(res.ok ? undefined : (res.fieldErrors?.url ?? undefined));
                   if (res.ok) setFormKey((k) => k + 1);
@@ -59,13 +62,13 @@ export function RedirectUrls({ connectorId, urls, canManage }: { connectorId: st
               ),
             )}
           >
-            <Field id="redirect-url" label="Add a redirect URL" errors={errors}>
+            <Field id="redirect-url" label={t('addLabel')} errors={errors}>
               {(aria) => (
                 <div className="flex gap-2">
                   <Input {...aria} name="url" type="url" placeholder="https://app.example.com/oauth/callback" />
                   <Button type="submit" variant="outline" disabled={pending}>
                     <Plus aria-hidden />
-                    Add
+                    {tc('add')}
                   </Button>
                 </div>
               )}

@@ -1,6 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { Eye, EyeOff, RotateCw } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
@@ -11,13 +12,15 @@ import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { ConnectorSecretDto } from '@/lib/connectors';
 import { revealSecretAction, rotateSecretAction } from '@/lib/connectors/actions';
 
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-
 /** Show, Copy and Rotate: rendered for the owner and org admins only (the others get AskOwnerNotice). */
 export function SecretsPanel({ connectorId, secrets }: { connectorId: string; secrets: ConnectorSecretDto[] }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [rotateOpen, setRotateOpen] = useState(false);
   const { pending, run } = useActionRunner();
+  const t = useTranslations('connectors.secrets');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
   const reveal = async (secretId: string): Promise<string | null> => {
     if (revealed[secretId]) return revealed[secretId];
@@ -33,22 +36,22 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
   return (
     <div className="grid gap-3">
       <div className="flex items-center justify-between">
-        <span className="text-sm font-medium">Connector Secret</span>
+        <span className="text-sm font-medium">{t('title')}</span>
         <Button type="button" variant="outline" size="sm" onClick={() => setRotateOpen(true)}>
           <RotateCw aria-hidden />
-          Rotate secret
+          {t('rotate')}
         </Button>
       </div>
-      <ul className="grid gap-3" aria-label="Secrets">
+      <ul className="grid gap-3" aria-label={t('listLabel')}>
         {secrets.map((s) => {
-          const label = s.current ? 'Current secret' : 'Previous secret';
+          const label = s.current ? t('current') : t('previous');
           const value = revealed[s.id];
           return (
             <li key={s.id} className="grid gap-1.5" aria-label={label} data-secret-id={s.id}>
               <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                 <Badge variant={s.current ? 'success' : 'warning'}>{label}</Badge>
-                <span>created {dateTime.format(new Date(s.createdAt))}</span>
-                <span>· {s.expiresAt ? `stops working ${dateTime.format(new Date(s.expiresAt))}` : 'no expiry'}</span>
+                <span>{t('created', { date: dateTime(s.createdAt) })}</span>
+                <span>· {s.expiresAt ? t('stops', { date: dateTime(s.expiresAt) }) : t('noExpiry')}</span>
               </div>
               <div className="flex items-center gap-2">
                 <code data-testid="secret-value" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm">
@@ -58,11 +61,11 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
                   type="button"
                   variant="outline"
                   size="sm"
-                  aria-label={`${value ? 'Hide' : 'Show'} ${label.toLowerCase()}`}
+                  aria-label={value ? t(s.current ? 'hideCurrent' : 'hidePrevious') : t(s.current ? 'showCurrent' : 'showPrevious')}
                   onClick={() => (value ? setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== s.id))) : void reveal(s.id))}
                 >
                   {value ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
-                  {value ? 'Hide' : 'Show'}
+                  {value ? tc('hide') : tc('show')}
                 </Button>
                 <CopyButton getValue={() => reveal(s.id)} what={label} />
               </div>
@@ -70,14 +73,9 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
           );
         })}
       </ul>
-      <p className="text-xs text-muted-foreground">Every Show and Copy is recorded in the audit log.</p>
+      <p className="text-xs text-muted-foreground">{t('audited')}</p>
 
-      <Dialog
-        open={rotateOpen}
-        onOpenChange={setRotateOpen}
-        title="Rotate the connector secret?"
-        description="A new secret is created. Update your system with it; choose what happens to the current one."
-      >
+      <Dialog open={rotateOpen} onOpenChange={setRotateOpen} title={t('rotateTitle')} description={t('rotateText')}>
         <form
           className="mt-4 grid gap-4"
           method="post"
@@ -85,9 +83,7 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
             const overlap = form.get('overlap') === 'none' ? 'none' : '7d';
             run(
               () => rotateSecretAction({ id: connectorId, overlap }),
-              overlap === 'none'
-                ? 'New secret created; the previous secret no longer works.'
-                : 'New secret created; the previous one keeps working for 7 days.',
+              overlap === 'none' ? t('rotatedNow') : t('rotatedOverlap'),
               (res) => {
                 if (!res.ok) return;
                 setRotateOpen(false);
@@ -97,28 +93,28 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
           })}
         >
           <fieldset className="grid gap-2 text-sm">
-            <legend className="sr-only">Previous secret</legend>
+            <legend className="sr-only">{t('previous')}</legend>
             <label className="flex items-start gap-2">
               <input type="radio" name="overlap" value="7d" defaultChecked className="mt-1" />
               <span>
-                <span className="font-medium">Keep the previous secret working for 7 days</span>
-                <span className="block text-xs text-muted-foreground">Both secrets work until then, so you can switch without downtime.</span>
+                <span className="font-medium">{t('keepTitle')}</span>
+                <span className="block text-xs text-muted-foreground">{t('keepText')}</span>
               </span>
             </label>
             <label className="flex items-start gap-2">
               <input type="radio" name="overlap" value="none" className="mt-1" />
               <span>
-                <span className="font-medium">Revoke the previous secret now</span>
-                <span className="block text-xs text-muted-foreground">Use this if the secret leaked. Calls with it fail at once.</span>
+                <span className="font-medium">{t('revokeTitle')}</span>
+                <span className="block text-xs text-muted-foreground">{t('revokeText')}</span>
               </span>
             </label>
           </fieldset>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="outline" onClick={() => setRotateOpen(false)}>
-              Cancel
+              {tc('cancel')}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? 'Rotating…' : 'Rotate secret'}
+              {pending ? t('rotating') : t('rotate')}
             </Button>
           </div>
         </form>

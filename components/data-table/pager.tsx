@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonVariants } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 import { listHref } from './list-url';
@@ -18,6 +19,7 @@ export function Pager({
   next: string | null;
   label: string;
 }) {
+  const t = useTranslations('common.pager');
   if (!prev && !next) return null;
   const link = (href: string | null, text: string, icon: 'prev' | 'next') =>
     href ? (
@@ -35,8 +37,8 @@ export function Pager({
     );
   return (
     <nav aria-label={label} className="flex items-center justify-end gap-2">
-      {link(prev ? listHref(path, params, { before: prev }) : null, 'Previous', 'prev')}
-      {link(next ? listHref(path, params, { after: next }) : null, 'Next', 'next')}
+      {link(prev ? listHref(path, params, { before: prev }) : null, t('previous'), 'prev')}
+      {link(next ? listHref(path, params, { after: next }) : null, t('next'), 'next')}
     </nav>
   );
 }

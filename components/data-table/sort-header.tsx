@@ -1,5 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/lib/utils';
 import { listHref } from './list-url';
 
@@ -26,6 +27,7 @@ export function SortHeader({
   className?: string;
   defaultDir?: 'asc' | 'desc';
 }) {
+  const t = useTranslations('common.sort');
   const active = sort === column;
   const nextDir = active ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir;
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown;
@@ -34,7 +36,7 @@ export function SortHeader({
       <Link href={listHref(path, params, { sort: column, dir: nextDir })} className="inline-flex items-center gap-1 uppercase hover:text-foreground">
         {label}
         <Icon aria-hidden className={cn('size-3', !active && 'opacity-50')} />
-        <span className="sr-only">{active ? `, sorted ${dir === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
+        <span className="sr-only">{active ? (dir === 'asc' ? t('ascending') : t('descending')) : t('sort')}</span>
       </Link>
     </th>
   );

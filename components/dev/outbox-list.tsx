@@ -1,6 +1,7 @@
 'use client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Inbox } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 
@@ -24,9 +25,11 @@ export const outboxQuery = queryOptions({
 
 export function OutboxList() {
   const { data, isPending, isError } = useQuery(outboxQuery);
+  const t = useTranslations('phone.outbox');
+  const format = useFormatter();
   if (isPending) {
     return (
-      <div className="grid gap-3" aria-busy="true" aria-label="Loading messages">
+      <div className="grid gap-3" aria-busy="true" aria-label={t('loading')}>
         <Skeleton className="h-16" />
         <Skeleton className="h-16" />
       </div>
@@ -35,28 +38,26 @@ export function OutboxList() {
   if (isError)
     return (
       <p role="alert" className="text-sm text-destructive">
-        The outbox could not be loaded. Retrying…
+        {t('loadFailed')}
       </p>
     );
   if (data.length === 0) {
     return (
       <Card className="flex flex-col items-center gap-2 py-10 text-center">
         <Inbox aria-hidden className="size-8 text-muted-foreground" />
-        <p className="font-medium">No messages yet</p>
-        <p className="text-sm text-muted-foreground">Generate a PIN in the portal and it appears here.</p>
+        <p className="font-medium">{t('emptyTitle')}</p>
+        <p className="text-sm text-muted-foreground">{t('emptyText')}</p>
       </Card>
     );
   }
   return (
-    <ul className="grid gap-3" aria-label="Messages">
+    <ul className="grid gap-3" aria-label={t('listLabel')}>
       {data.map((m) => (
         <li key={m.id}>
           <Card className="p-4">
             <div className="flex items-center justify-between text-xs text-muted-foreground">
-              <span>
-                To <span className="font-mono text-foreground">{m.to}</span>
-              </span>
-              <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString()}</time>
+              <span>{t.rich('to', { phone: m.to, mono: (chunks) => <span className="font-mono text-foreground">{chunks}</span> })}</span>
+              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'medium' })}</time>
             </div>
             <p className="mt-2 text-sm">{m.body}</p>
           </Card>

@@ -1,29 +1,28 @@
 'use client';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import type { ConnectorGroupDto } from '@/lib/grants';
 import { removeGroupGrantAction } from '@/lib/grants/actions';
 import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-
 /** The connector page's "Groups" card: where it is granted, with Remove for org and group admins. */
 export function ConnectorGroups({ connectorName, groups, hidden }: { connectorName: string; groups: ConnectorGroupDto[]; hidden: number }) {
   const { pending, run } = useActionRunner();
+  const t = useTranslations('grants.connectorGroups');
+  const format = useFormatter();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Groups</CardTitle>
-        <CardDescription>The groups this connector is added to. Removing it ends its token there at once.</CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-2">
         {groups.length === 0 ? (
-          <p className="text-sm text-muted-foreground">
-            {hidden ? 'None you can see.' : 'Not added to any group yet. Group admins add it on the group’s CONNECTORS tab.'}
-          </p>
+          <p className="text-sm text-muted-foreground">{hidden ? t('noneVisible') : t('none')}</p>
         ) : (
-          <ul className="divide-y divide-border" aria-label="Groups of this connector">
+          <ul className="divide-y divide-border" aria-label={t('listLabel')}>
             {groups.map((g) => (
               <li key={g.grantId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" aria-label={g.groupName}>
                 <div className="min-w-0 flex-1">
@@ -31,29 +30,26 @@ export function ConnectorGroups({ connectorName, groups, hidden }: { connectorNa
                     {g.groupName}
                   </Link>
                   <p className="text-xs text-muted-foreground">
-                    Added {dateFormat.format(new Date(g.createdAt))}
-                    {g.grantedBy ? ` by ${g.grantedBy}` : ''}
+                    {g.grantedBy
+                      ? t('addedBy', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }), by: g.grantedBy })
+                      : t('added', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }) })}
                   </p>
                 </div>
                 {g.canRemove && (
                   <ConfirmDialog
-                    title={`Remove ${connectorName} from ${g.groupName}?`}
-                    description="Its refresh token for this group stops working at once, and so do access tokens made from it."
-                    confirmLabel="Remove"
+                    title={t('removeTitle', { connector: connectorName, group: g.groupName })}
+                    description={t('removeText')}
+                    confirmLabel={t('remove')}
                     pending={pending}
-                    onConfirm={() => run(() => removeGroupGrantAction({ grantId: g.grantId }), `${connectorName} was removed from ${g.groupName}.`)}
-                    trigger={removeTrigger(`Remove from ${g.groupName}`, 'Remove')}
+                    onConfirm={() => run(() => removeGroupGrantAction({ grantId: g.grantId }), t('removed', { connector: connectorName, group: g.groupName }))}
+                    trigger={removeTrigger(t('removeAria', { group: g.groupName }))}
                   />
                 )}
               </li>
             ))}
           </ul>
         )}
-        {hidden > 0 && (
-          <p className="text-xs text-muted-foreground">
-            And {hidden} group{hidden === 1 ? '' : 's'} you are not a member of.
-          </p>
-        )}
+        {hidden > 0 && <p className="text-xs text-muted-foreground">{t('hidden', { count: hidden })}</p>}
       </CardContent>
     </Card>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { Plug } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
@@ -13,8 +14,6 @@ import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { GroupGrantDto } from '@/lib/grants';
 import { addConnectorToGroupAction, regenerateGroupTokenAction, removeGroupGrantAction, revealGroupTokenAction } from '@/lib/grants/actions';
 import { NewTokenNotice } from './token-reveal';
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export function GroupConnectorsPanel({
   groupId,
@@ -31,6 +30,10 @@ export function GroupConnectorsPanel({
   const [fresh, setFresh] = useState<{ token: string; connectorName: string; regenerated?: boolean } | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<string[] | undefined>();
+  const t = useTranslations('grants.group');
+  const tg = useTranslations('grants');
+  const tc = useTranslations('common');
+  const format = useFormatter();
 
   const reveal = async (grantId: string) => {
     if (revealed[grantId]) return revealed[grantId];
@@ -47,16 +50,12 @@ export function GroupConnectorsPanel({
     <div className="grid gap-6">
       <Card>
         <CardHeader>
-          <CardTitle>Add a connector</CardTitle>
-          <CardDescription>
-            Active connectors of your organization. The connector then acts in {groupName} only, with the permissions its developer chose.
-          </CardDescription>
+          <CardTitle>{t('addTitle')}</CardTitle>
+          <CardDescription>{t('addText', { group: groupName })}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {available.length === 0 ? (
-            <p className="text-sm text-muted-foreground">
-              No connector can be added: every active connector of the organization is already here, or none exists yet.
-            </p>
+            <p className="text-sm text-muted-foreground">{t('noneAvailable')}</p>
           ) : (
             <form
               noValidate
@@ -65,7 +64,7 @@ export function GroupConnectorsPanel({
               onSubmit={submitWith((form) =>
                 run(
                   () => addConnectorToGroupAction({ groupId, connectorId: String(form.get('connectorId') ?? '') }),
-                  (d) => `${d.connectorName} was added to ${groupName}.`,
+                  (d) => t('added', { connector: d.connectorName, group: groupName }),
                   (res) => {
                     setErrors(res.ok ? undefined : (res.fieldErrors?.connectorId ?? undefined));
                     if (res.ok) {
@@ -76,7 +75,7 @@ export function GroupConnectorsPanel({
                 ),
               )}
             >
-              <Field id="connector-select" label="Connector" errors={errors}>
+              <Field id="connector-select" label={t('connectorLabel')} errors={errors}>
                 {(aria) => (
                   <select {...aria} name="connectorId" className="h-9 min-w-64 rounded-md border border-border bg-background px-3 text-sm shadow-sm">
                     {available.map((c) => (
@@ -88,15 +87,15 @@ export function GroupConnectorsPanel({
                 )}
               </Field>
               <Button type="submit" disabled={pending} className="mb-0.5">
-                {pending ? 'Adding…' : 'Add Connector'}
+                {pending ? t('adding') : t('add')}
               </Button>
             </form>
           )}
           {fresh && (
             <NewTokenNotice
               token={fresh.token}
-              title={fresh.regenerated ? `New refresh token for ${fresh.connectorName}` : `Refresh token for ${fresh.connectorName}`}
-              note={`Hand this refresh token to the developer of ${fresh.connectorName}. With the connector’s ID and Secret it gets access tokens for ${groupName}. ${fresh.regenerated ? 'The previous token no longer works.' : 'You can show it again below.'}`}
+              title={fresh.regenerated ? t('freshTitleNew', { connector: fresh.connectorName }) : t('freshTitle', { connector: fresh.connectorName })}
+              note={t(fresh.regenerated ? 'freshNoteNew' : 'freshNote', { connector: fresh.connectorName, group: groupName })}
             />
           )}
         </CardContent>
@@ -104,33 +103,34 @@ export function GroupConnectorsPanel({
 
       <Card>
         <CardHeader>
-          <CardTitle>Connectors in this group</CardTitle>
+          <CardTitle>{t('listTitle')}</CardTitle>
         </CardHeader>
         <CardContent>
           {granted.length === 0 ? (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border py-10 text-center">
               <Plug aria-hidden className="size-8 text-muted-foreground" />
-              <p className="font-medium">No connectors yet</p>
-              <p className="text-sm text-muted-foreground">Add one above and hand its refresh token to the developer.</p>
+              <p className="font-medium">{t('emptyTitle')}</p>
+              <p className="text-sm text-muted-foreground">{t('emptyText')}</p>
             </div>
           ) : (
-            <ul className="divide-y divide-border" aria-label="Granted connectors">
+            <ul className="divide-y divide-border" aria-label={t('listLabel')}>
               {granted.map((g) => {
                 const value = revealed[g.grantId];
                 return (
                   <li key={g.grantId} className="grid gap-2 py-4" aria-label={g.connectorName}>
                     <div className="flex flex-wrap items-center gap-2">
                       <span className="font-medium">{g.connectorName}</span>
-                      <Badge variant="success">Working</Badge>
-                      {g.connectorStatus === 'inactive' && <Badge variant="muted">Connector deactivated</Badge>}
+                      <Badge variant="success">{t('working')}</Badge>
+                      {g.connectorStatus === 'inactive' && <Badge variant="muted">{t('deactivated')}</Badge>}
                       <span className="text-xs text-muted-foreground">
-                        added {dateFormat.format(new Date(g.createdAt))}
-                        {g.grantedBy ? ` by ${g.grantedBy}` : ''}
+                        {g.grantedBy
+                          ? t('addedOnBy', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }), by: g.grantedBy })
+                          : t('addedOn', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }) })}
                       </span>
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
                       <code data-testid="group-token" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-xs">
-                        {value ?? g.maskedToken ?? 'no live token'}
+                        {value ?? g.maskedToken ?? t('noToken')}
                       </code>
                       <Button
                         size="sm"
@@ -139,18 +139,18 @@ export function GroupConnectorsPanel({
                           value ? setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== g.grantId))) : void reveal(g.grantId)
                         }
                       >
-                        {value ? 'Hide' : 'Show'}
+                        {value ? tc('hide') : tc('show')}
                       </Button>
-                      <CopyButton getValue={() => reveal(g.grantId)} what="Refresh token" />
+                      <CopyButton getValue={() => reveal(g.grantId)} what={tg('refreshToken')} />
                       <ConfirmDialog
-                        title={`Regenerate the token of ${g.connectorName}?`}
-                        description="The current refresh token stops working at once. Hand the new one to the developer."
-                        confirmLabel="Regenerate"
+                        title={t('regenerateTitle', { connector: g.connectorName })}
+                        description={t('regenerateText')}
+                        confirmLabel={t('regenerate')}
                         pending={pending}
                         onConfirm={() =>
                           run(
                             () => regenerateGroupTokenAction({ grantId: g.grantId }),
-                            'New refresh token created; the previous one no longer works.',
+                            t('regenerated'),
                             (res) => {
                               if (res.ok) {
                                 setFresh({ token: res.data.refreshToken, connectorName: g.connectorName, regenerated: true });
@@ -161,30 +161,26 @@ export function GroupConnectorsPanel({
                         }
                         trigger={(open) => (
                           <Button size="sm" variant="outline" onClick={open}>
-                            Regenerate
+                            {t('regenerate')}
                           </Button>
                         )}
                       />
                       <ConfirmDialog
-                        title={`Remove ${g.connectorName} from ${groupName}?`}
-                        description={
-                          g.connectorStatus === 'inactive'
-                            ? 'Its tokens stop working at once. The connector is deactivated, so it cannot be added back until it is activated again.'
-                            : 'Its tokens stop working at once.'
-                        }
-                        confirmLabel="Remove"
+                        title={t('removeTitle', { connector: g.connectorName, group: groupName })}
+                        description={g.connectorStatus === 'inactive' ? t('removeTextInactive') : t('removeText')}
+                        confirmLabel={tc('remove')}
                         pending={pending}
                         onConfirm={() =>
                           run(
                             () => removeGroupGrantAction({ grantId: g.grantId }),
-                            `${g.connectorName} was removed from ${groupName}.`,
+                            t('removed', { connector: g.connectorName, group: groupName }),
                             () => {
                               setFresh(null);
                               setRevealed({});
                             },
                           )
                         }
-                        trigger={removeTrigger(`Remove ${g.connectorName}`, 'Remove')}
+                        trigger={removeTrigger(t('removeAria', { connector: g.connectorName }))}
                       />
                     </div>
                   </li>

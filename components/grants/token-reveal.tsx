@@ -1,10 +1,12 @@
 'use client';
 import { KeyRound } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { CopyButton } from '@/components/ui/copy-button';
 
 /** A freshly issued refresh token, shown with a copy button and what to do with it. */
 export function NewTokenNotice({ token, title, note }: { token: string; title: string; note: string }) {
+  const t = useTranslations('grants');
   return (
     <Alert variant="success" className="grid gap-3">
       <div className="flex items-center gap-2 font-semibold">
@@ -18,7 +20,7 @@ export function NewTokenNotice({ token, title, note }: { token: string; title: s
         >
           {token}
         </code>
-        <CopyButton value={token} what="Refresh token" />
+        <CopyButton value={token} what={t('refreshToken')} />
       </div>
       <p className="text-xs">{note}</p>
     </Alert>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -25,16 +26,17 @@ export function UserTokenCard({
 }) {
   const { pending, run } = useActionRunner();
   const [fresh, setFresh] = useState<string | null>(null);
+  const t = useTranslations('grants.userToken');
   if (!canManage) {
     return (
       <Card>
         <CardHeader>
-          <CardTitle>User token</CardTitle>
-          <CardDescription>A refresh token with which this connector acts for a user in their groups.</CardDescription>
+          <CardTitle>{t('title')}</CardTitle>
+          <CardDescription>{t('description')}</CardDescription>
         </CardHeader>
         <CardContent>
           <AskOwnerNotice ownerName={ownerName} testId="user-token-who-to-ask">
-            {(who) => `Only ${who} can generate user tokens for this connector.`}
+            {(who) => t('onlyWho', { who })}
           </AskOwnerNotice>
         </CardContent>
       </Card>
@@ -43,26 +45,14 @@ export function UserTokenCard({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>User token</CardTitle>
-        <CardDescription>
-          {isOrgAdmin
-            ? 'A refresh token that reaches every group of your organization (you are an organization admin).'
-            : 'A refresh token that reaches every group where you are an admin.'}
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{isOrgAdmin ? t('reachOrg') : t('reachAdmin')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         {current?.maskedToken && !fresh && (
-          <p className="text-sm">
-            Your current user token: <code className="font-mono text-xs">{current.maskedToken}</code>
-          </p>
+          <p className="text-sm">{t.rich('current', { token: current.maskedToken, code: (chunks) => <code className="font-mono text-xs">{chunks}</code> })}</p>
         )}
-        {fresh && (
-          <NewTokenNotice
-            token={fresh}
-            title="Your user token"
-            note="Use it with this connector’s ID and Secret at the token service. Generating again replaces it."
-          />
-        )}
+        {fresh && <NewTokenNotice token={fresh} title={t('freshTitle')} note={t('freshNote')} />}
         <div>
           <Button
             variant="outline"
@@ -70,14 +60,14 @@ export function UserTokenCard({
             onClick={() =>
               run(
                 () => generateUserTokenAction({ connectorId }),
-                'User token generated.',
+                t('generated'),
                 (res) => res.ok && setFresh(res.data.refreshToken),
               )
             }
           >
-            {pending ? 'Generating…' : current ? 'Generate a new user token' : 'Generate user token'}
+            {pending ? t('generating') : current ? t('generateNew') : t('generate')}
           </Button>
-          {!connectorActive && <p className="mt-2 text-xs text-muted-foreground">Activate the connector to generate a user token.</p>}
+          {!connectorActive && <p className="mt-2 text-xs text-muted-foreground">{t('activateFirst')}</p>}
         </div>
       </CardContent>
     </Card>

@@ -1,6 +1,7 @@
 'use client';
 import { Pencil, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -15,6 +16,7 @@ import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 type Errors = Record<string, string[] | undefined>;
 
 function EditGroup({ groupId, name, welcomeMessage }: { groupId: string; name: string; welcomeMessage: string | null }) {
+  const t = useTranslations('groups.edit');
   const { pending, run } = useActionRunner();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
@@ -23,9 +25,9 @@ function EditGroup({ groupId, name, welcomeMessage }: { groupId: string; name: s
     <>
       <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
         <Pencil aria-hidden />
-        Edit group
+        {t('button')}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Edit group" description="Its name, and the welcome message new members see.">
+      <Dialog open={open} onOpenChange={setOpen} title={t('title')} description={t('description')}>
         <form
           ref={formRef}
           className="mt-4 grid gap-4"
@@ -34,7 +36,7 @@ function EditGroup({ groupId, name, welcomeMessage }: { groupId: string; name: s
           onSubmit={submitWith((form) =>
             run(
               () => updateGroupAction({ groupId, name: String(form.get('name') ?? ''), welcomeMessage: String(form.get('welcomeMessage') ?? '') }),
-              'Group saved.',
+              t('saved'),
               (res) => {
                 setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
                 if (res.ok) setOpen(false);
@@ -42,18 +44,18 @@ function EditGroup({ groupId, name, welcomeMessage }: { groupId: string; name: s
             ),
           )}
         >
-          <Field id="group-name" label="Group Name" errors={errors.name}>
+          <Field id="group-name" label={t('name')} errors={errors.name}>
             {(aria) => <Input {...aria} name="name" defaultValue={name} autoComplete="off" />}
           </Field>
-          <Field id="group-welcome" label="Welcome message" errors={errors.welcomeMessage}>
+          <Field id="group-welcome" label={t('welcome')} errors={errors.welcomeMessage}>
             {(aria) => <Textarea {...aria} name="welcomeMessage" defaultValue={welcomeMessage ?? ''} rows={3} />}
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
+              {pending ? t('saving') : t('save')}
             </Button>
           </div>
         </form>
@@ -63,6 +65,7 @@ function EditGroup({ groupId, name, welcomeMessage }: { groupId: string; name: s
 }
 
 function DeleteGroup({ groupId, name }: { groupId: string; name: string }) {
+  const t = useTranslations('groups.delete');
   const router = useRouter();
   const { pending, run } = useActionRunner();
   const [open, setOpen] = useState(false);
@@ -72,18 +75,13 @@ function DeleteGroup({ groupId, name }: { groupId: string; name: string }) {
     <>
       <Button variant="outline" size="sm" className="text-destructive" onClick={() => setOpen(true)}>
         <Trash2 aria-hidden />
-        Delete group
+        {t('button')}
       </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
-        title={`Delete ${name}?`}
-        description={
-          <>
-            Its members, conversation and actions go, every connector added to it is removed and their tokens stop working at once. Sub groups stay. This cannot
-            be undone. Type <strong className="font-mono text-foreground">{name}</strong> to confirm.
-          </>
-        }
+        title={t('title', { name })}
+        description={<>{t.rich('description', { name, strong: (chunks) => <strong className="font-mono text-foreground">{chunks}</strong> })}</>}
       >
         <form
           className="mt-4 grid gap-4"
@@ -92,7 +90,7 @@ function DeleteGroup({ groupId, name }: { groupId: string; name: string }) {
           onSubmit={submitWith(() =>
             run(
               () => deleteGroupAction({ groupId, confirmName: typed }),
-              `${name} was deleted.`,
+              t('deleted', { name }),
               (res) => {
                 if (res.ok) router.push('/groups');
                 else setErrors(res.fieldErrors?.confirmName);
@@ -100,15 +98,15 @@ function DeleteGroup({ groupId, name }: { groupId: string; name: string }) {
             ),
           )}
         >
-          <Field id="confirm-group-name" label="Group name" errors={errors}>
+          <Field id="confirm-group-name" label={t('confirmLabel')} errors={errors}>
             {(aria) => <Input {...aria} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />}
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== name}>
-              {pending ? 'Deleting…' : 'Delete forever'}
+              {pending ? t('deleting') : t('confirm')}
             </Button>
           </div>
         </form>

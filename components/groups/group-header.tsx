@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { GroupAdminActions } from './group-admin-actions';
@@ -14,16 +15,19 @@ export function GroupHeader(props: {
   /** org admins and the group's admins: Edit group, Delete group */
   canManage?: boolean;
 }) {
+  const t = useTranslations('groups.header');
+  const tr = useTranslations('groups.roles');
+  const role = props.role === 'Admin' || props.role === 'Member' || props.role === 'Subscriber' ? tr(props.role) : tr('none');
   return (
     <div className="grid gap-4">
       <PageHeader
-        parent={{ href: '/groups', label: 'Groups' }}
+        parent={{ href: '/groups', label: t('groups') }}
         title={props.name}
         badges={
           <>
-            <Badge variant="outline">{props.groupType === 'ConnectGroup' ? 'Managed Public group' : 'Group'}</Badge>
-            <Badge variant={props.role === 'Admin' ? 'default' : 'muted'}>{props.role ? `You: ${props.role}` : 'You: Not a member'}</Badge>
-            {!props.isOrgGroup && <Badge variant="warning">Private</Badge>}
+            <Badge variant="outline">{props.groupType === 'ConnectGroup' ? t('connectGroup') : t('group')}</Badge>
+            <Badge variant={props.role === 'Admin' ? 'default' : 'muted'}>{t('you', { role })}</Badge>
+            {!props.isOrgGroup && <Badge variant="warning">{t('private')}</Badge>}
           </>
         }
       >

@@ -2,6 +2,7 @@
 import { submitWith } from '@/lib/forms';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -13,6 +14,7 @@ import { createGroupAction } from '@/lib/groups/actions';
 type Errors = Record<string, string[] | undefined>;
 
 export function NewGroupForm() {
+  const t = useTranslations('groups.new');
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, start] = useTransition();
@@ -31,7 +33,7 @@ export function NewGroupForm() {
                 groupType: String(form.get('groupType') ?? '') as 'Group',
               });
               if (res.ok) {
-                toast.success(`Group “${res.data.name}” created. You are its admin.`);
+                toast.success(t('created', { name: res.data.name }));
                 router.push(`/groups/${res.data.id}`);
               } else {
                 setErrors(res.fieldErrors ?? {});
@@ -40,10 +42,10 @@ export function NewGroupForm() {
             }),
           )}
         >
-          <Field id="group-name" label="Group name" errors={errors.name}>
+          <Field id="group-name" label={t('name')} errors={errors.name}>
             {(aria) => <Input {...aria} name="name" maxLength={80} autoFocus />}
           </Field>
-          <Field id="welcome-message" label="Welcome message (optional)" hint="Shown to people when they join." errors={errors.welcomeMessage}>
+          <Field id="welcome-message" label={t('welcome')} hint={t('welcomeHint')} errors={errors.welcomeMessage}>
             {(aria) => (
               <textarea
                 {...aria}
@@ -55,19 +57,19 @@ export function NewGroupForm() {
             )}
           </Field>
           <fieldset className="grid gap-2">
-            <legend className="mb-1 text-sm font-medium">Type</legend>
+            <legend className="mb-1 text-sm font-medium">{t('type')}</legend>
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="groupType" value="Group" defaultChecked className="mt-1" />
               <span>
-                <span className="font-medium">Group</span>
-                <span className="block text-xs text-muted-foreground">Members talk with each other.</span>
+                <span className="font-medium">{t('group')}</span>
+                <span className="block text-xs text-muted-foreground">{t('groupHint')}</span>
               </span>
             </label>
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="groupType" value="ConnectGroup" className="mt-1" />
               <span>
-                <span className="font-medium">Managed Public group</span>
-                <span className="block text-xs text-muted-foreground">Admins broadcast to subscribers.</span>
+                <span className="font-medium">{t('connectGroup')}</span>
+                <span className="block text-xs text-muted-foreground">{t('connectGroupHint')}</span>
               </span>
             </label>
             <p className="text-sm text-destructive empty:hidden" aria-live="polite">
@@ -76,10 +78,10 @@ export function NewGroupForm() {
           </fieldset>
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
-              {pending ? 'Creating…' : 'Create group'}
+              {pending ? t('creating') : t('create')}
             </Button>
             <Link href="/groups" className={buttonVariants({ variant: 'ghost' })}>
-              Cancel
+              {t('cancel')}
             </Link>
           </div>
         </form>

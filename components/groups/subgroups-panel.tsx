@@ -2,6 +2,7 @@
 import { submitWith } from '@/lib/forms';
 import { FolderTree } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -25,6 +26,7 @@ export function SubGroupsPanel({
   linkable: { id: string; name: string }[];
   canManage: boolean;
 }) {
+  const t = useTranslations('groups.subGroups');
   const { pending, run } = useActionRunner();
   const [errors, setErrors] = useState<Errors>({});
   const [formKey, setFormKey] = useState(0);
@@ -36,34 +38,32 @@ export function SubGroupsPanel({
     <div className="grid gap-6">
       <Card>
         <CardHeader>
-          <CardTitle>Sub groups</CardTitle>
-          <CardDescription>Groups below this one in the hierarchy.</CardDescription>
+          <CardTitle>{t('title')}</CardTitle>
+          <CardDescription>{t('description')}</CardDescription>
         </CardHeader>
         <CardContent>
           {subGroups.length === 0 ? (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border py-10 text-center">
               <FolderTree aria-hidden className="size-8 text-muted-foreground" />
-              <p className="font-medium">No sub groups</p>
-              {canManage && <p className="text-sm text-muted-foreground">Create one or link an existing group below.</p>}
+              <p className="font-medium">{t('empty')}</p>
+              {canManage && <p className="text-sm text-muted-foreground">{t('emptyHint')}</p>}
             </div>
           ) : (
-            <ul className="divide-y divide-border" aria-label="Sub groups">
+            <ul className="divide-y divide-border" aria-label={t('title')}>
               {subGroups.map((g) => (
                 <li key={g.id} className="flex items-center gap-3 py-3" aria-label={g.name}>
                   <Link href={`/groups/${g.id}`} className="font-medium text-primary hover:underline">
                     {g.name}
                   </Link>
-                  <span className="text-xs text-muted-foreground">
-                    {g.users} user{g.users === 1 ? '' : 's'}
-                  </span>
+                  <span className="text-xs text-muted-foreground">{t('users', { count: g.users })}</span>
                   {canManage && (
                     <ConfirmDialog
-                      title={`Unlink ${g.name}?`}
-                      description="The group stays; it is only no longer a sub group here."
-                      confirmLabel="Unlink"
+                      title={t('unlinkTitle', { name: g.name })}
+                      description={t('unlinkDescription')}
+                      confirmLabel={t('unlink')}
                       pending={pending}
-                      onConfirm={() => run(() => unlinkSubGroupAction({ groupId, childId: g.id }), `${g.name} was unlinked.`)}
-                      trigger={removeTrigger(`Unlink ${g.name}`, 'Unlink', 'ml-auto')}
+                      onConfirm={() => run(() => unlinkSubGroupAction({ groupId, childId: g.id }), t('unlinked', { name: g.name }))}
+                      trigger={removeTrigger(t('unlinkLabel', { name: g.name }), t('unlink'), 'ml-auto')}
                     />
                   )}
                 </li>
@@ -76,7 +76,7 @@ export function SubGroupsPanel({
         <div className="grid gap-6 md:grid-cols-2">
           <Card>
             <CardHeader>
-              <CardTitle>Create a sub group</CardTitle>
+              <CardTitle>{t('createTitle')}</CardTitle>
             </CardHeader>
             <CardContent>
               <form
@@ -87,28 +87,28 @@ export function SubGroupsPanel({
                 onSubmit={submitWith((form) =>
                   run(
                     () => createSubGroupAction({ groupId, name: String(form.get('name') ?? '') }),
-                    (d) => `Sub group “${d.name}” created.`,
+                    (d) => t('created', { name: d.name }),
                     after,
                   ),
                 )}
               >
-                <Field id="subgroup-name" label="Sub group name" errors={errors.name}>
+                <Field id="subgroup-name" label={t('name')} errors={errors.name}>
                   {(aria) => <Input {...aria} name="name" />}
                 </Field>
                 <Button type="submit" disabled={pending} className="justify-self-start">
-                  Create sub group
+                  {t('create')}
                 </Button>
               </form>
             </CardContent>
           </Card>
           <Card>
             <CardHeader>
-              <CardTitle>Link an existing group</CardTitle>
-              <CardDescription>Groups you administer in this organization.</CardDescription>
+              <CardTitle>{t('linkTitle')}</CardTitle>
+              <CardDescription>{t('linkDescription')}</CardDescription>
             </CardHeader>
             <CardContent>
               {linkable.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No other group can be linked here.</p>
+                <p className="text-sm text-muted-foreground">{t('nothingToLink')}</p>
               ) : (
                 <form
                   key={`link-${formKey}`}
@@ -118,12 +118,12 @@ export function SubGroupsPanel({
                   onSubmit={submitWith((form) =>
                     run(
                       () => linkSubGroupAction({ groupId, childId: String(form.get('childId') ?? '') }),
-                      (d) => `${d.name} is now a sub group.`,
+                      (d) => t('linked', { name: d.name }),
                       after,
                     ),
                   )}
                 >
-                  <Field id="link-group" label="Group" errors={errors.childId}>
+                  <Field id="link-group" label={t('group')} errors={errors.childId}>
                     {(aria) => (
                       <select {...aria} name="childId" className="h-9 rounded-md border border-border bg-background px-3 text-sm shadow-sm">
                         {linkable.map((g) => (
@@ -135,7 +135,7 @@ export function SubGroupsPanel({
                     )}
                   </Field>
                   <Button type="submit" variant="outline" disabled={pending} className="justify-self-start">
-                    Link group
+                    {t('link')}
                   </Button>
                 </form>
               )}

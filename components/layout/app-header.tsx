@@ -56,7 +56,7 @@ export async function AppHeader({ user, signInReturnTo }: { user: HeaderUser | n
         <Logo name={t('header.productName')} />
         <HeaderMenu>
           <NavLinks />
-          <div className="flex items-center justify-between gap-4 md:ml-auto md:justify-end">
+          <div className="flex flex-wrap items-center justify-between gap-4 md:ml-auto md:flex-nowrap md:justify-end">
             <div className="text-left text-sm leading-tight md:text-right" aria-label={t('header.signedInUser')}>
               <div className="font-medium" data-testid="user-name">
                 {user.name || t('header.signedInUser')}

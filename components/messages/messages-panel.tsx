@@ -1,5 +1,6 @@
 'use client';
 import { MessagesSquare } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,6 +15,7 @@ import { useAddSentMessage, useGroupMessages } from './use-group-messages';
  * admin who is not a member, a subscriber) are told so.
  */
 export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: string; initial: MessagePage; canPost: boolean; role: string | null }) {
+  const t = useTranslations('messages.panel');
   const { messages, hasNextPage, fetchNextPage, isFetchingNextPage, isRefetchError } = useGroupMessages(groupId, initial);
   const addSent = useAddSentMessage(groupId);
   const log = useRef<HTMLDivElement>(null);
@@ -58,37 +60,31 @@ export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: st
   return (
     <Card>
       <CardHeader className="pb-3">
-        <CardTitle>Messages</CardTitle>
-        <CardDescription>
-          {canPost
-            ? 'The group’s conversation. Connectors post here through the API; new messages appear by themselves.'
-            : role === 'Subscriber'
-              ? 'You subscribe to this group: you see what is sent to its subscribers. Only its admins and members post.'
-              : 'You can read this conversation. Only the group’s admins and members can post.'}
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{canPost ? t('canPost') : role === 'Subscriber' ? t('subscriber') : t('readOnly')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 px-3 sm:px-6">
         <div
           ref={log}
           role="log"
-          aria-label="Conversation"
+          aria-label={t('conversation')}
           tabIndex={0}
           className="grid max-h-[60vh] min-h-40 content-start gap-3 overflow-y-auto rounded-lg bg-muted/40 p-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:p-4"
         >
           <div ref={top} aria-hidden className="h-px" />
           {hasNextPage && (
             <Button variant="outline" size="sm" className="justify-self-center" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-              {isFetchingNextPage ? 'Loading…' : 'Load older messages'}
+              {isFetchingNextPage ? t('loading') : t('loadOlder')}
             </Button>
           )}
           {messages.length === 0 ? (
             <div className="flex flex-col items-center gap-2 px-4 py-10 text-center">
               <MessagesSquare aria-hidden className="size-8 text-muted-foreground" />
-              <p className="font-medium">No messages yet</p>
-              <p className="max-w-sm text-sm text-muted-foreground">Messages that members send here, and that connectors post through the API, appear here.</p>
+              <p className="font-medium">{t('empty')}</p>
+              <p className="max-w-sm text-sm text-muted-foreground">{t('emptyHint')}</p>
             </div>
           ) : (
-            <ol aria-label="Messages" className="grid gap-3">
+            <ol aria-label={t('title')} className="grid gap-3">
               {messages.map((m) => (
                 <MessageItem key={m.id} message={m} />
               ))}
@@ -97,7 +93,7 @@ export function MessagesPanel({ groupId, initial, canPost, role }: { groupId: st
         </div>
         {isRefetchError && (
           <p role="status" className="text-xs text-destructive">
-            New messages could not be loaded. Retrying…
+            {t('refetchError')}
           </p>
         )}
         {canPost && <SendMessageForm groupId={groupId} onSent={addSent} />}

@@ -1,5 +1,6 @@
 'use client';
 import { SendHorizontal } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useTransition, type KeyboardEvent } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -15,6 +16,8 @@ import { cn } from '@/lib/utils';
  * the box and the server's field error says why (the counter turns red first).
  */
 export function SendMessageForm({ groupId, onSent }: { groupId: string; onSent: (m: MessageDto) => void }) {
+  const t = useTranslations('messages.send');
+  const format = useFormatter();
   const [text, setText] = useState('');
   const [error, setError] = useState<string[] | undefined>();
   const [pending, start] = useTransition();
@@ -51,14 +54,14 @@ export function SendMessageForm({ groupId, onSent }: { groupId: string; onSent: 
         send();
       }}
     >
-      <Field id="message-text" label="Message" hint="Enter sends; Shift+Enter starts a new line." errors={error}>
+      <Field id="message-text" label={t('label')} hint={t('hint')} errors={error}>
         {(aria) => (
           <Textarea
             {...aria}
             name="text"
             rows={2}
             value={text}
-            placeholder="Write a message"
+            placeholder={t('placeholder')}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
             className="resize-y"
@@ -67,11 +70,11 @@ export function SendMessageForm({ groupId, onSent }: { groupId: string; onSent: 
       </Field>
       <div className="flex items-center justify-between gap-3">
         <span aria-live="polite" className={cn('text-xs tabular-nums', count > MESSAGE_MAX_CHARS ? 'font-medium text-destructive' : 'text-muted-foreground')}>
-          {count.toLocaleString('en-US')} / {MESSAGE_MAX_CHARS.toLocaleString('en-US')}
+          {t('count', { count: format.number(count), max: format.number(MESSAGE_MAX_CHARS) })}
         </span>
         <Button type="submit" disabled={pending}>
           <SendHorizontal aria-hidden />
-          {pending ? 'Sending…' : 'Send'}
+          {pending ? t('sending') : t('send')}
         </Button>
       </div>
     </form>

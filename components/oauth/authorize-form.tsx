@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -13,6 +14,7 @@ export function AuthorizeForm({ clientId, redirectUri, state }: { clientId: stri
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const t = useTranslations('oauth.form');
   const base = { clientId, redirectUri, state };
   const fail = (res: { message: string; fieldErrors?: Errors }) => {
     setErrors(res.fieldErrors ?? {});
@@ -41,11 +43,11 @@ export function AuthorizeForm({ clientId, redirectUri, state }: { clientId: stri
             }),
           )}
         >
-          <Field id="oauth-phone" label="Phone number" hint="International format, e.g. +1 425 555 0101." errors={errors.phone}>
+          <Field id="oauth-phone" label={t('phoneLabel')} hint={t('phoneHint')} errors={errors.phone}>
             {(aria) => <Input {...aria} name="phone" type="tel" autoComplete="tel" autoFocus />}
           </Field>
           <Button type="submit" disabled={pending}>
-            {pending ? 'Sending…' : 'Send PIN'}
+            {pending ? t('sending') : t('sendPin')}
           </Button>
         </form>
       ) : (
@@ -62,9 +64,9 @@ export function AuthorizeForm({ clientId, redirectUri, state }: { clientId: stri
           )}
         >
           <p className="text-sm text-muted-foreground">
-            We texted a PIN to <strong className="font-mono text-foreground">{phone}</strong>.
+            {t.rich('texted', { phone, strong: (chunks) => <strong className="font-mono text-foreground">{chunks}</strong> })}
           </p>
-          <Field id="oauth-code" label="PIN" errors={errors.code ?? errors.phone}>
+          <Field id="oauth-code" label={t('pinLabel')} errors={errors.code ?? errors.phone}>
             {(aria) => (
               <Input
                 {...aria}
@@ -78,7 +80,7 @@ export function AuthorizeForm({ clientId, redirectUri, state }: { clientId: stri
             )}
           </Field>
           <Button type="submit" disabled={pending}>
-            {pending ? 'Signing in…' : 'Sign in and connect'}
+            {pending ? t('signingIn') : t('approve')}
           </Button>
         </form>
       )}

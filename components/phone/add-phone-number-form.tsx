@@ -1,6 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { MessageSquareText } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -28,6 +29,8 @@ export function AddPhoneNumberForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const t = useTranslations('phone.add');
+  const tc = useTranslations('common');
 
   const sendPin = (target: string) =>
     start(async () => {
@@ -37,7 +40,7 @@ export function AddPhoneNumberForm({
       if (res.ok) {
         setSentTo({ e164: res.data.e164, display: res.data.display });
         setSentAt(Date.now()); // a fresh, empty PIN field for every PIN sent
-        toast.success(`PIN sent to ${res.data.display}`);
+        toast.success(t('sent', { phone: res.data.display }));
       } else {
         setErrors(res.fieldErrors ?? {});
         if (!res.fieldErrors) setFormError(res.message);
@@ -64,15 +67,11 @@ export function AddPhoneNumberForm({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{sentTo ? 'Enter the PIN' : 'Add a Phone Number'}</CardTitle>
+        <CardTitle>{sentTo ? t('enterPin') : t('title')}</CardTitle>
         <CardDescription>
-          {sentTo ? (
-            <>
-              We texted a 6-digit PIN to <strong className="font-mono text-foreground">{sentTo.display}</strong>. It is valid for 10 minutes.
-            </>
-          ) : (
-            'Enter your number in international format. We will text you a PIN to confirm it.'
-          )}
+          {sentTo
+            ? t.rich('texted', { phone: sentTo.display, strong: (chunks) => <strong className="font-mono text-foreground">{chunks}</strong> })
+            : t('intro')}
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -83,7 +82,7 @@ export function AddPhoneNumberForm({
         )}
         {!sentTo ? (
           <form method="post" onSubmit={submitWith(onGenerate)} className="grid gap-4" noValidate>
-            <Field id="phone" label="Phone number" hint="Start with + and your country code, e.g. +1 425 555 0101." errors={errors.phone}>
+            <Field id="phone" label={t('phoneLabel')} hint={t('phoneHint')} errors={errors.phone}>
               {(aria) => (
                 <Input
                   {...aria}
@@ -100,18 +99,18 @@ export function AddPhoneNumberForm({
             <div className="flex gap-2">
               <Button type="submit" disabled={pending}>
                 <MessageSquareText aria-hidden />
-                {pending ? 'Sending…' : 'Generate PIN'}
+                {pending ? t('sending') : t('generate')}
               </Button>
               {canCancel && (
                 <Button type="button" variant="ghost" onClick={onCancel}>
-                  Cancel
+                  {tc('cancel')}
                 </Button>
               )}
             </div>
           </form>
         ) : (
           <form key={sentTo.e164 + sentAt} method="post" onSubmit={submitWith(onVerify)} className="grid gap-4" noValidate>
-            <Field id="code" label="PIN" errors={errors.code ?? errors.phone}>
+            <Field id="code" label={t('pinLabel')} errors={errors.code ?? errors.phone}>
               {(aria) => (
                 <Input
                   {...aria}
@@ -119,7 +118,7 @@ export function AddPhoneNumberForm({
                   inputMode="numeric"
                   autoComplete="one-time-code"
                   maxLength={6}
-                  placeholder="6 digits"
+                  placeholder={t('pinPlaceholder')}
                   className="max-w-40 font-mono tracking-[0.3em]"
                   onChange={(e) => {
                     e.currentTarget.value = e.currentTarget.value.replace(/\s/g, '');
@@ -130,10 +129,10 @@ export function AddPhoneNumberForm({
             </Field>
             <div className="flex flex-wrap gap-2">
               <Button type="submit" disabled={pending}>
-                {pending ? 'Checking…' : 'Verify PIN'}
+                {pending ? t('checking') : t('verify')}
               </Button>
               <Button type="button" variant="outline" disabled={pending} onClick={() => sendPin(sentTo.e164)}>
-                Resend PIN
+                {t('resend')}
               </Button>
               <Button
                 type="button"
@@ -144,7 +143,7 @@ export function AddPhoneNumberForm({
                   setFormError(null);
                 }}
               >
-                Use a different number
+                {t('differentNumber')}
               </Button>
             </div>
           </form>

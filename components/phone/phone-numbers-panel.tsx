@@ -1,6 +1,7 @@
 'use client';
 import { CheckCircle2, Phone, Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from '@/lib/toast';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +17,7 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
   const router = useRouter();
   const [adding, setAdding] = useState<{ phone?: string } | null>(startAdding ? {} : null);
   const [pending, start] = useTransition();
+  const t = useTranslations('phone.panel');
 
   const run = (fn: () => Promise<{ ok: boolean; message?: string }>, success: string) =>
     start(async () => {
@@ -24,29 +26,24 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
       if (res.ok) {
         toast.success(success);
       } else {
-        toast.error(res.message ?? 'Something went wrong.');
+        toast.error(res.message ?? t('failed'));
       }
     });
 
   return (
     <div className="grid gap-6">
-      {mustRegister && (
-        <Alert variant="info">
-          <strong className="font-semibold">Register a phone number to continue.</strong> Your phone number is your identity inside groups: group admins add
-          members by number. We will text you a 6-digit PIN to confirm it is yours.
-        </Alert>
-      )}
+      {mustRegister && <Alert variant="info">{t.rich('mustRegister', { strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}</Alert>}
 
       <Card>
         <CardHeader className="flex-row items-start justify-between gap-4">
           <div className="grid gap-1.5">
-            <CardTitle>Your phone numbers</CardTitle>
-            <CardDescription>The active number is the one groups see. You can hold several and switch between them.</CardDescription>
+            <CardTitle>{t('title')}</CardTitle>
+            <CardDescription>{t('description')}</CardDescription>
           </div>
           {!adding && (
             <Button onClick={() => setAdding({})}>
               <Plus aria-hidden />
-              Add a Phone Number
+              {t('add')}
             </Button>
           )}
         </CardHeader>
@@ -54,25 +51,25 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
           {numbers.length === 0 ? (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border py-10 text-center">
               <Phone aria-hidden className="size-8 text-muted-foreground" />
-              <p className="font-medium">No phone numbers yet</p>
-              <p className="text-sm text-muted-foreground">Add a number and verify it with the PIN we text you.</p>
+              <p className="font-medium">{t('emptyTitle')}</p>
+              <p className="text-sm text-muted-foreground">{t('emptyText')}</p>
             </div>
           ) : (
-            <ul className="divide-y divide-border" aria-label="Phone numbers">
+            <ul className="divide-y divide-border" aria-label={t('listLabel')}>
               {numbers.map((n) => (
                 <li key={n.id} className="flex flex-wrap items-center gap-3 py-3" aria-label={n.display}>
                   <span className="font-mono text-sm">{n.display}</span>
                   {n.isActive && (
                     <Badge variant="success">
                       <CheckCircle2 aria-hidden className="mr-1 size-3" />
-                      Active
+                      {t('active')}
                     </Badge>
                   )}
-                  {n.verified ? !n.isActive && <Badge variant="outline">Verified</Badge> : <Badge variant="warning">Pending verification</Badge>}
+                  {n.verified ? !n.isActive && <Badge variant="outline">{t('verified')}</Badge> : <Badge variant="warning">{t('pending')}</Badge>}
                   <div className="ml-auto flex gap-2">
                     {!n.verified && (
                       <Button size="sm" variant="outline" onClick={() => setAdding({ phone: n.e164 })}>
-                        Verify
+                        {t('verify')}
                       </Button>
                     )}
                     {n.verified && !n.isActive && (
@@ -80,22 +77,18 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
                         size="sm"
                         variant="outline"
                         disabled={pending}
-                        onClick={() => run(() => makePhoneNumberActive({ id: n.id }), `${n.display} is now your active number.`)}
+                        onClick={() => run(() => makePhoneNumberActive({ id: n.id }), t('madeActive', { phone: n.display }))}
                       >
-                        Make active
+                        {t('makeActive')}
                       </Button>
                     )}
                     <ConfirmDialog
-                      title={`Remove ${n.display}?`}
-                      description={
-                        n.isActive
-                          ? 'This is your active number. Groups will no longer see you under it; another verified number becomes active, if you have one.'
-                          : 'You can add it again later; it will need a new PIN.'
-                      }
-                      confirmLabel="Remove number"
+                      title={t('removeTitle', { phone: n.display })}
+                      description={n.isActive ? t('removeActive') : t('removeOther')}
+                      confirmLabel={t('removeConfirm')}
                       pending={pending}
-                      onConfirm={() => run(() => removePhoneNumberAction({ id: n.id }), `${n.display} was removed.`)}
-                      trigger={removeTrigger(`Remove ${n.display}`, 'Remove')}
+                      onConfirm={() => run(() => removePhoneNumberAction({ id: n.id }), t('removed', { phone: n.display }))}
+                      trigger={removeTrigger(t('removeAria', { phone: n.display }))}
                     />
                   </div>
                 </li>
@@ -112,7 +105,7 @@ export function PhoneNumbersPanel({ numbers, mustRegister, startAdding }: { numb
           canCancel={!mustRegister || numbers.length > 0}
           onCancel={() => setAdding(null)}
           onVerified={(display) => {
-            toast.success(`${display} is verified.`);
+            toast.success(t('isVerified', { phone: display }));
             setAdding(null);
             if (mustRegister) router.push('/');
           }}

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
@@ -20,13 +21,14 @@ export function ConfirmDialog({
   pending?: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations('common');
   return (
     <>
       {trigger(() => setOpen(true))}
       <Dialog open={open} onOpenChange={setOpen} title={title} description={description}>
         <div className="mt-6 flex justify-end gap-2">
           <Button variant="outline" type="button" onClick={() => setOpen(false)} autoFocus>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button
             variant="destructive"
@@ -45,11 +47,15 @@ export function ConfirmDialog({
   );
 }
 
-/** The usual trigger for a ConfirmDialog that removes something from a list. */
-export function removeTrigger(accessibleName: string, text = 'Remove', className = '') {
+function RemoveLabel() {
+  return useTranslations('common')('remove');
+}
+
+/** The usual trigger for a ConfirmDialog that removes something from a list ("Remove" in the user's language by default). */
+export function removeTrigger(accessibleName: string, text?: string, className = '') {
   const RemoveTrigger = (open: () => void) => (
     <Button size="sm" variant="ghost" className={`text-destructive ${className}`.trim()} onClick={open} aria-label={accessibleName}>
-      {text}
+      {text ?? <RemoveLabel />}
     </Button>
   );
   return RemoveTrigger;

@@ -1,5 +1,6 @@
 'use client';
 import { Check, Copy } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from './button';
@@ -8,7 +9,7 @@ import { Button } from './button';
 export function CopyButton({
   value,
   getValue,
-  label = 'Copy',
+  label,
   what,
 }: {
   value?: string;
@@ -18,27 +19,28 @@ export function CopyButton({
   what: string;
 }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations('common.copy');
   return (
     <Button
       type="button"
       variant="outline"
       size="sm"
-      aria-label={`${label} ${what}`}
+      aria-label={label ? `${label} ${what}` : t('aria', { what })}
       onClick={async () => {
         const text = value ?? (await getValue?.()) ?? null;
         if (text === null) return;
         try {
           await navigator.clipboard.writeText(text);
           setCopied(true);
-          toast.success(`${what} copied to the clipboard.`);
+          toast.success(t('done', { what }));
           setTimeout(() => setCopied(false), 2000);
         } catch {
-          toast.error('Could not copy: your browser blocked clipboard access. Select the text and copy it instead.');
+          toast.error(t('blocked'));
         }
       }}
     >
       {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-      {copied ? 'Copied' : label}
+      {copied ? t('copied') : (label ?? t('label'))}
     </Button>
   );
 }

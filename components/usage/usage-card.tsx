@@ -1,5 +1,6 @@
 import { BarChart3 } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { UsagePoint } from '@/lib/usage';
 import { Sparkline } from './sparkline';
@@ -7,21 +8,22 @@ import { UsageTotals } from './usage-totals';
 
 /** The connector page's summary of its last 7 days of API calls, linking to the charts. */
 export function UsageCard({ connectorId, week }: { connectorId: string; week: UsagePoint[] }) {
+  const t = useTranslations('usage.card');
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Usage</CardTitle>
-        <CardDescription>API calls made with this connector&apos;s tokens in the last 7 days (UTC).</CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap items-center gap-x-8 gap-y-4">
-        <UsageTotals points={week} label="Last 7 days" testIdPrefix="usage-week" />
-        <Sparkline values={week.map((p) => p.calls)} label="Calls per day, last 7 days" className="text-primary" />
+        <UsageTotals points={week} label={t('week')} testIdPrefix="usage-week" />
+        <Sparkline values={week.map((p) => p.calls)} label={t('sparkline')} className="text-primary" />
         <Link
           href={`/connectors/${connectorId}/usage`}
           className="inline-flex items-center gap-1.5 text-sm font-medium text-primary underline-offset-4 hover:underline sm:ml-auto"
         >
           <BarChart3 aria-hidden className="size-4" />
-          Usage charts
+          {t('charts')}
         </Link>
       </CardContent>
     </Card>

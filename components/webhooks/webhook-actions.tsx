@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
@@ -8,18 +9,19 @@ import { reenableWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAc
 
 /** Send test event, Re-enable, and (owner, org admins) Show / Rotate signing secret — every one audited. */
 export function WebhookActions({ w }: { w: WebhookDto }) {
+  const t = useTranslations('webhooks.actions');
   const { pending, run } = useActionRunner();
   const [secret, setSecret] = useState<{ value: string; rotated: boolean } | null>(null);
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2">
         {w.active ? (
-          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => sendTestEventAction({ webhookId: w.id }), 'Test event queued.')}>
-            Send test event
+          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => sendTestEventAction({ webhookId: w.id }), t('testQueued'))}>
+            {t('sendTest')}
           </Button>
         ) : (
-          <Button size="sm" disabled={pending} onClick={() => run(() => reenableWebhookAction({ webhookId: w.id }), 'The webhook is active again.')}>
-            Re-enable
+          <Button size="sm" disabled={pending} onClick={() => run(() => reenableWebhookAction({ webhookId: w.id }), t('reenabled'))}>
+            {t('reenable')}
           </Button>
         )}
         {w.canSecret && (
@@ -34,7 +36,7 @@ export function WebhookActions({ w }: { w: WebhookDto }) {
                 else toast.error(res.message);
               }}
             >
-              Show signing secret
+              {t('showSecret')}
             </Button>
             <Button
               size="sm"
@@ -43,19 +45,19 @@ export function WebhookActions({ w }: { w: WebhookDto }) {
               onClick={() =>
                 run(
                   () => rotateWebhookSecretAction({ webhookId: w.id }),
-                  'New signing secret created. The previous one keeps signing for 24 hours.',
+                  t('rotated'),
                   (res) => res.ok && setSecret({ value: res.data.secret, rotated: true }),
                 )
               }
             >
-              Rotate secret
+              {t('rotate')}
             </Button>
           </>
         )}
       </div>
       {secret && (
         <p className="text-xs text-muted-foreground">
-          {secret.rotated ? 'New signing secret' : 'Signing secret'}:{' '}
+          {secret.rotated ? t('newSecret') : t('secret')}:{' '}
           <code data-testid="webhook-secret" className="break-all rounded bg-muted px-1 py-0.5 font-mono text-foreground">
             {secret.value}
           </code>

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { connectors } from './connectors';
 import { tenants, users } from './tenants';
@@ -21,7 +22,11 @@ export const groups = pgTable(
     createdByConnectorId: uuid('created_by_connector_id').references(() => connectors.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('groups_tenant_idx').on(t.tenantId)],
+  (t) => [
+    index('groups_tenant_idx').on(t.tenantId),
+    /** the Groups list by name (keyset paging) */
+    index('groups_tenant_name_idx').on(t.tenantId, sql`lower(${t.name})`, t.id),
+  ],
 );
 export type Group = typeof groups.$inferSelect;
 
@@ -58,6 +63,9 @@ export const groupMembers = pgTable(
     index('group_members_number_idx').on(t.e164),
     uniqueIndex('group_members_id_uq').on(t.id),
     index('group_members_page_idx').on(t.groupId, t.role, t.e164),
+    /** the portal's member list by role then name, and by name (keyset paging) */
+    index('group_members_role_name_idx').on(t.groupId, t.role, sql`lower(${t.displayName})`, t.e164),
+    index('group_members_name_idx').on(t.groupId, sql`lower(${t.displayName})`, t.e164),
   ],
 );
 export type GroupMember = typeof groupMembers.$inferSelect;

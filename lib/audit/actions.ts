@@ -84,8 +84,16 @@ export function auditActionLabel(action: string): string {
   return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
 }
 
-/** Actions whose name or label contains `text` (free-text search matches labels too). */
-export function actionsMatching(text: string): AuditAction[] {
-  const t = text.toLowerCase();
-  return AUDIT_ACTIONS.filter((a) => a.includes(t) || AUDIT_ACTION_LABELS[a].toLowerCase().includes(t));
+/** An action's label in the reader's language (the portal's `audit.actions.<action>` messages). */
+export type ActionLabeler = (action: AuditAction) => string;
+
+/**
+ * Actions whose name or label contains `text` (free-text search matches labels too): the English label, and the
+ * reader's when `label` gives it (a German reader finds "Connector erstellt" as well as "Connector created").
+ */
+export function actionsMatching(text: string, label?: ActionLabeler): AuditAction[] {
+  const t = text.toLocaleLowerCase();
+  return AUDIT_ACTIONS.filter(
+    (a) => a.includes(t) || AUDIT_ACTION_LABELS[a].toLowerCase().includes(t) || (label ? label(a).toLocaleLowerCase().includes(t) : false),
+  );
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Actor } from '@/lib/authz';
 import { decodeCursor, toPage, type Page } from '@/lib/paging';
-import { actionsMatching, auditActionLabel } from './actions';
+import { actionsMatching, auditActionLabel, type ActionLabeler } from './actions';
 import type { AuditFilter, AuditQuery } from './schemas';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -51,7 +51,7 @@ function namedTargets(tenantId: string, pattern: string): SQL {
     UNION ALL SELECT id::text FROM groups WHERE tenant_id = ${tenantId} AND name ILIKE ${pattern})`;
 }
 
-function filters(actor: Actor, f: AuditFilter): SQL[] {
+function filters(actor: Actor, f: AuditFilter, label?: ActionLabeler): SQL[] {
   const where: SQL[] = [scope(actor)];
   if (f.action) where.push(sql`a.action = ${f.action}`);
   if (f.from) where.push(sql`a.created_at >= ${`${f.from}T00:00:00Z`}::timestamptz`);
@@ -66,7 +66,7 @@ function filters(actor: Actor, f: AuditFilter): SQL[] {
   }
   if (f.q) {
     const p = like(f.q);
-    const actions = actionsMatching(f.q);
+    const actions = actionsMatching(f.q, label);
     const byAction = actions.length
       ? sql`a.action IN (${sql.join(
           actions.map((x) => sql`${x}`),
@@ -99,8 +99,15 @@ const SELECT = sql`SELECT a.id, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-M
  * One page of rows in `dir` order, strictly after `key` (created_at, id) when given. Along the
  * (tenant_id | actor_user_id | action | target_id, created_at, id) indexes.
  */
-async function readRows(actor: Actor, f: AuditFilter, dir: 'asc' | 'desc', key: (string | number | null)[] | null, limit: number): Promise<RawRow[]> {
-  const where = filters(actor, f);
+async function readRows(
+  actor: Actor,
+  f: AuditFilter,
+  dir: 'asc' | 'desc',
+  key: (string | number | null)[] | null,
+  limit: number,
+  label?: ActionLabeler,
+): Promise<RawRow[]> {
+  const where = filters(actor, f, label);
   if (key) {
     const [ts, id] = key as [string, string];
     where.push(dir === 'desc' ? sql`(a.created_at, a.id) < (${ts}::timestamptz, ${id}::uuid)` : sql`(a.created_at, a.id) > (${ts}::timestamptz, ${id}::uuid)`);
@@ -130,23 +137,26 @@ function toRow(r: RawRow): AuditRow {
   };
 }
 
-/** The audit log page: filtered, sorted by time, keyset-paged (`after` / `before` cursors). */
-export async function listAuditEvents(actor: Actor, q: AuditQuery, limit = AUDIT_PAGE_SIZE): Promise<Page<AuditRow>> {
+/**
+ * The audit log page: filtered, sorted by time, keyset-paged (`after` / `before` cursors). `label`: the reader's
+ * action labels, which the free-text search matches too.
+ */
+export async function listAuditEvents(actor: Actor, q: AuditQuery, label?: ActionLabeler, limit = AUDIT_PAGE_SIZE): Promise<Page<AuditRow>> {
   const forward: 'asc' | 'desc' = q.sort === 'newest' ? 'desc' : 'asc';
   const beforeKey = q.before ? decodeCursor(q.before, 2) : null;
   const afterKey = beforeKey ? null : decodeCursor(q.after, 2);
   const backward = beforeKey !== null;
   const dir = backward ? (forward === 'desc' ? 'asc' : 'desc') : forward;
-  const raw = await readRows(actor, q, dir, beforeKey ?? afterKey, limit + 1);
+  const raw = await readRows(actor, q, dir, beforeKey ?? afterKey, limit + 1, label);
   return toPage(raw.map(toRow), limit, (r) => [r.at, r.id], { backward, hadCursor: (beforeKey ?? afterKey) !== null });
 }
 
 /** Every row of the filtered set, in batches along the same index (for the CSV export). */
-export async function* auditEventBatches(actor: Actor, f: AuditFilter, batch = 1000): AsyncGenerator<AuditRow[]> {
+export async function* auditEventBatches(actor: Actor, f: AuditFilter, label?: ActionLabeler, batch = 1000): AsyncGenerator<AuditRow[]> {
   const dir = f.sort === 'newest' ? 'desc' : 'asc';
   let key: [string, string] | null = null;
   for (;;) {
-    const raw = await readRows(actor, f, dir, key, batch);
+    const raw = await readRows(actor, f, dir, key, batch, label);
     if (raw.length === 0) return;
     yield raw.map(toRow);
     if (raw.length < batch) return;

@@ -15,7 +15,21 @@ export function splitScopes(text: string): string[] {
   return [...new Set(text.split(/[\s,+]+/).filter(Boolean))];
 }
 
-const str = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+/** The lengths `str` is used with: each has its message key `connections.errors.atMost.n<max>` (the portal translates it). */
+type MaxLength = 40 | 50 | 80 | 100 | 200 | 512 | 1000 | 2000 | 2048 | 4000;
+const str = (max: MaxLength) => z.string().trim().max(max, `connections.errors.atMost.n${max}`);
+
+/**
+ * A field error with arguments: the English text (what callers without a translator see) and, in `params`, the
+ * message key with its arguments; arguments in `keyed` are message keys themselves (a field's label, a URL
+ * problem). createService translates these (issueText); argument-free messages are keys the portal's edge translates.
+ */
+export interface IssueParams {
+  key: string;
+  values?: Record<string, string>;
+  keyed?: Record<string, string>;
+}
+const issue = (message: string, params: IssueParams, path?: string[]) => ({ code: 'custom' as const, message, params, ...(path ? { path } : {}) });
 const blank = z.literal('').transform(() => undefined);
 
 /** `key=value` pairs, one a line or `&`-separated. */
@@ -36,23 +50,30 @@ export function parseExtraParams(text: string): Record<string, string> | null {
 const RESERVED_PARAMS = new Set(['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method', 'scope']);
 
 export function serviceSchema(allowHttp: boolean) {
-  const urlField = (label: string) =>
+  const urlField = (label: string, field: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'revocationUrl') =>
     str(2048).superRefine((v, ctx) => {
       if (!v) return;
       const r = checkServiceUrl(v, allowHttp);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}: ${urlProblemText(r.problem)}` });
+      if (!r.ok) {
+        ctx.addIssue(
+          issue(`${label}: ${urlProblemText(r.problem)}`, {
+            key: 'connections.errors.urlProblem',
+            keyed: { label: `connections.fields.${field}`, problem: `connections.errors.problems.${r.problem}` },
+          }),
+        );
+      }
     });
   return z
     .object({
       preset: str(40).optional(),
-      name: str(80).min(1, 'Enter the service name.'),
+      name: str(80).min(1, 'connections.errors.serviceName'),
       authType: z.enum(['oauth2', 'api_key', 'basic']).default('oauth2'),
       clientId: str(512).default(''),
       clientSecret: str(2048).default(''),
-      authorizationUrl: urlField('Authorization URL').default(''),
-      tokenUrl: urlField('Access-token URL').default(''),
-      refreshUrl: urlField('Refresh-token URL').optional().or(blank),
-      revocationUrl: urlField('Revocation URL').optional().or(blank),
+      authorizationUrl: urlField('Authorization URL', 'authorizationUrl').default(''),
+      tokenUrl: urlField('Access-token URL', 'tokenUrl').default(''),
+      refreshUrl: urlField('Refresh-token URL', 'refreshUrl').optional().or(blank),
+      revocationUrl: urlField('Revocation URL', 'revocationUrl').optional().or(blank),
       scopes: str(2000).default(''),
       scopeDelimiter: z.enum(['space', 'comma', 'plus']).default('space'),
       extraAuthParams: str(2000).default(''),
@@ -65,31 +86,40 @@ export function serviceSchema(allowHttp: boolean) {
         if (!v[path]) ctx.addIssue({ code: 'custom', path: [path], message });
       };
       if (v.authType === 'oauth2') {
-        need('clientId', 'Enter the client ID the provider gave you.');
-        need('clientSecret', 'Enter the client secret the provider gave you.');
-        need('authorizationUrl', 'Enter the authorization URL.');
-        need('tokenUrl', 'Enter the access-token URL.');
+        need('clientId', 'connections.errors.clientId');
+        need('clientSecret', 'connections.errors.clientSecret');
+        need('authorizationUrl', 'connections.errors.authorizationUrl');
+        need('tokenUrl', 'connections.errors.tokenUrl');
       }
       if (v.authType === 'api_key' && v.apiKeyHeader && !/^[A-Za-z0-9-]{1,100}$/.test(v.apiKeyHeader)) {
-        ctx.addIssue({ code: 'custom', path: ['apiKeyHeader'], message: 'A header name has only letters, digits and dashes.' });
+        ctx.addIssue({ code: 'custom', path: ['apiKeyHeader'], message: 'connections.errors.apiKeyHeader' });
       }
       const extra = parseExtraParams(v.extraAuthParams);
-      if (extra === null) ctx.addIssue({ code: 'custom', path: ['extraAuthParams'], message: 'Write one key=value a line (e.g. access_type=offline).' });
+      if (extra === null) ctx.addIssue({ code: 'custom', path: ['extraAuthParams'], message: 'connections.errors.extraAuthParams' });
       else {
         const reserved = Object.keys(extra).filter((k) => RESERVED_PARAMS.has(k));
-        if (reserved.length) ctx.addIssue({ code: 'custom', path: ['extraAuthParams'], message: `${reserved.join(', ')} is set by the flow itself.` });
+        if (reserved.length) {
+          const params = reserved.join(', ');
+          ctx.addIssue(issue(`${params} is set by the flow itself.`, { key: 'connections.errors.reservedParams', values: { params } }, ['extraAuthParams']));
+        }
       }
       const bases = v.allowedBaseUrls.split(/\s+/).filter(Boolean);
-      if (bases.length === 0) ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: 'Enter at least one API base URL that calls may go to.' });
-      if (bases.length > 10) ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: 'At most 10 base URLs.' });
+      if (bases.length === 0) ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: 'connections.errors.noBaseUrl' });
+      if (bases.length > 10) ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: 'connections.errors.tooManyBaseUrls' });
       for (const b of bases) {
         const r = checkServiceUrl(b, allowHttp);
         if (!r.ok) {
-          ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: `${b}: ${urlProblemText(r.problem)}` });
+          ctx.addIssue(
+            issue(
+              `${b}: ${urlProblemText(r.problem)}`,
+              { key: 'connections.errors.baseUrlProblem', values: { url: b }, keyed: { problem: `connections.errors.problems.${r.problem}` } },
+              ['allowedBaseUrls'],
+            ),
+          );
           break;
         }
         if (r.url.search) {
-          ctx.addIssue({ code: 'custom', path: ['allowedBaseUrls'], message: `${b}: a base URL has no query.` });
+          ctx.addIssue(issue(`${b}: a base URL has no query.`, { key: 'connections.errors.baseUrlQuery', values: { url: b } }, ['allowedBaseUrls']));
           break;
         }
       }
@@ -108,8 +138,8 @@ export type ServiceInput = z.input<ReturnType<typeof serviceSchema>>;
 
 export const connectSchema = z.object({
   serviceId: z.uuid(),
-  name: str(80).min(1, 'Enter a connection name.'),
-  linkName: str(50).regex(LINK_NAME, 'Use 2–50 lower-case letters, digits and _, starting with a letter (e.g. crm_leads).'),
+  name: str(80).min(1, 'connections.errors.connectionName'),
+  linkName: str(50).regex(LINK_NAME, 'connections.errors.linkName'),
   scopes: str(2000).default(''),
   /** API key services: the key; Basic services: user name and password */
   apiKey: str(4000).default(''),
@@ -147,7 +177,7 @@ export type InvokeInput = z.output<typeof invokeSchema>;
 export const tryItSchema = z.object({
   id: z.uuid(),
   method: z.enum(INVOKE_METHODS),
-  url: z.string().trim().min(1, 'Enter a URL under the allowed base.').max(4096),
+  url: z.string().trim().min(1, 'connections.errors.tryUrl').max(4096),
   body: z.string().max(100_000).default(''),
 });
 

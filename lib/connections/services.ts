@@ -7,8 +7,9 @@ import { assertCan, type Actor } from '@/lib/authz';
 import { config, publicUrl } from '@/lib/config';
 import { encrypt } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
+import { portalTranslator } from '@/lib/i18n/server';
 import { presetByKey } from './presets';
-import { SCOPE_DELIMITERS, serviceSchema, type ServiceInput } from './schemas';
+import { SCOPE_DELIMITERS, serviceSchema, type IssueParams, type ServiceInput } from './schemas';
 
 /** Where providers send the browser back (shown to the admin to register at the provider). */
 export const redirectUrl = () => `${publicUrl()}api/connections/callback`;
@@ -24,6 +25,20 @@ export async function loadService(actor: Actor, id: string): Promise<OauthServic
   const [row] = await db.select().from(oauthServices).where(eq(oauthServices.id, id));
   if (!row || row.tenantId !== actor.tenantId) throw new DomainError('ServiceNotFound');
   return row;
+}
+
+type Translator = Awaited<ReturnType<typeof portalTranslator>>;
+
+/**
+ * A field error in the request's language: an error with arguments (`params` from serviceSchema) is translated
+ * here; any other message is English or a key the action's edge translates.
+ */
+function issueText(t: Translator, issue: { message: string; params?: unknown }): string {
+  const p = (issue as { params?: IssueParams }).params;
+  if (!t || !p?.key || !t.has(p.key)) return issue.message;
+  const values: Record<string, string> = { ...p.values };
+  for (const [name, key] of Object.entries(p.keyed ?? {})) values[name] = t.has(key) ? t(key) : key;
+  return t(p.key, values);
 }
 
 /** Custom Service, or a preset (its endpoints are taken from the preset, never from the form). */
@@ -50,7 +65,8 @@ export async function createService(actor: Actor, raw: ServiceInput, ip: string 
   const parsed = serviceSchema(preset ? false : allowHttp()).safeParse(merged);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'name')] ??= []).push(issue.message);
+    const t = await portalTranslator();
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'name')] ??= []).push(issueText(t, issue));
     throw new DomainError('ValidationFailed', { fieldErrors });
   }
   const v = parsed.data;

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { PERMISSION_KEYS } from './permissions';
 
-/** https anywhere; plain http only for localhost (developer machines). No fragments (RFC 6749 §3.1.2). */
+/**
+ * https anywhere; plain http only for localhost (developer machines). No fragments (RFC 6749 §3.1.2).
+ * Messages are keys of messages/<l>/connectors.json (`fields.*`): the portal shows them in the user's language.
+ * These schemas serve the portal only (no /v1 route uses them).
+ */
 export const redirectUrlField = z
   .string()
   .trim()
-  .max(2000, 'That URL is too long (2,000 characters at most).')
+  .max(2000, 'connectors.fields.urlTooLong')
   .refine((value) => {
     try {
       const u = new URL(value);
@@ -14,18 +18,18 @@ export const redirectUrlField = z
     } catch {
       return false;
     }
-  }, 'Enter a full https:// URL (http:// only for localhost), without a #fragment.');
+  }, 'connectors.fields.urlInvalid');
 
 export const connectorDetailsSchema = z.object({
-  name: z.string().trim().min(3, 'The connector name needs at least 3 characters.').max(80, 'The connector name can have at most 80 characters.'),
-  description: z.string().trim().min(1, 'Add a short description of what the connector does.').max(300, 'The description can have at most 300 characters.'),
+  name: z.string().trim().min(3, 'connectors.fields.nameTooShort').max(80, 'connectors.fields.nameTooLong'),
+  description: z.string().trim().min(1, 'connectors.fields.descriptionMissing').max(300, 'connectors.fields.descriptionTooLong'),
   redirectUrl: z.union([z.literal(''), redirectUrlField]).optional(),
 });
 
 export const createConnectorSchema = connectorDetailsSchema.extend({
   permissions: z
-    .array(z.enum(PERMISSION_KEYS, { error: 'Unknown permission.' }))
-    .min(1, 'Select at least one permission.')
+    .array(z.enum(PERMISSION_KEYS, { error: 'connectors.fields.permissionUnknown' }))
+    .min(1, 'connectors.fields.permissionsMissing')
     .transform((list) => [...new Set(list)]),
 });
 export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;

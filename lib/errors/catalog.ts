@@ -92,7 +92,10 @@ export const ERRORS = {
   PhoneNotVerified: spec(400, 'InvalidParameters', 'Verify this number with a PIN before making it active.'),
   NoPhone: spec(400, 'InvalidParameters', 'Register and verify a phone number first: it is your identity inside groups.'),
   SmsFailed: spec(503, 'ServerError', 'We could not send the SMS right now. No PIN was sent; please try again in a moment.'),
-  PinSendLimit: spec<{ budget: PinBudget; wait: string }>(429, 'TooManyRequests', (p) => PIN_LIMITS[p.budget](p.wait)),
+  // waitUnit/waitCount: the same wait for translations (the portal's errors.json)
+  PinSendLimit: spec<{ budget: PinBudget; wait: string; waitUnit?: 'second' | 'minute'; waitCount?: number }>(429, 'TooManyRequests', (p) =>
+    PIN_LIMITS[p.budget](p.wait),
+  ),
   PinNotFound: spec(400, 'InvalidParameters', 'No PIN was sent to this number. Select "Generate PIN" first.'),
   PinUsed: spec(400, 'InvalidParameters', 'This PIN has already been used. Generate a new PIN.'),
   PinLocked: spec(429, 'TooManyRequests', 'Too many wrong attempts: this PIN no longer works. Generate a new PIN.'),

@@ -18,7 +18,7 @@ export const oauthApproveAction = publicAction(
     code: z
       .string()
       .trim()
-      .regex(/^\d{6}$/, 'The PIN is the 6 digits from the SMS.'),
+      .regex(/^\d{6}$/, 'phone.problems.pinFormat'),
   }),
   async ({ clientId, redirectUri, state, phone, code }) => ({ redirectTo: await oauthApprove(clientId, redirectUri, state, phone, code, await clientIp()) }),
 );

@@ -17,8 +17,14 @@ export const messageText = (field = 'message') =>
       message: `A message can have at most ${MESSAGE_MAX_CHARS} characters.`,
     });
 
-/** The portal's Send box (the group page's MESSAGES tab). */
-export const postMessageSchema = z.object({ groupId: z.uuid(), text: messageText('text') });
+/** The portal's Send box (the group page's MESSAGES tab): the same rules, messages as keys of the `messages` namespace. */
+export const postMessageSchema = z.object({
+  groupId: z.uuid(),
+  text: z
+    .string({ error: 'messages.fields.missing' })
+    .refine((s) => s.trim().length > 0, { message: 'messages.fields.empty' })
+    .refine((s) => charCount(s) <= MESSAGE_MAX_CHARS, { message: 'messages.fields.tooLong' }),
+});
 export type PostMessageInput = z.infer<typeof postMessageSchema>;
 
 /** What the portal (and its polling feed) shows of a message. */

@@ -3,6 +3,8 @@
  * the browser (base64url JSON). Pages read `limit + 1` rows after (or before) the cursor along an index, so
  * page 500 costs what page 1 costs.
  */
+import { sql, type SQL } from 'drizzle-orm';
+
 export type SortDir = 'asc' | 'desc';
 
 /** The values of a row's sort key (e.g. `[created_at text, id]`), encoded for the URL. */
@@ -47,5 +49,53 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
     rows: slice,
     next: hasNext && last ? encodeCursor(keyOf(last)) : null,
     prev: hasPrev && first ? encodeCursor(keyOf(first)) : null,
+  };
+}
+
+/** One column of a list's sort key and the type its cursor value is read back as (`text`, `int`, an enum…). */
+export interface KeyPart {
+  expr: SQL;
+  cast: SQL;
+}
+
+export interface Keyset {
+  /** the cursor condition (rows after / before the boundary in the page's order), or null at the top */
+  where: SQL | null;
+  /** `ORDER BY` of the read (reversed when reading the page before a cursor) */
+  orderBy: SQL;
+  /** the read goes backwards (a `before` cursor): hand it to toPage */
+  backward: boolean;
+  hadCursor: boolean;
+}
+
+/**
+ * The keyset read of a page sorted by `parts` (the last part must be unique, e.g. the row's id) in `dir`,
+ * after or before a cursor from the URL (a cursor of another length, e.g. from another sort, starts at the top).
+ */
+export function keyset(parts: KeyPart[], dir: 'asc' | 'desc', cursors: { after?: string; before?: string }): Keyset {
+  const beforeKey = cursors.before ? decodeCursor(cursors.before, parts.length) : null;
+  const afterKey = beforeKey ? null : decodeCursor(cursors.after, parts.length);
+  const backward = beforeKey !== null;
+  const asc = (dir === 'asc') !== backward;
+  const cursor = beforeKey ?? afterKey;
+  const left = sql.join(
+    parts.map((p) => p.expr),
+    sql`, `,
+  );
+  const where = cursor
+    ? sql`(${left}) ${asc ? sql`>` : sql`<`} (${sql.join(
+        parts.map((p, i) => sql`${cursor[i]}::${p.cast}`),
+        sql`, `,
+      )})`
+    : null;
+  const order = asc ? sql`ASC` : sql`DESC`;
+  return {
+    where,
+    orderBy: sql.join(
+      parts.map((p) => sql`${p.expr} ${order}`),
+      sql`, `,
+    ),
+    backward,
+    hadCursor: cursor !== null,
   };
 }

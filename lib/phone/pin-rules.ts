@@ -75,7 +75,11 @@ export function sendBudget(tallies: BudgetTally[], now: Date): SendDecision {
 }
 
 export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const { waitUnit, waitCount } = waitParts(seconds);
+  return `${waitCount} ${waitUnit}${waitCount === 1 ? '' : 's'}`;
+}
+
+/** The same wait as a unit and a count, for translated messages (ICU plural/select in messages/<l>/errors.json). */
+export function waitParts(seconds: number): { waitUnit: 'second' | 'minute'; waitCount: number } {
+  return seconds < 60 ? { waitUnit: 'second', waitCount: seconds } : { waitUnit: 'minute', waitCount: Math.ceil(seconds / 60) };
 }

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { parsePhone } from './e164';
 
 export const phoneField = z
-  .string({ error: 'Enter a phone number.' })
+  .string({ error: 'phone.problems.empty' })
   .trim()
-  .min(1, 'Enter a phone number.')
-  .max(32, 'That is too long for a phone number.')
+  .min(1, 'phone.problems.empty')
+  .max(32, 'phone.problems.tooLong')
   .superRefine((value, ctx) => {
     const parsed = parsePhone(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    // a message key: the server-action edge translates it (lib/i18n/server.ts)
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `phone.problems.${parsed.problem}` });
   });
 
 export const generatePinSchema = z.object({ phone: phoneField });
@@ -17,10 +18,10 @@ export type GeneratePinInput = z.infer<typeof generatePinSchema>;
 export const verifyPinSchema = z.object({
   phone: phoneField,
   code: z
-    .string({ error: 'Enter the PIN.' })
+    .string({ error: 'phone.problems.pinEmpty' })
     .trim()
-    .regex(/^\d{6}$/, 'The PIN is the 6 digits from the SMS.'),
+    .regex(/^\d{6}$/, 'phone.problems.pinFormat'),
 });
 export type VerifyPinInput = z.infer<typeof verifyPinSchema>;
 
-export const phoneNumberIdSchema = z.object({ id: z.uuid('Unknown phone number.') });
+export const phoneNumberIdSchema = z.object({ id: z.uuid('phone.problems.unknown') });

@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { firstThisMinute } from '@/lib/ratelimit';
-import { describeWait, PIN_RULES, sendBudget, type BudgetTally, type SendDecision } from './pin-rules';
+import { describeWait, PIN_RULES, waitParts, sendBudget, type BudgetTally, type SendDecision } from './pin-rules';
 import type { PinActor, PinPurpose } from './types';
 
 /**
@@ -132,7 +132,7 @@ export async function reserveSend(e164: string, purpose: PinPurpose, actor: PinA
     }
     throw new DomainError(
       'PinSendLimit',
-      { budget: decision.reason, wait: describeWait(decision.retryAfterSeconds) },
+      { budget: decision.reason, wait: describeWait(decision.retryAfterSeconds), ...waitParts(decision.retryAfterSeconds) },
       { field: 'phone', retryAfterSeconds: decision.retryAfterSeconds, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
     );
   }

@@ -5,6 +5,7 @@ import { phoneNumbers, pinChallenges } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { keyedHash, safeEqual } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
+import { pinSmsText } from './sms-text';
 import { smsProvider, SmsSendError } from '@/lib/sms';
 import { parsePhone } from './e164';
 import { checkPin, generatePin, PIN_RULES } from './pin-rules';
@@ -59,7 +60,7 @@ export async function requestPin(rawNumber: string, purpose: PinPurpose, actor: 
   const { expiresAt, now } = await reserveSend(e164, purpose, actor, challengeId, hashCode(challengeId, code));
 
   try {
-    await smsProvider().send(e164, `Your Connector Portal PIN is ${code}. It expires in 10 minutes. Never share it.`);
+    await smsProvider().send(e164, await pinSmsText(code));
   } catch (err) {
     await db.delete(pinChallenges).where(eq(pinChallenges.id, challengeId));
     await recordAudit(db, {

@@ -42,6 +42,12 @@ async function failure(
   return { ok: false, message: translateError(t, code, params, english), ...(translated ? { fieldErrors: translated } : {}), code };
 }
 
+/** A domain error: its message translated, and shown under its field in the same words when it names one. */
+async function domainFailure(err: DomainError) {
+  const out = await failure(err.code, err.message, err.params, err.options.fieldErrors);
+  return err.options.field && !err.options.fieldErrors ? { ...out, fieldErrors: { [err.options.field]: [out.message] } } : out;
+}
+
 export interface ActionClientHooks<Ctx> {
   /** called once when the handler is refused with a 403 (Forbidden), before the result is returned */
   onForbidden?: (ctx: Ctx, err: DomainError) => Promise<void>;
@@ -67,7 +73,7 @@ export function createActionClient<Ctx>(getContext: () => Promise<Ctx | null>, h
         unstable_rethrow(err); // redirect(), notFound() and Next's own control flow
         if (err instanceof DomainError) {
           if (statusOf(err) === 403 && ctx !== null) await hooks.onForbidden?.(ctx, err);
-          return await failure(err.code, err.message, err.params, err.fieldErrors);
+          return await domainFailure(err);
         }
         // The database is down, out of connections or timed out: nothing the user did, worth a retry.
         if (isDatabaseUnavailable(err)) {

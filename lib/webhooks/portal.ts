@@ -29,6 +29,8 @@ export interface WebhookDto {
   url: string;
   active: boolean;
   disabledWhy: string | null;
+  /** why it was disabled, as a key (the portal shows `webhooks.disabledWhy.<reason>`) */
+  disabledReason: keyof typeof DISABLED_REASONS | null;
   disabledAt: string | null;
   createdAt: string;
   /** finished deliveries of the last 7 days */
@@ -93,6 +95,7 @@ const dto = (actor: PortalActor, r: ListRow): WebhookDto => ({
   url: r.callback_url,
   active: r.active,
   disabledWhy: r.disabled_reason ? DISABLED_REASONS[r.disabled_reason] : null,
+  disabledReason: r.disabled_reason,
   disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
   succeeded: r.succeeded,

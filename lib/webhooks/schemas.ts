@@ -5,7 +5,7 @@ export const redeliverOneSchema = z.object({ webhookId: z.uuid(), deliveryId: z.
 export const redeliverRangeSchema = z
   .object({
     webhookId: z.uuid(),
-    from: z.coerce.date({ error: 'Enter the start of the range.' }),
-    to: z.coerce.date({ error: 'Enter the end of the range.' }),
+    from: z.coerce.date({ error: 'webhooks.errors.from' }),
+    to: z.coerce.date({ error: 'webhooks.errors.to' }),
   })
-  .refine((v) => v.from <= v.to, { path: ['to'], message: 'The end must be after the start.' });
+  .refine((v) => v.from <= v.to, { path: ['to'], message: 'webhooks.errors.order' });

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { SignInCard } from '@/components/auth/sign-in-card';
 import { getCurrentUser } from '@/lib/auth';
 import { firstParam } from '@/lib/utils';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.signIn'))('metaTitle') };
+}
 
 export default async function SignInPage({ searchParams }: PageProps<'/signin'>) {
   const params = await searchParams;

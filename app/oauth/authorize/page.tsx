@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
 import { AuthorizeForm } from '@/components/oauth/authorize-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DomainError } from '@/lib/errors';
-import { permissionLabel } from '@/lib/connectors';
+
 import { validateAuthorizeRequest } from '@/lib/grants';
+import { portalTranslator, translateError } from '@/lib/i18n/server';
 import { firstParam } from '@/lib/utils';
 
-export const metadata: Metadata = { title: 'Sign in to connect' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('oauth.page'))('metaTitle') };
+}
 
 /**
  * OAuth 2.0 authorize page (kaizala-connectors.md §4.5): sign in with your phone number and a PIN; the
@@ -21,11 +25,13 @@ export default async function AuthorizePage({ searchParams }: PageProps<'/oauth/
   const state = firstParam(p.state) || undefined;
   let app: Awaited<ReturnType<typeof validateAuthorizeRequest>> | null = null;
   let error: string | null = null;
+  const t = await getTranslations('oauth.page');
+  const tp = await getTranslations('connectors.permissions');
   try {
     app = await validateAuthorizeRequest(clientId, redirectUri);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    error = err.message;
+    error = translateError(await portalTranslator(), err.code, err.params, err.message);
   }
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
@@ -33,10 +39,12 @@ export default async function AuthorizePage({ searchParams }: PageProps<'/oauth/
         {app ? (
           <>
             <CardHeader>
-              <CardTitle className="text-xl">Connect {app.name}</CardTitle>
+              <CardTitle className="text-xl">{t('title', { name: app.name })}</CardTitle>
               <CardDescription>
-                Sign in with your phone number. {app.name} will be able to act in the groups you belong to, with these permissions:{' '}
-                {app.permissions.map(permissionLabel).join(', ')}.
+                {t('description', {
+                  name: app.name,
+                  permissions: app.permissions.map((key) => (tp.has(`${key}.label`) ? tp(`${key}.label`) : key)).join(', '),
+                })}
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -45,7 +53,7 @@ export default async function AuthorizePage({ searchParams }: PageProps<'/oauth/
           </>
         ) : (
           <CardHeader>
-            <CardTitle className="text-xl">This sign-in link does not work</CardTitle>
+            <CardTitle className="text-xl">{t('brokenTitle')}</CardTitle>
             <CardDescription role="alert">{error}</CardDescription>
           </CardHeader>
         )}

@@ -35,14 +35,14 @@ test('[GROUPS] a group created over the API shows in the portal; a member added 
   await saveScreenshot(page, testInfo, 'groups-created-by-connector');
   await row.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
-  const members = page.getByRole('list', { name: 'Members' });
-  await expect(members.getByRole('listitem', { name: displayUs(first) })).toContainText('Member');
+  const members = page.getByRole('table', { name: 'Members' });
+  await expect(members.getByRole('row', { name: displayUs(first) })).toContainText('Member');
 
   const second = newPhoneNumber();
   await page.getByLabel('Phone number').fill(second);
   await page.getByLabel('Name').fill('Sam Added');
   await page.getByRole('button', { name: 'Add' }).click();
-  await expect(members.getByRole('listitem', { name: 'Sam Added' })).toContainText('Member');
+  await expect(members.getByRole('row', { name: 'Sam Added' })).toContainText('Member');
 
   const listed = await (await call(request, 'GET', `/groups/${groupId}/members`, token)).json();
   expect(listed.members.map((m: { mobileNumber: string; role: string }) => [m.mobileNumber, m.role])).toEqual([

@@ -180,7 +180,7 @@ test.describe('[GROUPS]', () => {
     await expect(page.locator('#member-phone-error')).toContainText('international format');
     await page.getByLabel('Phone number').fill(phone);
     await page.getByRole('button', { name: 'Add' }).click();
-    const dana = page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: 'Dana Doe' });
+    const dana = page.getByRole('table', { name: 'Members' }).getByRole('row', { name: 'Dana Doe' });
     await expect(dana).toContainText('Member');
     await dana.getByRole('button', { name: 'Promote to Admin' }).click();
     await expect(dana).toContainText('Admin');

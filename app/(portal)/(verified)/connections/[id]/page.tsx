@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectionControls } from '@/components/connections/connection-controls';
 import { ConnectionSummary } from '@/components/connections/connection-summary';
 import { Snippets } from '@/components/connections/snippets';
@@ -12,7 +13,10 @@ import { getConnectionDetails } from '@/lib/connections';
 import { pageData } from '@/lib/server-actions/page-data';
 import { isUuid } from '@/lib/utils';
 
-export const metadata: Metadata = { title: 'Connection' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('connections.meta');
+  return { title: t('connection') };
+}
 
 export default async function ConnectionPage({ params, searchParams }: PageProps<'/connections/[id]'>) {
   const user = await requireVerifiedUser();
@@ -21,29 +25,29 @@ export default async function ConnectionPage({ params, searchParams }: PageProps
   const { connection: c, service } = await pageData(user, getConnectionDetails(user, id));
   const q = await searchParams;
   const sampleUrl = service.allowedBaseUrls[0] ?? 'https://';
+  const t = await getTranslations('connections');
   return (
     <div className="grid min-w-0 gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
           <Link href="/connections" className="text-sm text-primary hover:underline">
-            ← Connections
+            {t('list.back')}
           </Link>
           <h1 className="mt-2 break-words text-2xl font-semibold tracking-tight">{c.name}</h1>
           <p className="mt-1 text-sm text-muted-foreground">
             <Link href={`/connections/services/${service.id}`} className="hover:underline">
               {service.name}
             </Link>{' '}
-            · link name <code className="font-mono">{c.linkName}</code>
+            · {t('connection.linkName')} <code className="font-mono">{c.linkName}</code>
           </p>
         </div>
         {user.isOrgAdmin && <ConnectionControls id={c.id} name={c.name} status={c.status} oauth={service.authType === 'oauth2'} />}
       </div>
-      {q.connected && c.status === 'connected' && <Alert variant="success">{c.name} is connected.</Alert>}
-      {q.reconnected && c.status === 'connected' && <Alert variant="success">{c.name} is reconnected. Calls use the new authorization.</Alert>}
+      {q.connected && c.status === 'connected' && <Alert variant="success">{t('connection.connected', { name: c.name })}</Alert>}
+      {q.reconnected && c.status === 'connected' && <Alert variant="success">{t('connection.reconnected', { name: c.name })}</Alert>}
       {c.status === 'needs_reconnect' && (
         <Alert variant="error">
-          This connection needs to be reconnected: the provider no longer accepts its authorization.{' '}
-          {user.isOrgAdmin ? 'Select Reconnect.' : 'Ask an organization admin to reconnect it.'}
+          {t('connection.needsReconnect')} {user.isOrgAdmin ? t('connection.selectReconnect') : t('connection.askAdmin')}
         </Alert>
       )}
       <ConnectionSummary c={c} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectorDetailsView } from '@/components/connectors/connector-details';
 import { WebhooksPanel } from '@/components/webhooks/webhooks-panel';
 import { pageData } from '@/lib/server-actions/page-data';
@@ -10,11 +11,14 @@ import { usageSeries } from '@/lib/usage';
 import { isUuid } from '@/lib/utils';
 import { webhooksOfConnector } from '@/lib/webhooks';
 
-export const metadata: Metadata = { title: 'Connector' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('connectors.details'))('metaTitle') };
+}
 
 export default async function ConnectorPage({ params }: PageProps<'/connectors/[id]'>) {
   const user = await requireVerifiedUser();
   const { id } = await params;
+  const t = await getTranslations('connectors.details');
   if (!isUuid(id)) notFound();
   const details = await pageData(user, getConnectorDetails(user, id));
   // user tokens are the owner's and org admins' business, like the secret
@@ -28,7 +32,7 @@ export default async function ConnectorPage({ params }: PageProps<'/connectors/[
   return (
     <div className="grid gap-6">
       <ConnectorDetailsView c={details} isOrgAdmin={user.isOrgAdmin} userToken={userToken} groups={groups} week={week} />
-      {webhooks && <WebhooksPanel webhooks={webhooks} show="connector" empty="This connector has no webhooks yet. Register one with POST /v1/webhook." />}
+      {webhooks && <WebhooksPanel webhooks={webhooks} show="connector" empty={t('webhooksEmpty')} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { ListPageSkeleton } from '@/components/layout/list-page-skeleton';
 
 export default function Loading() {
-  return <ListPageSkeleton label="Loading groups" />;
+  const t = useTranslations('groups.list');
+  return <ListPageSkeleton label={t('loading')} />;
 }

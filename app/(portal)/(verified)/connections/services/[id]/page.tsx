@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectForm } from '@/components/connections/connect-form';
 import { DeleteService } from '@/components/connections/connection-controls';
 import { ServiceDetails } from '@/components/connections/service-details';
@@ -9,18 +10,22 @@ import { getServiceDetails, redirectUrl } from '@/lib/connections';
 import { pageData } from '@/lib/server-actions/page-data';
 import { isUuid } from '@/lib/utils';
 
-export const metadata: Metadata = { title: 'Service' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('connections.meta');
+  return { title: t('service') };
+}
 
 export default async function ServicePage({ params }: PageProps<'/connections/services/[id]'>) {
   const user = await requireVerifiedUser();
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const s = await pageData(user, getServiceDetails(user, id));
+  const t = await getTranslations('connections.list');
   return (
     <div className="grid gap-6">
       <div>
         <Link href="/connections" className="text-sm text-primary hover:underline">
-          ← Connections
+          {t('back')}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{s.name}</h1>
       </div>

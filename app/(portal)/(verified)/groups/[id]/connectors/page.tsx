@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { GroupConnectorsPanel } from '@/components/grants/group-connectors-panel';
 import { pageData } from '@/lib/server-actions/page-data';
 import { grantableConnectors, listGroupGrants } from '@/lib/grants';
 import { groupPageContext } from '../group-context';
 
-export const metadata: Metadata = { title: 'Group connectors' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('groups.titles');
+  return { title: t('connectors') };
+}
 
 export default async function GroupConnectorsPage({ params }: PageProps<'/groups/[id]/connectors'>) {
   const { id } = await params;

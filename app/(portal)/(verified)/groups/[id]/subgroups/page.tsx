@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SubGroupsPanel } from '@/components/groups/subgroups-panel';
 import { linkableGroups, listSubGroups } from '@/lib/groups';
 import { groupPageContext } from '../group-context';
 
-export const metadata: Metadata = { title: 'Sub groups' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('groups.titles');
+  return { title: t('subGroups') };
+}
 
 export default async function SubGroupsPage({ params }: PageProps<'/groups/[id]/subgroups'>) {
   const { id } = await params;
