@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/layout/theme';
-import { Providers } from './providers';
+import { LazyToaster } from '@/components/ui/lazy-toaster';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
-          <Providers>{children}</Providers>
+          {children}
+          <LazyToaster />
         </NextIntlClientProvider>
       </body>
     </html>

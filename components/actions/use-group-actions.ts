@@ -1,7 +1,7 @@
 'use client';
-import { infiniteQueryOptions, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useTransition } from 'react';
-import { toast } from 'sonner';
+import { refreshPages, usePolledPages } from '@/lib/polled-pages';
+import { toast } from '@/lib/toast';
 import { respondToActionAction } from '@/lib/actions/actions';
 import type { ActionCardDto, RespondActionInput } from '@/lib/actions/schemas';
 import type { ActionResult } from '@/lib/server-actions/action-client';
@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/server-actions/action-client';
 /** How often the open ACTIONS tab asks for new actions and responses. */
 export const ACTIONS_POLL_MS = 3_000;
 
-export const actionsKey = (groupId: string) => ['groups', groupId, 'actions'] as const;
+export const actionsKey = (groupId: string) => `groups/${groupId}/actions`;
 
 /** One page of the feed, newest first; `cursor` when older actions exist. */
 export interface ActionsFeed {
@@ -23,23 +23,19 @@ async function fetchActions(groupId: string, cursor: string | null): Promise<Act
   return res.json();
 }
 
-export const groupActionsQuery = (groupId: string) =>
-  infiniteQueryOptions({
-    queryKey: actionsKey(groupId),
-    queryFn: ({ pageParam }) => fetchActions(groupId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.cursor ?? null,
-    refetchInterval: ACTIONS_POLL_MS,
-    staleTime: 0,
-  });
-
 /** The cards, newest first, with "load older" and the poll's state (every loaded page is polled). */
 export function useGroupActions(groupId: string, initial: ActionsFeed) {
-  const query = useInfiniteQuery({ ...groupActionsQuery(groupId), initialData: { pages: [initial], pageParams: [null] } });
+  const query = usePolledPages({
+    key: actionsKey(groupId),
+    initial,
+    fetchPage: (cursor) => fetchActions(groupId, cursor),
+    nextCursor: (last) => last.cursor ?? null,
+    intervalMs: ACTIONS_POLL_MS,
+  });
   const actions = useMemo(() => {
     const seen = new Set<string>();
-    return query.data.pages.flatMap((p) => p.actions).filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
-  }, [query.data]);
+    return query.pages.flatMap((p) => p.actions).filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+  }, [query.pages]);
   return { ...query, actions };
 }
 
@@ -48,17 +44,16 @@ export function useGroupActions(groupId: string, initial: ActionsFeed) {
  * on success, toasts what is not a field error, and hands the result back (field errors per question).
  */
 export function useRespond(groupId: string) {
-  const client = useQueryClient();
   const [pending, start] = useTransition();
   const respond = (input: Omit<RespondActionInput, 'groupId'>, success: string, after?: (res: ActionResult<{ responseId: string }>) => void) =>
     start(async () => {
       const res = await respondToActionAction({ ...input, groupId });
       if (res.ok) {
         toast.success(success);
-        await client.invalidateQueries({ queryKey: actionsKey(groupId) });
+        await refreshPages(actionsKey(groupId));
       } else if (!res.fieldErrors) {
         toast.error(res.message);
-        await client.invalidateQueries({ queryKey: actionsKey(groupId) });
+        await refreshPages(actionsKey(groupId));
       }
       after?.(res);
     });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
-import { SERVICE_PRESETS } from '@/lib/connections/schemas';
+import { SERVICE_PRESETS } from '@/lib/connections/presets';
 import { cn } from '@/lib/utils';
 import { CustomServiceForm } from './custom-service-form';
 import { PresetServiceForm } from './preset-service-form';

@@ -4,15 +4,14 @@ import { ArrowLeft, ArrowRight, KeyRound } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { createConnectorAction } from '@/lib/connectors/actions';
-import { CONNECTOR_PERMISSIONS, connectorDetailsSchema } from '@/lib/connectors/schemas';
+import { checkConnectorDetailsAction, createConnectorAction } from '@/lib/connectors/actions';
+import { CONNECTOR_PERMISSIONS } from '@/lib/connectors/permissions';
 import { useFocusFirstInvalid, useFocusOnChange } from '@/lib/focus';
 import { cn } from '@/lib/utils';
 
@@ -59,9 +58,6 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
   const t = useTranslations('connectors.wizard');
   const tc = useTranslations('common');
   const tp = useTranslations('connectors.permissions');
-  // client-side checks write message keys (as the server does): shown in the user's language
-  const tf = useTranslations();
-  const fieldText = (list: string[] | undefined) => list?.map((m) => (/^[a-z]\w*(\.\w+)+$/.test(m) && tf.has(m) ? tf(m) : m));
 
   if (created) return <ConnectorCreated {...created} tokenUrl={tokenUrl} />;
 
@@ -72,14 +68,18 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
       redirectUrl: String(form.get('redirectUrl') ?? ''),
     };
     setDetails(next);
-    const parsed = connectorDetailsSchema.safeParse(next);
-    if (!parsed.success) {
-      const fieldErrors: Errors = z.flattenError(parsed.error).fieldErrors;
-      setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, fieldText(v)])));
-      return;
-    }
-    setErrors({});
-    setStep(2);
+    // validated by the server (its field errors, in the user's language): no schema library in the browser
+    start(async () => {
+      setFormError(null);
+      const res = await checkConnectorDetailsAction(next);
+      if (res.ok) {
+        setErrors({});
+        setStep(2);
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      if (!res.fieldErrors) setFormError(res.message);
+    });
   };
 
   const onCreate = () =>
@@ -135,7 +135,7 @@ export function NewConnectorWizard({ tokenUrl }: { tokenUrl: string }) {
               )}
             </Field>
             <div className="flex gap-2">
-              <Button type="submit">
+              <Button type="submit" disabled={pending}>
                 {t('continue')}
                 <ArrowRight aria-hidden />
               </Button>

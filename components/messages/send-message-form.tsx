@@ -2,12 +2,13 @@
 import { SendHorizontal } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useTransition, type KeyboardEvent } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { postMessageAction } from '@/lib/messages/actions';
-import { charCount, MESSAGE_MAX_CHARS, type MessageDto } from '@/lib/messages/schemas';
+import { charCount, MESSAGE_MAX_CHARS } from '@/lib/messages/limits';
+import type { MessageDto } from '@/lib/messages/schemas';
 import { cn } from '@/lib/utils';
 
 /**

@@ -2,7 +2,7 @@
 import { Check, Copy } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from './button';
 
 /** Copies `value` (or what `getValue` resolves, e.g. after an audited reveal) to the clipboard. */

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { WebhookDto } from '@/lib/webhooks';

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { verifiedUserAction } from '@/lib/server-actions/safe-action';
 import { clientIp } from '@/lib/request';
 import {
+  connectorDetailsSchema,
   createConnectorSchema,
   deleteConnectorSchema,
   redirectUrlSchema,
@@ -15,6 +16,9 @@ import { updateConnector } from './edit';
 import { addRedirectUrl, removeRedirectUrl } from './redirect-urls';
 import { revealSecret, rotateSecret } from './secret-access';
 import { createConnector, deleteConnector, setConnectorStatus } from './service';
+
+/** The wizard's first step, checked here so the browser needs no schema library: field errors or `true`. */
+export const checkConnectorDetailsAction = verifiedUserAction(connectorDetailsSchema, async () => true);
 
 export const createConnectorAction = verifiedUserAction(createConnectorSchema, async (input, user) => {
   const out = await createConnector(user, input, await clientIp());

@@ -2,7 +2,7 @@ import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from './locales';
-import { loadMessages } from './messages';
+import { loadCompiledMessages } from './precompile';
 
 /**
  * The request's language: the switch's cookie, else the signed-in user's stored choice (a new browser), else the
@@ -18,5 +18,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: loadMessages(locale), timeZone: 'UTC' };
+  return { locale, messages: loadCompiledMessages(locale), timeZone: 'UTC' };
 });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { MediaFileDto } from '@/lib/actions/schemas';
 
-/** kaizala-connectors.md §5.5: a text message has at most 4000 characters (1000 in older docs). */
-export const MESSAGE_MAX_CHARS = 4000;
+import { charCount, MESSAGE_MAX_CHARS } from './limits';
 
-/** Characters as a person counts them (code points: an emoji is one), the same as Postgres' char_length. */
-export const charCount = (text: string) => [...text].length;
+export { charCount, MESSAGE_MAX_CHARS };
 
 /**
  * The text of a message: required (not only spaces), at most 4000 characters, never cut. Kept as sent

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import type { ActionResult } from '@/lib/server-actions/action-client';
 
 /** Runs a server action with a pending state; toasts the outcome and refreshes the page's data. */

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { OutboxList } from '@/components/dev/outbox-list';
+import { QueryProvider } from '@/components/query-provider';
 import { devOutboxEnabled } from '@/lib/sms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,9 @@ export default async function DevOutboxPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t.rich('intro', { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
       </div>
-      <OutboxList />
+      <QueryProvider>
+        <OutboxList />
+      </QueryProvider>
     </main>
   );
 }

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../../fixtures/test';
 import { saveScreenshot } from '../../fixtures/screenshot';
@@ -36,15 +35,4 @@ test('follows a dark system setting, switches to light and dark, and remembers t
   expect(await isDark(page)).toBe(true);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`no axe violations on the main pages in the ${scheme} theme`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/', '/connectors', '/groups', '/settings/phone-numbers', '/connectors/new']) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await isDark(page)).toBe(scheme === 'dark');
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }
-  });
-}
+// axe in both themes (and both languages) on every page: axe.spec.ts
