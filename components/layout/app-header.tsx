@@ -39,7 +39,7 @@ export async function AppHeader({ user, signInReturnTo }: { user: HeaderUser | n
     const href = signInReturnTo ? `/signin?callbackUrl=${encodeURIComponent(signInReturnTo)}` : '/signin';
     return (
       <header className="border-b border-border bg-card">
-        <div className="mx-auto flex w-full max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <Logo name={t('header.productName')} />
           <LanguageSwitch className="ml-auto" />
           <ThemeSwitch />

@@ -10,7 +10,7 @@ const ICONS = { phone: Phone, plug: Plug, users: Users, link: Link2, scroll: Scr
 export async function SectionTiles() {
   const t = await getTranslations('layout');
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('nav.main')}>
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('sections.label')}>
       {NAV_SECTIONS.map((s) => {
         const Icon = ICONS[s.icon];
         return (

@@ -23,7 +23,9 @@ function compileTree(node: unknown): unknown {
 export function loadCompiledMessages(locale: Locale): Messages {
   const hit = compiled.get(locale);
   if (hit) return hit;
-  const messages = compileTree(loadMessages(locale)) as Messages;
+  // icu-minify builds plural/select options as null-prototype objects, which React refuses to pass from a Server
+  // Component to a Client Component (NextIntlClientProvider): a JSON round trip makes them plain (its output is JSON)
+  const messages = JSON.parse(JSON.stringify(compileTree(loadMessages(locale)))) as Messages;
   if (process.env.NODE_ENV === 'production') compiled.set(locale, messages);
   return messages;
 }

@@ -44,8 +44,13 @@ async function failure(
 
 /** A domain error: its message translated, and shown under its field in the same words when it names one. */
 async function domainFailure(err: DomainError) {
-  const out = await failure(err.code, err.message, err.params, err.options.fieldErrors);
-  return err.options.field && !err.options.fieldErrors ? { ...out, fieldErrors: { [err.options.field]: [out.message] } } : out;
+  const { field } = err.options;
+  if (field && !err.options.fieldErrors) {
+    const out = await failure(err.code, err.message, err.params);
+    return { ...out, fieldErrors: { [field]: [out.message] } };
+  }
+  // `fieldErrors` (not `options.fieldErrors`): an error class may build them itself (e.g. one per survey question)
+  return failure(err.code, err.message, err.params, err.fieldErrors);
 }
 
 export interface ActionClientHooks<Ctx> {
