@@ -118,35 +118,46 @@ const rssMb = (pid) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
-/** Idle RSS, then ROUNDS rounds of UPLOADS parallel 1 MB uploads sampled every 20 ms: peak and growth. */
+/**
+ * Idle RSS, then ROUNDS rounds of UPLOADS parallel uploads sampled every 20 ms, once with 1 MB and once with 8 MB
+ * files: peak and growth of each. A server that held bodies whole would grow with the file size (8 × the bytes);
+ * one that streams them to the store grows by about the same for both sizes (socket and parser buffers).
+ */
 export async function mediaRss({ base, token, runPid, log }) {
   if (!fs.existsSync('/proc/self/status')) return { line: 'M1 media upload RSS: skipped (needs /proc, Linux)', errors: 0 };
   const pid = serverPid(runPid);
-  const file = paddedPng(UPLOAD_BYTES);
-  const upload = async () => {
+  const upload = (file) => async () => {
     const form = new FormData();
     form.append('files', new Blob([file], { type: 'image/png' }), 'bench.png');
     const res = await fetch(`${base}/v1/media`, { method: 'POST', headers: { accessToken: token }, body: form });
     await res.arrayBuffer();
     return res.status;
   };
-  await upload(); // first use: code paths loaded before the idle figure
+  await upload(paddedPng(UPLOAD_BYTES))(); // first use: code paths loaded before the idle figure
   await new Promise((r) => setTimeout(r, 1_000));
   const idle = rssMb(pid);
-  log(`M1 media upload RSS: app server pid ${pid}, idle ${idle.toFixed(1)} MB; ${ROUNDS} × ${UPLOADS} parallel 1 MB uploads…`);
-  let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
   const statuses = {};
-  try {
-    for (let r = 0; r < ROUNDS; r++) for (const s of await Promise.all(Array.from({ length: UPLOADS }, upload))) statuses[s] = (statuses[s] ?? 0) + 1;
-  } finally {
-    clearInterval(sampler);
+  const growth = [];
+  let peak = idle;
+  for (const mb of [1, 8]) {
+    const send = upload(paddedPng(mb * UPLOAD_BYTES));
+    const before = rssMb(pid);
+    log(`M1 media upload RSS: app server pid ${pid}, ${before.toFixed(1)} MB; ${ROUNDS} × ${UPLOADS} parallel ${mb} MB uploads…`);
+    let top = before;
+    const sampler = setInterval(() => (top = Math.max(top, rssMb(pid))), 20);
+    try {
+      for (let r = 0; r < ROUNDS; r++) for (const st of await Promise.all(Array.from({ length: UPLOADS }, send))) statuses[st] = (statuses[st] ?? 0) + 1;
+    } finally {
+      clearInterval(sampler);
+    }
+    top = Math.max(top, rssMb(pid));
+    peak = Math.max(peak, top);
+    growth.push(`${mb} MB files: +${(top - before).toFixed(1)} MB (held whole: +${UPLOADS * mb} MB)`);
   }
-  peak = Math.max(peak, rssMb(pid));
-  const errors = Object.entries(statuses).reduce((n, [s, c]) => n + (s === '200' ? 0 : c), 0);
+  const errors = Object.entries(statuses).reduce((n, [st, c]) => n + (st === '200' ? 0 : c), 0);
   const line =
-    `M1 media upload RSS (${ROUNDS} rounds of ${UPLOADS} parallel 1 MB image uploads, sampled every 20 ms): idle ${idle.toFixed(1)} MB, ` +
-    `peak ${peak.toFixed(1)} MB (+${(peak - idle).toFixed(1)} MB; ${UPLOADS} bodies held whole would be +${UPLOADS} MB); statuses ${JSON.stringify(statuses)}`;
+    `M1 media upload RSS (${ROUNDS} rounds of ${UPLOADS} parallel image uploads, sampled every 20 ms): idle ${idle.toFixed(1)} MB, ` +
+    `peak ${peak.toFixed(1)} MB; growth over each size's start — ${growth.join('; ')}; statuses ${JSON.stringify(statuses)}`;
   log(line);
   return { line, errors, idle, peak };
 }

@@ -4,7 +4,7 @@
 //   L1  Next.js route handler hello (/api/hello)   L4  GET /v1/groups/{groupId} (valid access token)
 //   L2  GET /v1/health/live on the lean router (no database)
 //   L5  GET /v1/groups/{groupId}/members (first page of a 1,000-member group)   L6  PUT …/members (10 numbers)
-//   L7  POST …/messages   L8  GET …/actions?actionType=Poll   M1  server RSS during 20 parallel 1 MB uploads
+//   L7  POST …/messages   L8  GET …/actions?actionType=Poll   M1  server RSS during 20 parallel 1 MB, then 8 MB uploads
 //
 // Then latency at a fixed arrival rate of half L3's max (bench/open-loop.mjs). It builds the app when
 // needed, starts everything itself (`node scripts/run.mjs start` on its own ports, with rate limits lifted)

@@ -4,11 +4,12 @@ import { assertCan, type Actor } from '@/lib/authz';
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { liveSql } from '@/lib/platform';
-import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
+import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { credentialHeader, freshRow, type ConnectionRow } from './credentials';
 import type { InvokeResult } from './invoke-types';
 import type { InvokeInput } from './schemas';
+import { callUpstream } from './upstream';
 import { checkTarget, targetProblemText } from './urls';
 
 /**
@@ -26,10 +27,10 @@ interface JoinedRow extends ConnectionRow {
 const COLUMNS = `c.id, c.tenant_id, c.service_id, c.link_name, c.status, c.access_token_encrypted, c.refresh_token_encrypted, c.token_type,
   c.expires_at, c.token_version, s.auth_type, s.api_key_header, s.allowed_base_urls`;
 
-const INVOKE_SQL = `WITH ${rateLimitCte(keysFromParams('$1', '$2'))},
-  live AS (${liveSql('$3', '$4')}),
-  conn AS (SELECT ${COLUMNS} FROM connections c JOIN oauth_services s ON s.id = c.service_id WHERE c.tenant_id = $2::uuid AND c.link_name = $5::text)
-  SELECT ${RATE_LIMIT_COLUMNS}, EXISTS (SELECT 1 FROM live) AS live, conn.* FROM (SELECT 1) one LEFT JOIN conn ON true LIMIT 1`;
+/** One read per call: the token's grant still live, and the connection (the budget is counted in memory). */
+const INVOKE_SQL = `WITH live AS (${liveSql('$2', '$3')}),
+  conn AS (SELECT ${COLUMNS} FROM connections c JOIN oauth_services s ON s.id = c.service_id WHERE c.tenant_id = $1::uuid AND c.link_name = $4::text)
+  SELECT EXISTS (SELECT 1 FROM live) AS live, conn.* FROM (SELECT 1) one LEFT JOIN conn ON true LIMIT 1`;
 
 /** Headers a caller may not set: the credential, and what the transport owns. */
 const FORBIDDEN_HEADERS = new Set([
@@ -82,29 +83,6 @@ function outgoingHeaders(input: InvokeInput, credential: [string, string]): Head
   return out;
 }
 
-async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    throw new DomainError('ConnectionResponseTooLarge', { maxBytes: max });
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new DomainError('ConnectionResponseTooLarge', { maxBytes: max });
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Checks, attaches the credential, calls, and shapes the answer. */
 export async function forward(row: JoinedRow, input: InvokeInput, ip: string | null): Promise<InvokeResult> {
   const target = checkTarget(input.url, row.allowed_base_urls);
@@ -121,21 +99,21 @@ export async function forward(row: JoinedRow, input: InvokeInput, ip: string | n
   }
   if (!headers.has('accept')) headers.set('accept', 'application/json, */*;q=0.5');
   const c = config();
-  let res: Response;
-  try {
-    res = await fetch(url, { method: input.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(c.CONNECTIONS_TIMEOUT_MS) });
-  } catch (err) {
-    const timeout = err instanceof Error && err.name === 'TimeoutError';
-    throw new DomainError('ConnectionUpstreamFailed', { reason: timeout ? 'it did not answer in time.' : 'it could not be reached.' });
-  }
-  const bytes = await readCapped(res, c.CONNECTIONS_MAX_RESPONSE_BYTES);
+  const res = await callUpstream(url, {
+    method: input.method,
+    headers: Object.fromEntries(headers.entries()),
+    body,
+    timeoutMs: c.CONNECTIONS_TIMEOUT_MS,
+    maxBytes: c.CONNECTIONS_MAX_RESPONSE_BYTES,
+  });
+  const bytes = res.body;
   touch(row.id);
   const picked: Record<string, string> = {};
   for (const h of PASSED_HEADERS) {
-    const v = res.headers.get(h);
-    if (v !== null) picked[h] = v;
+    const v = res.headers[h];
+    if (v !== undefined) picked[h] = v;
   }
-  const type = (res.headers.get('content-type') ?? '').toLowerCase();
+  const type = (res.headers['content-type'] ?? '').toLowerCase();
   if (bytes.length === 0) return { status: res.status, headers: picked, body: null, bodyEncoding: 'none' };
   if (/json/.test(type)) {
     try {
@@ -163,18 +141,19 @@ function touch(id: string) {
     .catch(() => undefined);
 }
 
-interface InvokeRow extends RateRow, Partial<JoinedRow> {
+interface InvokeRow extends Partial<JoinedRow> {
   live: boolean;
 }
 
 export async function invokeViaApi(claims: AccessClaims, linkName: string, input: InvokeInput, ip: string | null) {
+  // counted in memory (lib/ratelimit/memory.ts), as the platform reads are: no hot counter rows to update per call
+  const headers = countInMemory(claims.cid, claims.tid);
   const { rows } = await getPool().query<InvokeRow>({
-    name: 'connections_invoke_v1',
+    name: 'connections_invoke_v2',
     text: INVOKE_SQL,
-    values: [claims.cid, claims.tid, claims.gid, claims.fam, linkName],
+    values: [claims.tid, claims.gid, claims.fam, linkName],
   });
   const r = rows[0]!;
-  const headers = enforceRateLimit(r, claims);
   if (!r.live) throw new DomainError('TokenRevoked');
   if (!r.id) throw new DomainError('ConnectionNotFound');
   return { headers, body: await forward(r as JoinedRow, input, ip) };

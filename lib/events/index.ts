@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { platformEvents } from '@/db/schema';
 import { memberEventData, subGroupEventData, type EventType, type MemberEventData } from './data';
@@ -73,4 +74,16 @@ export function subGroupEvents(
   fromUser?: EventInput['fromUser'],
 ): EventInput[] {
   return children.map((c) => ({ tenantId: parent.tenantId, groupId: parent.id, eventType, data: subGroupEventData(c, parent.id), fromUser }));
+}
+
+/**
+ * Row locks on the webhook deliveries of one webhook or of every webhook of a group, taken in id order. Every
+ * transaction that changes or deletes several delivery rows takes them this way first (the worker's statements
+ * in lib/webhooks/queue-sql.ts do the same), so two of them can only wait on each other in one direction: a
+ * webhook or group deleted (whose cascade removes the rows in index order) while the worker records a batch of
+ * results was a deadlock that PostgreSQL broke by failing one side.
+ */
+export async function lockDeliveries(tx: DbOrTx, of: { webhookId: string } | { groupId: string }): Promise<void> {
+  const which = 'webhookId' in of ? sql`webhook_id = ${of.webhookId}::uuid` : sql`webhook_id IN (SELECT id FROM webhooks WHERE group_id = ${of.groupId}::uuid)`;
+  await tx.execute(sql`SELECT id FROM webhook_deliveries WHERE ${which} ORDER BY id FOR UPDATE`);
 }

@@ -5,7 +5,7 @@ import { grants, groupLinks, groups, refreshTokens } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
-import { recordEvents, subGroupEvents } from '@/lib/events';
+import { lockDeliveries, recordEvents, subGroupEvents } from '@/lib/events';
 import type { UpdateGroupInput } from './schemas';
 import { byActor, loadGroup, type GroupActor } from './service';
 
@@ -87,6 +87,7 @@ export async function deleteGroup(actor: GroupActor, groupId: string, confirmNam
       tx,
       parents.flatMap((p) => subGroupEvents('GroupRemoved', p, [g], byActor(actor))),
     );
+    await lockDeliveries(tx, { groupId }); // its webhooks' deliveries go with it: locked in id order first
     await tx.delete(groups).where(eq(groups.id, groupId));
     return { name: g.name };
   });

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getPool } from '@/db';
 import { webhooks } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import type { EventType } from '@/lib/events';
+import { lockDeliveries, type EventType } from '@/lib/events';
 import { platformWrite } from '@/lib/platform';
 import type { AccessClaims } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
@@ -178,10 +178,12 @@ export async function updateWebhookViaApi(claims: AccessClaims, id: string, inpu
         .update(webhooks)
         .set(set)
         .where(and(eq(webhooks.id, id), eq(webhooks.connectorId, claims.cid)));
-      if (input.active === false)
+      if (input.active === false) {
+        await lockDeliveries(tx, { webhookId: id });
         await tx.execute(
           sql`UPDATE webhook_deliveries SET state = 'failed', last_error = 'webhook disabled', completed_at = now() WHERE webhook_id = ${id}::uuid AND state = 'pending'`,
         );
+      }
       const fields = Object.keys(input).filter((k) => input[k as keyof WebhookUpdate] !== undefined);
       await ctx.audit(tx, input.active === true && !own.active ? 'webhook.enabled' : 'webhook.updated', id, { fields }, 'webhook');
       if (input.active === true) await notifyDue(tx);
@@ -193,6 +195,7 @@ export async function updateWebhookViaApi(claims: AccessClaims, id: string, inpu
 export async function deleteWebhookViaApi(claims: AccessClaims, id: string, ip: string | null) {
   const own = await ownWebhook(claims, id);
   const { headers } = await platformWrite(claims, { groupId: own.group_id, admin: true, ip }, async (tx, ctx) => {
+    await lockDeliveries(tx, { webhookId: id }); // before the cascade (lib/events lockDeliveries)
     await tx.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.connectorId, claims.cid)));
     await ctx.audit(tx, 'webhook.deleted', id, {}, 'webhook');
   });

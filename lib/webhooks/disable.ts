@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { recordAudit } from '@/lib/audit';
+import { lockDeliveries } from '@/lib/events';
 
 /**
  * Disables a webhook the receiver gave up on (410 Gone: at once) or that kept failing (every retry spent):
@@ -21,6 +22,7 @@ export async function disableWebhook(webhookId: string, reason: 'gone' | 'failin
       WHERE id = ${webhookId}::uuid AND active RETURNING tenant_id, connector_id`);
     const w = res.rows[0];
     if (!w) return;
+    await lockDeliveries(tx, { webhookId });
     await tx.execute(sql`UPDATE webhook_deliveries SET state = 'failed', last_error = coalesce(last_error, 'webhook disabled'), completed_at = now()
       WHERE webhook_id = ${webhookId}::uuid AND state = 'pending' AND lease_until IS NULL`);
     await recordAudit(tx, {

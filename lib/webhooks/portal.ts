@@ -215,8 +215,10 @@ export async function redeliver(actor: PortalActor, webhookId: string, which: { 
           [which.deliveryId, webhookId],
         )
       : await getPool().query(
-          `UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = now(), completed_at = NULL
-           WHERE webhook_id = $1 AND state = 'failed' AND created_at BETWEEN $2 AND $3`,
+          `WITH lk AS MATERIALIZED (SELECT id FROM webhook_deliveries
+             WHERE webhook_id = $1 AND state = 'failed' AND created_at BETWEEN $2 AND $3 ORDER BY id FOR UPDATE)
+           UPDATE webhook_deliveries d SET state = 'pending', next_attempt_at = now(), completed_at = NULL
+           FROM lk WHERE d.id = lk.id AND d.state = 'failed'`, // rows locked in id order (lockDeliveries, lib/events)
           [webhookId, which.from, which.to],
         );
   const count = res.rowCount ?? 0;
