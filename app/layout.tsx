@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { IntlScope } from '@/components/i18n/intl-scope';
 import { THEME_SCRIPT } from '@/components/layout/theme';
 import { LazyToaster } from '@/components/ui/lazy-toaster';
 import './globals.css';
@@ -20,10 +20,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+        <IntlScope>
           {children}
           <LazyToaster />
-        </NextIntlClientProvider>
+        </IntlScope>
       </body>
     </html>
   );
