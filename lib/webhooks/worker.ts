@@ -8,7 +8,7 @@ import { disableWebhook } from './disable';
 import { sendHttp, type HttpOutcome } from './http';
 import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
 import { standardWebhookHeaders } from './signing';
-import { CLAIM_SQL, RECORD_SQL, type Claimed, type Result } from './queue-sql';
+import { CLAIM_SQL, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
 import { openSecret, openToken, strictCallbacks } from './store';
 
 /**
@@ -197,11 +197,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
             held.add(row.id);
             void deliver(row);
           }
-          if (release.length)
-            await getPool().query(
-              `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now() WHERE id = ANY ($1::uuid[]) AND lease_owner = $2`,
-              [release, id],
-            );
+          if (release.length) await getPool().query(RELEASE_SQL, [release, id]);
           retryDelay = 0;
           if (rows.length < Math.min(free, 500)) break;
         }
@@ -233,14 +229,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
     }
     pumping = true; // no claim while the release runs
     try {
-      await withDeadline(
-        getPool().query(
-          `UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL, next_attempt_at = now()
-           WHERE lease_owner = $1 AND state = 'pending' AND id <> ALL ($2::uuid[])`,
-          [id, [...held]],
-        ),
-        CLAIM_DEADLINE_MS,
-      );
+      await withDeadline(getPool().query(RELEASE_LOST_SQL, [id, [...held]]), CLAIM_DEADLINE_MS);
     } catch (err) {
       log(`could not release leases: ${(err as Error).message}`);
     } finally {
