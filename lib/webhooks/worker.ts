@@ -8,14 +8,15 @@ import { disableWebhook } from './disable';
 import { sendHttp, type HttpOutcome } from './http';
 import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
 import { standardWebhookHeaders } from './signing';
-import { CLAIM_SQL, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
+import { CLAIM_SQL, CLAIM_STATEMENT, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
 import { openSecret, openToken, strictCallbacks } from './store';
 
 /**
  * The delivery worker (product.md §8). The queue is `webhook_deliveries`: due rows are claimed with
  * `FOR UPDATE SKIP LOCKED` and a lease (several workers share the queue; a worker killed mid-delivery
  * leaves a lease that expires, and the row is claimed again — at least once, never lost; a claim moves
- * `next_attempt_at` to the lease's end, so rows in flight never sit at the front of the due index). Woken by NOTIFY
+ * `next_attempt_at` to the lease's end, so rows in flight are never due). A claim asks for each webhook only the
+ * room it has left under the cap here, and reads only those rows (queue-sql.ts CLAIM_SQL). Woken by NOTIFY
  * webhook_due (the fan-out trigger) and by a poll (retries coming due, expired leases, a lost LISTEN).
  * Each attempt has its own deadline; at most WEBHOOK_PER_ENDPOINT_CONCURRENCY attempts per webhook are in
  * flight in this worker, so a hanging receiver holds only its own slots. Results are written in batches.
@@ -179,10 +180,16 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
         while (!stopped && !paused) {
           const free = c.WEBHOOK_CONCURRENCY - inflight;
           if (free <= 0) break;
-          const atCap = [...perHook].filter(([, n]) => n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY).map(([k]) => k);
+          // each webhook with attempts in flight here gets only the room it has left under the cap
+          const busy = [...perHook];
+          const rooms = busy.map(([, n]) => Math.max(0, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY - n));
           // a connection that died without a word (Postgres restarted, the network cut) must not stall the worker
           const { rows } = await withDeadline(
-            getPool().query<Claimed>(CLAIM_SQL, [Math.min(free, 500), c.WEBHOOK_LEASE_MS, atCap, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, id]),
+            getPool().query<Claimed>({
+              name: CLAIM_STATEMENT, // prepared once per connection: planning it cost more than running it
+              text: CLAIM_SQL,
+              values: [Math.min(free, 500), c.WEBHOOK_LEASE_MS, busy.map(([k]) => k), rooms, id, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY],
+            }),
             CLAIM_DEADLINE_MS,
           );
           const release: string[] = [];
