@@ -167,14 +167,15 @@ async function phase(
   return out;
 }
 
-/** Before the next phase: nothing of this one left in the queue, and the dead rows it left vacuumed (as autovacuum would, given time). */
+/** Before the next phase: nothing of the last one left in the queue, and the rows it deleted vacuumed (as autovacuum would, given time). */
 async function settle() {
   for (let i = 0; i < 100; i++) {
     const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE state = 'pending'`);
     if (rows[0]!.n === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  await pool.query('VACUUM (ANALYZE) webhook_deliveries');
+  // the phase's rows (deliveries, their attempts, its events) were deleted: vacuumed here, not by autovacuum during the next phase
+  await pool.query('VACUUM (ANALYZE) webhook_deliveries, webhook_attempts, platform_events');
 }
 
 async function main() {
