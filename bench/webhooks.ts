@@ -1,7 +1,9 @@
 // The webhook rung of `npm run bench` (issue 13): events committed as fast as possible into a group with N
 // webhooks pointing at a local receiver (node:http, this process), delivered by the app's in-process worker.
 // Prints JSON: signed deliveries/s at full speed, p50/p99 from commit to first attempt at half that rate,
-// and the healthy rate while 10 % of the webhooks point at a receiver that never answers.
+// and the healthy rate while 10 % of the webhooks point at a receiver that never answers (the same number of
+// events as the full phase, written the same way). Each phase has its own group, starts on an empty queue and
+// counts only its own events.
 //
 //   DATABASE_URL=… APP_ENCRYPTION_KEY=… node --import tsx --import ./scripts/register-server-only.mjs bench/webhooks.ts
 //
@@ -15,23 +17,27 @@ import { encrypt } from '../lib/crypto/keys';
 const N = Number(process.env.BENCH_WEBHOOKS ?? 10);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
-const commits = new Map<string, number>();
+/** The running phase's own events (id → commit time): arrivals of any other event are not counted. */
+let commits = new Map<string, number>();
 let arrivals: number[] = [];
 let healthyCount = 0;
 /** Deliveries to healthy receivers that arrived before `windowEnd` (the end of the phase's production window). */
 let windowEnd = Infinity;
 let inWindow = 0;
+let lastArrival = 0;
 
 const healthy = http.createServer((req, res) => {
   const id = String(req.headers['webhook-id'] ?? '');
   req.resume();
   req.on('end', () => {
     const at = performance.now();
-    const c = commits.get(id);
-    if (c !== undefined) arrivals.push(at - c);
-    healthyCount++;
-    if (at <= windowEnd) inWindow++;
     res.writeHead(200).end();
+    const c = commits.get(id);
+    if (c === undefined) return; // an earlier phase's event (a retry after its group was dropped): not this phase's
+    arrivals.push(at - c);
+    healthyCount++;
+    lastArrival = at;
+    if (at <= windowEnd) inWindow++;
   });
 });
 const dead = http.createServer(() => undefined); // accepts, never answers
@@ -56,17 +62,23 @@ async function makeGroup(tenantId: string, connectorId: string, healthyHooks: nu
   return groupId;
 }
 
-/** Commits batches of events into the group at `eventsPerSecond` (0: as fast as 4 writers go) for SECONDS. */
-async function produce(groupId: string, tenantId: string, eventsPerSecond: number) {
+/**
+ * Commits batches of events into the group at `eventsPerSecond` (0: as fast as 4 writers go) for SECONDS, or until
+ * `maxEvents` are written (so a second phase can write exactly as many events as the first).
+ */
+async function produce(groupId: string, tenantId: string, eventsPerSecond: number, maxEvents = Infinity) {
   const end = performance.now() + SECONDS * 1000;
   const batch = eventsPerSecond ? Math.max(1, Math.round(eventsPerSecond / 100)) : 20;
+  let written = 0;
   const writer = async () => {
     let next = performance.now();
-    while (performance.now() < end) {
+    while (maxEvents === Infinity ? performance.now() < end : written < maxEvents) {
+      const n = Math.min(batch, maxEvents - written);
+      written += n;
       const { rows } = await pool.query<{ id: string }>(
         `INSERT INTO platform_events (tenant_id, group_id, object_id, object_type, event_type, data)
          SELECT $1, $2, $2, 'Group', 'TextMessageCreated', '{"text":"bench"}'::jsonb FROM generate_series(1, $3) RETURNING id`,
-        [tenantId, groupId, batch],
+        [tenantId, groupId, n],
       );
       const at = performance.now();
       for (const r of rows) commits.set(r.id, at);
@@ -78,19 +90,20 @@ async function produce(groupId: string, tenantId: string, eventsPerSecond: numbe
     }
   };
   await Promise.all(eventsPerSecond ? [writer()] : [writer(), writer(), writer(), writer()]);
+  return written;
 }
 
-async function drain(groupId: string, timeoutMs = 60_000) {
+/**
+ * Waits until every healthy delivery of the phase arrived (counted by the receiver: polling the queue with a
+ * count over the backlog took a fifth of Postgres's CPU from the worker); false after `timeoutMs`.
+ */
+async function drain(expected: number, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-       WHERE w.group_id = $1 AND d.state = 'pending' AND d.attempts = 0 AND w.callback_url NOT LIKE '%/dead'`,
-      [groupId],
-    );
-    if (rows[0]!.n === 0 || Date.now() > until) return;
-    await new Promise((r) => setTimeout(r, 100));
+  while (healthyCount < expected) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 20));
   }
+  return true;
 }
 
 const pct = (xs: number[], p: number) => {
@@ -112,33 +125,57 @@ async function deleteRetrying(sql: string, id: string) {
 }
 
 /**
- * One phase in a group of its own: produce for SECONDS, then wait (≤ 60 s) until every healthy delivery had its
- * first attempt. Throughput = healthy deliveries / (production + drain time). `inWindow` counts those that arrived
- * while events were still being produced (printed as `duringProduction`: under full-speed ingestion the worker's
- * claims compete with the writers for the database).
+ * One phase in a group of its own, on an empty queue: produce (for SECONDS, or exactly `events` events), then wait
+ * (≤ 120 s) until every healthy delivery had its first attempt. Only the phase's own events count. Throughput =
+ * healthy deliveries / (first commit → last arrival); `duringProduction` = those that arrived while events were
+ * still being written, per second of production.
  */
-async function phase(tenantId: string, connectorId: string, hooks: { healthy: number; dead: number }, urls: { ok: string; dead: string }, rate: number) {
+async function phase(
+  tenantId: string,
+  connectorId: string,
+  hooks: { healthy: number; dead: number },
+  urls: { ok: string; dead: string },
+  rate: number,
+  events?: number,
+) {
   const groupId = await makeGroup(tenantId, connectorId, hooks.healthy, hooks.dead, urls);
+  commits = new Map();
   arrivals = [];
   healthyCount = 0;
   inWindow = 0;
-  windowEnd = performance.now() + SECONDS * 1000;
+  windowEnd = Infinity;
   const t0 = performance.now();
-  await produce(groupId, tenantId, rate);
-  await drain(groupId);
-  const seconds = (performance.now() - t0) / 1000;
+  const written = await produce(groupId, tenantId, rate, events);
+  windowEnd = performance.now();
+  const drained = await drain(written * hooks.healthy);
+  const seconds = ((drained ? lastArrival : performance.now()) - t0) / 1000;
   const out = {
     webhooks: hooks,
+    events: written,
+    productionSeconds: Math.round((windowEnd - t0) / 100) / 10,
+    seconds: Math.round(seconds * 10) / 10,
+    drained,
     deliveriesPerSecond: Math.round(healthyCount / seconds),
-    duringProduction: Math.round(inWindow / SECONDS),
+    duringProduction: Math.round(inWindow / ((windowEnd - t0) / 1000)),
     delivered: healthyCount,
     p50: pct(arrivals, 50),
     p99: pct(arrivals, 99),
   };
-  windowEnd = Infinity;
   for (const table of ['webhooks', 'platform_events']) await deleteRetrying(`DELETE FROM ${table} WHERE group_id = $1`, groupId);
   await deleteRetrying(`DELETE FROM groups WHERE id = $1`, groupId);
+  await settle();
   return out;
+}
+
+/** Before the next phase: nothing of the last one left in the queue, and the rows it deleted vacuumed (as autovacuum would, given time). */
+async function settle() {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE state = 'pending'`);
+    if (rows[0]!.n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // the phase's rows (deliveries, their attempts, its events) were deleted: vacuumed here, not by autovacuum during the next phase
+  await pool.query('VACUUM (ANALYZE) webhook_deliveries, webhook_attempts, platform_events');
 }
 
 async function main() {
@@ -151,14 +188,17 @@ async function main() {
   const c = rows[0]!;
   if (process.env.BENCH_WEBHOOK_DEBUG) {
     const timer = setInterval(() => console.error(`delivered ${healthyCount}, commits ${commits.size}`), 1000);
-    console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N - 1, dead: 1 }, urls, 0)));
+    const deadHooks = Number(process.env.BENCH_WEBHOOK_DEBUG_DEAD ?? 1);
+    console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N - deadHooks, dead: deadHooks }, urls, 0)));
     clearInterval(timer);
     process.exit(0);
   }
+  await settle();
   const full = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, 0);
   const half = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Math.max(1, Math.round(full.deliveriesPerSecond / 2 / N)));
   const deadHooks = Math.max(1, Math.round(N / 10));
-  const withDead = await phase(c.tenant_id, c.id, { healthy: N - deadHooks, dead: deadHooks }, urls, 0);
+  // the same events as the full phase, written the same way: the only difference is the dead receivers
+  const withDead = await phase(c.tenant_id, c.id, { healthy: N - deadHooks, dead: deadHooks }, urls, 0, full.events);
   const perHook = (p: typeof full) => p.deliveriesPerSecond / p.webhooks.healthy;
   console.log(JSON.stringify({ full, half, withDead, healthyDropPercent: Math.round((1 - perHook(withDead) / perHook(full)) * 1000) / 10 }));
   healthy.closeAllConnections();

@@ -87,8 +87,9 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex('webhook_deliveries_webhook_event_idx').on(t.webhookId, t.eventId),
-    index('webhook_deliveries_due_idx')
-      .on(t.nextAttemptAt)
+    // the claim walks the webhooks that have pending rows and takes each one's due rows in order (lib/webhooks/queue-sql.ts)
+    index('webhook_deliveries_due_hook_idx')
+      .on(t.webhookId, t.nextAttemptAt)
       .where(sql`state = 'pending'`),
     index('webhook_deliveries_log_idx').on(t.webhookId, t.createdAt),
   ],

@@ -19,17 +19,40 @@ export interface Claimed {
   from_user_id: string | null;
 }
 
+/**
+ * The claim ($1 at most this many rows, $2 the lease in ms, $3/$4 webhooks and the room this worker has left for
+ * each, $5 the worker, $6 the room of any other webhook: the per-endpoint cap). It walks the webhooks that have
+ * pending rows (a loose scan of webhook_deliveries_due_hook_idx, one index descent per webhook) and takes each
+ * one's oldest due rows, at most its room — so its cost follows the number of webhooks, never the backlog: the
+ * rows of a webhook with no room (a receiver that hangs, or simply busy) are never read. (The claim before this
+ * scanned the due rows in time order and filtered out the webhooks at their cap: when every webhook with due
+ * rows was at its cap it read the whole backlog and found nothing, after every wake-up.)
+ */
+/** The prepared statement's name: change it with the text (a connection keeps the first text under a name). */
+export const CLAIM_STATEMENT = 'webhook_claim_v2';
+
 export const CLAIM_SQL = `
-WITH cand AS (
-  SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS rn
-  FROM (SELECT d.id, d.webhook_id, d.next_attempt_at FROM webhook_deliveries d
-        WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
-          AND d.webhook_id <> ALL ($3::uuid[])
-        ORDER BY d.next_attempt_at LIMIT $1 * 4) c
+WITH RECURSIVE hooks AS (
+  (SELECT d.webhook_id FROM webhook_deliveries d WHERE d.state = 'pending' ORDER BY d.webhook_id, d.next_attempt_at LIMIT 1)
+  UNION ALL
+  SELECT (SELECT d.webhook_id FROM webhook_deliveries d WHERE d.state = 'pending' AND d.webhook_id > h.webhook_id
+          ORDER BY d.webhook_id, d.next_attempt_at LIMIT 1) -- the order of webhook_deliveries_due_hook_idx: only it serves
+  FROM hooks h WHERE h.webhook_id IS NOT NULL
+), room AS (
+  SELECT h.webhook_id, coalesce(b.room, $6::int) AS room
+  FROM hooks h LEFT JOIN unnest($3::uuid[], $4::int[]) AS b(webhook_id, room) ON b.webhook_id = h.webhook_id
+  WHERE h.webhook_id IS NOT NULL
+), cand AS (
+  SELECT c.id FROM room r CROSS JOIN LATERAL (
+    SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+    WHERE d.webhook_id = r.webhook_id AND d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+    ORDER BY d.next_attempt_at LIMIT r.room
+  ) c
+  WHERE r.room > 0
+  ORDER BY c.next_attempt_at LIMIT $1
 ), pick AS (
-  SELECT d.id FROM webhook_deliveries d JOIN cand ON cand.id = d.id AND cand.rn <= $4
+  SELECT d.id FROM webhook_deliveries d JOIN cand ON cand.id = d.id
   WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
-  ORDER BY d.next_attempt_at LIMIT $1
   FOR UPDATE OF d SKIP LOCKED
 )
 UPDATE webhook_deliveries d SET lease_until = now() + $2 * interval '1 millisecond', lease_owner = $5,

@@ -8,19 +8,23 @@ import { disableWebhook } from './disable';
 import { sendHttp, type HttpOutcome } from './http';
 import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
 import { standardWebhookHeaders } from './signing';
-import { CLAIM_SQL, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
+import { CLAIM_SQL, CLAIM_STATEMENT, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
+import { Slots } from './slots';
 import { openSecret, openToken, strictCallbacks } from './store';
 
 /**
  * The delivery worker (product.md §8). The queue is `webhook_deliveries`: due rows are claimed with
  * `FOR UPDATE SKIP LOCKED` and a lease (several workers share the queue; a worker killed mid-delivery
  * leaves a lease that expires, and the row is claimed again — at least once, never lost; a claim moves
- * `next_attempt_at` to the lease's end, so rows in flight never sit at the front of the due index). Woken by NOTIFY
+ * `next_attempt_at` to the lease's end, so rows in flight are never due). A claim asks for each webhook only the
+ * room it has left under the cap here, and reads only those rows (queue-sql.ts CLAIM_SQL). Woken by NOTIFY
  * webhook_due (the fan-out trigger) and by a poll (retries coming due, expired leases, a lost LISTEN).
  * Each attempt has its own deadline; at most WEBHOOK_PER_ENDPOINT_CONCURRENCY attempts per webhook are in
  * flight in this worker, so a hanging receiver holds only its own slots. Results are written in batches.
  */
 const CLAIM_DEADLINE_MS = 10_000;
+/** a waiting row starts only while its lease outlasts the attempt's deadline by this much */
+const START_MARGIN_MS = 1_000;
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)));
@@ -77,8 +81,9 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   const c = config();
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const strict = strictCallbacks();
-  const perHook = new Map<string, number>();
-  let inflight = 0;
+  // rows waiting here for a slot: as many layers of `cap` as the lease covers after an attempt's deadline
+  const layers = Math.max(1, Math.floor((c.WEBHOOK_LEASE_MS - START_MARGIN_MS) / c.WEBHOOK_TIMEOUT_MS));
+  const slots = new Slots<Claimed>(c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY * layers);
   let stopped = false;
   let paused = false;
   let pumping = false;
@@ -86,7 +91,7 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   let pending: Result[] = [];
   const disables = new Map<string, 'gone' | 'failing'>();
   let flushTimer: NodeJS.Timeout | null = null;
-  /** deliveries this worker holds: attempts in flight and results not yet recorded (their leases are ours) */
+  /** deliveries this worker holds: waiting, in flight, results not yet recorded (their leases are ours) */
   const held = new Set<string>();
   /** after a failed claim: try again after this long (0.5 s doubling to 10 s), not only at the next poll */
   let retryDelay = 0;
@@ -158,14 +163,29 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
         started,
       });
     } finally {
-      inflight--;
-      const n = (perHook.get(row.webhook_id) ?? 1) - 1;
-      if (n <= 0) perHook.delete(row.webhook_id);
-      else perHook.set(row.webhook_id, n);
+      slots.done(row.webhook_id);
       scheduleFlush(pending.length >= 200 ? 0 : 5);
+      dispatch();
       kick();
     }
   };
+
+  /** Gives leases back (rows this worker will not start): best effort, else they expire. */
+  const giveBack = async (ids: string[]) => {
+    if (!ids.length) return;
+    await getPool()
+      .query(RELEASE_SQL, [ids, id])
+      .catch((err: Error) => log(`could not give leases back: ${err.message}`))
+      .finally(() => ids.forEach((i) => held.delete(i)));
+  };
+
+  /** Starts waiting rows in free slots (at once when an attempt ends: no claim in between). */
+  function dispatch() {
+    if (stopped || paused) return;
+    const { start, expired } = slots.take(c.WEBHOOK_CONCURRENCY, Date.now() - (c.WEBHOOK_LEASE_MS - c.WEBHOOK_TIMEOUT_MS - START_MARGIN_MS));
+    for (const row of start) void deliver(row);
+    void giveBack(expired);
+  }
 
   const pump = async () => {
     if (pumping) {
@@ -177,29 +197,28 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
       do {
         again = false;
         while (!stopped && !paused) {
-          const free = c.WEBHOOK_CONCURRENCY - inflight;
-          if (free <= 0) break;
-          const atCap = [...perHook].filter(([, n]) => n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY).map(([k]) => k);
+          dispatch();
+          // in flight at most WEBHOOK_CONCURRENCY, and as many again waiting
+          const want = Math.min(2 * c.WEBHOOK_CONCURRENCY - slots.inflight - slots.waiting, 500);
+          if (want <= 0) break;
+          // each webhook this worker has rows of gets only the room it has left
+          const { ids, rooms } = slots.rooms();
+          const claimedAt = Date.now(); // the lease runs from the claim: counted from before it was sent
           // a connection that died without a word (Postgres restarted, the network cut) must not stall the worker
           const { rows } = await withDeadline(
-            getPool().query<Claimed>(CLAIM_SQL, [Math.min(free, 500), c.WEBHOOK_LEASE_MS, atCap, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, id]),
+            getPool().query<Claimed>({
+              name: CLAIM_STATEMENT, // prepared once per connection: planning it cost more than running it
+              text: CLAIM_SQL,
+              values: [want, c.WEBHOOK_LEASE_MS, ids, rooms, id, slots.depth],
+            }),
             CLAIM_DEADLINE_MS,
           );
-          const release: string[] = [];
-          for (const row of rows) {
-            const n = perHook.get(row.webhook_id) ?? 0;
-            if (n >= c.WEBHOOK_PER_ENDPOINT_CONCURRENCY) {
-              release.push(row.id);
-              continue;
-            }
-            perHook.set(row.webhook_id, n + 1);
-            inflight++;
-            held.add(row.id);
-            void deliver(row);
-          }
-          if (release.length) await getPool().query(RELEASE_SQL, [release, id]);
+          for (const row of rows) held.add(row.id);
+          slots.add(rows, claimedAt);
           retryDelay = 0;
-          if (rows.length < Math.min(free, 500)) break;
+          if (stopped || paused) void giveBack(slots.clearWaiting());
+          else dispatch();
+          if (rows.length < want) break;
         }
       } while (again && !stopped && !paused);
     } catch (err) {
@@ -247,13 +266,15 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   kick();
   return {
     id,
-    inflight: () => inflight,
+    inflight: () => slots.inflight,
     pause: (p) => {
       paused = p;
-      if (!p) kick();
+      if (p) void giveBack(slots.clearWaiting());
+      else kick();
     },
     stop: async () => {
       stopped = true;
+      await giveBack(slots.clearWaiting());
       clearInterval(poll);
       if (retryTimer) clearTimeout(retryTimer);
       await listener.stop();

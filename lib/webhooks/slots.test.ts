@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Slots } from './slots';
+
+const rows = (hook: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `${hook}-${from + i}`, webhook_id: hook }));
+
+describe('Slots (a worker’s per-webhook bookkeeping)', () => {
+  it('starts at most `cap` per webhook and keeps the rest waiting, each webhook on its own', () => {
+    const s = new Slots(2, 4);
+    s.add([...rows('a', 4), ...rows('b', 1)], 1000);
+    const { start, expired } = s.take(100, 0);
+    expect(start.map((r) => r.id)).toEqual(['a-0', 'a-1', 'b-0']);
+    expect(expired).toEqual([]);
+    expect(s.inflight).toBe(3);
+    expect(s.waiting).toBe(2);
+    expect(s.rooms()).toEqual({ ids: ['a', 'b'], rooms: [0, 3] });
+    // a slot of `a` frees: its next waiting row starts, `b` gains nothing from it
+    s.done('a');
+    expect(s.take(100, 0).start.map((r) => r.id)).toEqual(['a-2']);
+    expect(s.take(100, 0).start).toEqual([]);
+  });
+
+  it('respects the worker-wide limit', () => {
+    const s = new Slots(8, 8);
+    s.add([...rows('a', 3), ...rows('b', 3)], 1000);
+    expect(s.take(4, 0).start).toHaveLength(4);
+    expect(s.waiting).toBe(2);
+  });
+
+  it('gives back rows claimed before `startBy` (their lease could end mid-attempt) instead of starting them', () => {
+    const s = new Slots(1, 3);
+    s.add(rows('a', 1), 1000);
+    s.add(rows('a', 2, 1), 5000);
+    const { start, expired } = s.take(100, 2000);
+    expect(expired).toEqual(['a-0']);
+    expect(start.map((r) => r.id)).toEqual(['a-1']);
+    expect(s.clearWaiting()).toEqual(['a-2']);
+    expect(s.waiting).toBe(0);
+    s.done('a');
+    expect(s.rooms()).toEqual({ ids: [], rooms: [] });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * One worker's per-webhook bookkeeping (lib/webhooks/worker.ts): attempts in flight, at most `cap` per webhook,
+ * and claimed rows waiting here for a slot, at most `depth` per webhook in all. Waiting rows are leased to this
+ * worker, so a slot that frees starts the next attempt at once instead of after a claim's round trip; a row is
+ * only started while its lease outlasts the attempt's deadline (`startBy`), else it is given back. A receiver
+ * that hangs holds its own slots and its own waiting rows, nothing of any other webhook.
+ */
+export interface SlotRow {
+  id: string;
+  webhook_id: string;
+}
+
+export class Slots<Row extends SlotRow> {
+  private readonly inflightBy = new Map<string, number>();
+  private readonly waitingBy = new Map<string, { row: Row; claimedAt: number }[]>();
+  inflight = 0;
+  waiting = 0;
+
+  constructor(
+    private readonly cap: number,
+    readonly depth: number,
+  ) {}
+
+  /** The claim's parameters: every webhook this worker has rows of, with the room it has left under `depth`. */
+  rooms(): { ids: string[]; rooms: number[] } {
+    const ids = new Set([...this.inflightBy.keys(), ...this.waitingBy.keys()]);
+    const out = { ids: [...ids], rooms: [] as number[] };
+    for (const h of out.ids) out.rooms.push(Math.max(0, this.depth - (this.inflightBy.get(h) ?? 0) - (this.waitingBy.get(h)?.length ?? 0)));
+    return out;
+  }
+
+  add(rows: Row[], claimedAt: number) {
+    for (const row of rows) {
+      const q = this.waitingBy.get(row.webhook_id);
+      if (q) q.push({ row, claimedAt });
+      else this.waitingBy.set(row.webhook_id, [{ row, claimedAt }]);
+      this.waiting++;
+    }
+  }
+
+  /**
+   * Moves waiting rows into free slots (the per-webhook cap and `maxInflight` in all): `start` them now; `expired`
+   * were claimed before `startBy` (their lease could end before the attempt's deadline) and must be given back.
+   */
+  take(maxInflight: number, startBy: number): { start: Row[]; expired: string[] } {
+    const start: Row[] = [];
+    const expired: string[] = [];
+    for (const [hook, q] of this.waitingBy) {
+      let n = this.inflightBy.get(hook) ?? 0;
+      while (q.length && n < this.cap && this.inflight < maxInflight) {
+        const { row, claimedAt } = q.shift()!;
+        this.waiting--;
+        if (claimedAt < startBy) {
+          expired.push(row.id);
+          continue;
+        }
+        n++;
+        this.inflight++;
+        start.push(row);
+      }
+      if (n) this.inflightBy.set(hook, n);
+      if (!q.length) this.waitingBy.delete(hook);
+    }
+    return { start, expired };
+  }
+
+  /** An attempt of `hook` finished. */
+  done(hook: string) {
+    this.inflight--;
+    const n = (this.inflightBy.get(hook) ?? 1) - 1;
+    if (n <= 0) this.inflightBy.delete(hook);
+    else this.inflightBy.set(hook, n);
+  }
+
+  /** Every waiting row, taken out (to give back: the worker stops or pauses). */
+  clearWaiting(): string[] {
+    const ids = [...this.waitingBy.values()].flatMap((q) => q.map((w) => w.row.id));
+    this.waitingBy.clear();
+    this.waiting = 0;
+    return ids;
+  }
+}
