@@ -56,6 +56,7 @@ export function AnswerFiles({
   errors,
   uploadUrl,
   limits,
+  keep,
   update,
 }: {
   id: string;
@@ -64,6 +65,8 @@ export function AnswerFiles({
   errors?: string[];
   uploadUrl: string;
   limits?: Record<AnswerFileKind, number>;
+  /** files of the response being changed: never deleted from here (the server would refuse anyway) */
+  keep: string[];
   update: (fn: (old: FilesValue) => FilesValue) => void;
 }) {
   const t = useTranslations('actions.surveyForm');
@@ -91,6 +94,7 @@ export function AnswerFiles({
       return !problem;
     });
     const added = ok.map((f) => ({ key: `${Date.now()}-${Math.random()}`, name: f.name, progress: 0, source: f }));
+    if (picture && added.length) value.files.forEach(discard);
     update((old) => ({ files: picture ? added.slice(0, 1) : [...old.files, ...added], problem }));
     for (const item of picture ? added.slice(0, 1) : added) {
       const patch = (p: Partial<FileItem>) => update((old) => ({ ...old, files: old.files.map((x) => (x.key === item.key ? { ...x, ...p } : x)) }));
@@ -105,7 +109,14 @@ export function AnswerFiles({
     }
   };
 
+  /** an upload nothing will carry is deleted (best effort: the answer no longer names it either way) */
+  const discard = (f: FileItem) => {
+    if (f.file && !keep.includes(f.file.mediaResource))
+      void fetch(`${uploadUrl.split('?')[0]}?media=${encodeURIComponent(f.file.mediaResource)}`, { method: 'DELETE' }).catch(() => undefined);
+  };
   const remove = (key: string) => {
+    const gone = value.files.find((x) => x.key === key);
+    if (gone) discard(gone);
     update((old) => ({ files: old.files.filter((x) => x.key !== key) }));
     chooser.current?.focus();
   };

@@ -133,6 +133,7 @@ export function SurveyForm({
             errors={errors[`answers.${i}`]}
             uploadUrl={`/api/groups/${groupId}/actions/${a.id}/files?question=${i}`}
             limits={a.survey!.fileLimits}
+            keep={Object.keys(a.survey!.files ?? {})}
             update={(fn) => update(i, (old) => fn(old as FilesValue))}
           />
         ) : (

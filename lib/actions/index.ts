@@ -28,7 +28,7 @@ export {
 } from './view';
 export { csvLine } from './cards';
 export { insertAction, lockAction, writeResponse, AnswersRejected, type ResponseInput, type Sender } from './store';
-export { uploadAnswerFile } from './uploads';
+export { uploadAnswerFile, discardAnswerFile } from './uploads';
 export { listGroupActions, respondToAction, actionResponsesExport, PORTAL_ACTIONS_PAGE, type ActionsPage } from './service';
 export { respondActionSchema, type ActionCardDto, type AnswerFileDto, type RespondActionInput } from './schemas';
 export {

@@ -5,7 +5,7 @@ import { actions, type Action } from '@/db/schema';
 import { can } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor, type GroupView } from '@/lib/groups';
-import { bindMediaToGroup, mediaLimits, mediaStore, resolveMediaRefs, signedMediaUrl, storeUpload, type MediaLimits } from '@/lib/media';
+import { bindMediaToGroup, discardUserUpload, mediaLimits, mediaStore, resolveMediaRefs, signedMediaUrl, storeUpload, type MediaLimits } from '@/lib/media';
 import { answerMediaRefs } from './media-answers';
 import type { AnswerFileDto } from './schemas';
 import { toActionRecord } from './store';
@@ -70,6 +70,11 @@ export async function uploadAnswerFile(actor: GroupActor, groupId: string, actio
     }
     throw err;
   }
+}
+
+/** A file removed from the form before sending: the user's own upload that nothing carries is deleted. */
+export async function discardAnswerFile(actor: GroupActor, mediaId: string): Promise<void> {
+  await discardUserUpload(mediaStore(), actor.id, mediaId);
 }
 
 /**

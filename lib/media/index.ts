@@ -17,6 +17,7 @@ export {
   resolveMediaRefs,
   bindMediaToGroup,
   groupMediaByIds,
+  discardUserUpload,
   type MediaOwner,
   type MediaRef,
   type MediaResourceBody,

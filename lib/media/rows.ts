@@ -142,3 +142,19 @@ export async function groupMediaByIds(tx: DbOrTx, groupId: string, ids: string[]
     WHERE m.id = ANY(${`{${wanted.join(',')}}`}::uuid[])`);
   return new Map(res.rows.map((r) => [r.id, { id: r.id, kind: r.kind, mimeType: r.mime_type, fileName: r.file_name, size: Number(r.size) }]));
 }
+
+/**
+ * A portal user's upload that no post carries (removed from the form before sending): its row and file are
+ * deleted. Anything else (another's upload, one already bound to a group) is left alone. Whether it was deleted.
+ */
+export async function discardUserUpload(store: MediaStore, userId: string, mediaId: string): Promise<boolean> {
+  if (!UUID.test(mediaId)) return false;
+  const { rows } = await getPool().query<{ storage_key: string }>(
+    `DELETE FROM media m WHERE m.id = $1 AND m.uploader_user_id = $2 AND m.connector_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM media_uses u WHERE u.media_id = m.id) RETURNING m.storage_key`,
+    [mediaId, userId],
+  );
+  if (!rows[0]) return false;
+  await store.delete(rows[0].storage_key).catch(() => undefined);
+  return true;
+}

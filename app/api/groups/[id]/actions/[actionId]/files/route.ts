@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { uploadAnswerFile } from '@/lib/actions';
+import { discardAnswerFile, uploadAnswerFile } from '@/lib/actions';
 import { getCurrentUser } from '@/lib/auth';
 import { DomainError, describeError } from '@/lib/errors';
 import { portalTranslator, translateError } from '@/lib/i18n/server';
@@ -18,10 +18,13 @@ async function failure(code: string, english: string, status: number, params?: u
  * `{ mediaResource, fileName, kind, mimeType, size, url }`. Only who may answer the action may upload for it;
  * errors come in the user's language. A cross-site request is refused (the session cookie is SameSite=Lax too).
  */
-export async function POST(req: Request, ctx: RouteContext<'/api/groups/[id]/actions/[actionId]/files'>) {
+const crossSite = (req: Request) => {
   const origin = req.headers.get('origin');
-  if (origin && origin !== new URL(req.url).origin && origin !== `${req.headers.get('x-forwarded-proto') ?? 'http'}://${req.headers.get('host')}`)
-    return failure('Forbidden', 'You do not have permission to do this.', 403);
+  return Boolean(origin && origin !== new URL(req.url).origin && origin !== `${req.headers.get('x-forwarded-proto') ?? 'http'}://${req.headers.get('host')}`);
+};
+
+export async function POST(req: Request, ctx: RouteContext<'/api/groups/[id]/actions/[actionId]/files'>) {
+  if (crossSite(req)) return failure('Forbidden', 'You do not have permission to do this.', 403);
   const user = await getCurrentUser();
   if (!user) return failure('SessionEnded', 'Sign in again.', 401);
   const { id, actionId } = await ctx.params;
@@ -36,4 +39,13 @@ export async function POST(req: Request, ctx: RouteContext<'/api/groups/[id]/act
     const e = describeError(err);
     return failure(err.code, e.message, e.status, err.params, e.headers);
   }
+}
+
+/** `?media=<mediaResource>`: a file removed from the form before sending (the user's own upload nothing carries) is deleted → 204. */
+export async function DELETE(req: Request) {
+  if (crossSite(req)) return failure('Forbidden', 'You do not have permission to do this.', 403);
+  const user = await getCurrentUser();
+  if (!user) return failure('SessionEnded', 'Sign in again.', 401);
+  await discardAnswerFile(user, new URL(req.url).searchParams.get('media') ?? '');
+  return new Response(null, { status: 204, headers: NO_STORE });
 }
