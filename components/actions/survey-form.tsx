@@ -93,6 +93,11 @@ export function SurveyForm({
   const { pending, respond } = useRespond(groupId);
   const update = (i: number, fn: (old: Value) => Value) => setValues((old) => old.map((x, j) => (j === i ? fn(x) : x)));
   const set = (i: number, v: Value) => update(i, () => v);
+  // a file question's files changed: the server's word on the earlier choice no longer applies
+  const updateFiles = (i: number, fn: (old: FilesValue) => FilesValue) => {
+    update(i, (old) => fn(old as FilesValue));
+    setErrors((old) => (old[`answers.${i}`] ? { ...old, [`answers.${i}`]: undefined } : old));
+  };
   const waiting = values.some(uploading);
   const idOf = (i: number) => `survey-${a.id}-q${i}`;
 
@@ -134,7 +139,7 @@ export function SurveyForm({
             uploadUrl={`/api/groups/${groupId}/actions/${a.id}/files?question=${i}`}
             limits={a.survey!.fileLimits}
             keep={Object.keys(a.survey!.files ?? {})}
-            update={(fn) => update(i, (old) => fn(old as FilesValue))}
+            update={(fn) => updateFiles(i, fn)}
           />
         ) : (
           <QuestionField key={i} id={idOf(i)} question={q} value={values[i]!} errors={errors[`answers.${i}`]} onChange={(v) => set(i, v)} />

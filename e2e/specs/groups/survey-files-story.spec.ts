@@ -94,6 +94,7 @@ test('[ACTIONS] a member answers a survey with a picture and attachments in the 
   ]);
   const attached = papers.getByRole('list', { name: 'Files for Delivery papers' });
   await expect(attached.getByRole('listitem')).toHaveCount(2);
+  await expect(papers.getByText('An answer is required.')).toHaveCount(0);
   await expect(attached.getByText(/\d+ bytes/)).toHaveCount(2);
   await attached.getByRole('button', { name: 'Remove wrong-scan.pdf' }).click();
   await expect(attached.getByRole('listitem')).toHaveCount(1);
@@ -119,6 +120,12 @@ test('[ACTIONS] a member answers a survey with a picture and attachments in the 
   await page.setViewportSize({ width: 1280, height: 900 });
   await card.scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'survey-files-answered');
+
+  // changing the response starts from the files sent
+  await card.getByRole('button', { name: 'Change your answers' }).click();
+  await expect(photo.getByRole('list', { name: 'Files for Photo of the shelf' })).toContainText('shelf-4.png');
+  await expect(papers.getByRole('list', { name: 'Files for Delivery papers' })).toContainText('delivery-note.pdf');
+  await form.getByRole('button', { name: 'Cancel' }).click();
 
   // the connector reads the response: mediaResources it can turn into links and download
   const details = await call(request, 'GET', `/groups/${groupId}/actions/${actionId}?getDetails=true`, token);
