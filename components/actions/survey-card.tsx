@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ActionCardDto } from '@/lib/actions/schemas';
 import { ActionCard, useWhen } from './action-card';
+import { AnswerFileLinks } from './answer-file-links';
 import { SurveyForm } from './survey-form';
 
 /**
@@ -82,7 +83,7 @@ export function SurveyCard({ groupId, action: a }: { groupId: string; action: Ac
                       <td className="px-3 py-2 whitespace-nowrap">{r.responder ?? <span className="text-muted-foreground">{t('anonymous')}</span>}</td>
                       {r.answers.map((ans, i) => (
                         <td key={i} className="max-w-60 px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">
-                          {ans}
+                          {r.files?.[i] ? <AnswerFileLinks files={r.files[i]} /> : ans}
                         </td>
                       ))}
                       <td className="px-3 py-2 whitespace-nowrap text-muted-foreground">{when(r.respondedAt)}</td>

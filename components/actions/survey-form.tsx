@@ -5,13 +5,33 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import type { ActionCardDto, Question } from '@/lib/actions/schemas';
+import type { ActionCardDto, MediaFileDto, Question } from '@/lib/actions/schemas';
+import { AnswerFiles, uploading, type FilesValue } from './answer-files';
 import { useRespond } from './use-group-actions';
 
-type Value = string | string[] | { lt: string; lg: string; n: string };
+type Value = string | string[] | { lt: string; lg: string; n: string } | FilesValue;
 
-/** A field's starting value: empty, or the answer being changed. */
-function initialValue(q: Question, given: unknown): Value {
+const isFiles = (q: Question) => q.type === 'Image' || q.type === 'AttachmentList';
+
+/** A field's starting value: empty, or the answer being changed (its files named from the card). */
+function initialValue(q: Question, given: unknown, files: Record<string, MediaFileDto>, earlier: string): Value {
+  if (isFiles(q)) {
+    const refs = (Array.isArray(given) ? given : typeof given === 'string' && given ? [given] : []).map(String);
+    return {
+      files: refs.map((ref) => {
+        const f = files[ref];
+        const file = {
+          mediaResource: ref,
+          fileName: f?.fileName ?? earlier,
+          kind: f?.kind ?? 'document',
+          mimeType: f?.mimeType ?? '',
+          size: f?.size ?? 0,
+          url: f?.url ?? '',
+        };
+        return { key: ref, name: file.fileName, progress: 1, file };
+      }),
+    };
+  }
   if (q.type === 'MultiOption') return Array.isArray(given) ? given.map(String) : [];
   if (q.type === 'Location') {
     const l = (given ?? {}) as { lt?: number; lg?: number; n?: string };
@@ -30,6 +50,11 @@ function initialValue(q: Question, given: unknown): Value {
 /** What the form sends for a question: the server checks the type (and says why, per question); nothing is cut or dropped. */
 function toAnswer(q: Question, v: Value): unknown {
   if (q.isInvisible) return null;
+  if (isFiles(q)) {
+    const refs = (v as FilesValue).files.flatMap((f) => (f.file ? [f.file.mediaResource] : []));
+    if (!refs.length) return null;
+    return q.type === 'Image' ? refs[0] : refs;
+  }
   if (q.type === 'Location') {
     const l = v as { lt: string; lg: string; n: string };
     if (!l.lt.trim() && !l.lg.trim() && !l.n.trim()) return null;
@@ -61,10 +86,19 @@ export function SurveyForm({
   const t = useTranslations('actions.surveyForm');
   const questions = a.survey!.questions;
   const changing = a.mine.find((m) => m.responseId === responseId);
-  const [values, setValues] = useState<Value[]>(() => questions.map((q, i) => initialValue(q, changing?.answers?.[i])));
+  const [values, setValues] = useState<Value[]>(() =>
+    questions.map((q, i) => initialValue(q, changing?.answers?.[i], a.survey!.files ?? {}, t('earlierFile'))),
+  );
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const { pending, respond } = useRespond(groupId);
-  const set = (i: number, v: Value) => setValues((old) => old.map((x, j) => (j === i ? v : x)));
+  const update = (i: number, fn: (old: Value) => Value) => setValues((old) => old.map((x, j) => (j === i ? fn(x) : x)));
+  const set = (i: number, v: Value) => update(i, () => v);
+  // a file question's files changed: the server's word on the earlier choice no longer applies
+  const updateFiles = (i: number, fn: (old: FilesValue) => FilesValue) => {
+    update(i, (old) => fn(old as FilesValue));
+    setErrors((old) => (old[`answers.${i}`] ? { ...old, [`answers.${i}`]: undefined } : old));
+  };
+  const waiting = values.some(uploading);
   const idOf = (i: number) => `survey-${a.id}-q${i}`;
 
   const submit = () =>
@@ -95,13 +129,25 @@ export function SurveyForm({
         </p>
       )}
       {questions.map((q, i) =>
-        q.isInvisible ? null : (
+        q.isInvisible ? null : isFiles(q) ? (
+          <AnswerFiles
+            key={i}
+            id={idOf(i)}
+            question={q}
+            value={values[i] as FilesValue}
+            errors={errors[`answers.${i}`]}
+            uploadUrl={`/api/groups/${groupId}/actions/${a.id}/files?question=${i}`}
+            limits={a.survey!.fileLimits}
+            keep={Object.keys(a.survey!.files ?? {})}
+            update={(fn) => updateFiles(i, fn)}
+          />
+        ) : (
           <QuestionField key={i} id={idOf(i)} question={q} value={values[i]!} errors={errors[`answers.${i}`]} onChange={(v) => set(i, v)} />
         ),
       )}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? t('sending') : responseId ? t('save') : t('send')}
+        <Button type="submit" size="sm" disabled={pending || waiting}>
+          {waiting ? t('waitForUploads') : pending ? t('sending') : responseId ? t('save') : t('send')}
         </Button>
         <Button type="button" variant="ghost" size="sm" onClick={onDone}>
           {t('cancel')}
@@ -194,9 +240,8 @@ function QuestionField({
       </fieldset>
     );
   }
-  const media = q.type === 'Image' || q.type === 'AttachmentList';
   return (
-    <Field id={id} label={q.title} errors={errors} hint={media ? t('mediaHint') : undefined}>
+    <Field id={id} label={q.title} errors={errors}>
       {(aria) =>
         q.type === 'Text' ? (
           <Textarea {...aria} rows={2} value={value as string} onChange={(e) => onChange(e.target.value)} />
@@ -204,10 +249,8 @@ function QuestionField({
           <Input {...aria} inputMode="decimal" value={value as string} onChange={(e) => onChange(e.target.value)} />
         ) : q.type === 'Date' ? (
           <Input {...aria} type="date" value={value as string} onChange={(e) => onChange(e.target.value)} />
-        ) : q.type === 'DateTime' ? (
-          <Input {...aria} type="datetime-local" value={value as string} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <Input {...aria} disabled value="" placeholder={t('notAvailable')} />
+          <Input {...aria} type="datetime-local" value={value as string} onChange={(e) => onChange(e.target.value)} />
         )
       }
     </Field>

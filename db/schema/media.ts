@@ -1,7 +1,7 @@
 import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { connectors } from './connectors';
 import { groups } from './groups';
-import { tenants } from './tenants';
+import { tenants, users } from './tenants';
 
 export const mediaKind = pgEnum('media_kind', ['image', 'audio', 'video', 'document']);
 
@@ -23,6 +23,8 @@ export const media = pgTable(
     connectorId: uuid('connector_id').references(() => connectors.id, { onDelete: 'set null' }),
     /** the number the uploading token acted for (PIN/OAuth user tokens), else null */
     uploaderPhone: text('uploader_phone'),
+    /** a portal upload (a member answering a survey with a file): the signed-in user; null for /v1 uploads */
+    uploaderUserId: uuid('uploader_user_id').references(() => users.id, { onDelete: 'set null' }),
     kind: mediaKind('kind').notNull(),
     /** sniffed from the content, never the declared type */
     mimeType: text('mime_type').notNull(),

@@ -1,4 +1,5 @@
 import type { Place } from './definition';
+import { answerMediaRefs } from './media-answers';
 import type { ActionCardDto, MediaFileDto } from './schemas';
 import {
   mediaOf,
@@ -28,6 +29,8 @@ export function toCard(
   viewer: Viewer & { mayRespond: boolean },
   now = Date.now(),
   url: MediaUrl = () => '',
+  /** the file a survey answer names (a mediaResource used in the group), for links */
+  answerFile: (ref: string) => MediaFileDto | undefined = () => undefined,
 ): ActionCardDto {
   const all = seesAllResponses(a, viewer);
   const mine = responses.filter((r) => viewer.phone !== null && r.responderPhone === viewer.phone);
@@ -81,8 +84,16 @@ export function toCard(
     case 'Custom': {
       const questions = questionsOf(a);
       card.canRespond = viewer.mayRespond && !closed;
+      const files: Record<string, MediaFileDto> = {};
+      // only what the viewer may see: everyone's answers, or their own
+      for (const r of all ? responses : mine)
+        for (const m of answerMediaRefs(a, r.answers)) {
+          const f = answerFile(m.ref);
+          if (f) files[m.ref] = f;
+        }
       card.survey = {
         questions,
+        files,
         isAnonymous: a.isAnonymous,
         acceptMultipleResponses: a.acceptMultipleResponses,
         responses: all
@@ -90,6 +101,12 @@ export function toCard(
               id: r.id,
               responder: a.isAnonymous ? null : r.responderName || r.responderPhone,
               answers: questions.map((q, i) => formatAnswer(q, r.answers?.[i])),
+              files: questions.map((q, i) => {
+                if (q.type !== 'Image' && q.type !== 'AttachmentList') return null;
+                const v = r.answers?.[i];
+                const refs = Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+                return refs.flatMap((ref) => (typeof ref === 'string' && files[ref] ? [files[ref]] : []));
+              }),
               respondedAt: iso(r.updatedAt)!,
             }))
           : null,

@@ -14,6 +14,7 @@ export {
   type Question,
 } from './definition';
 export { checkAnswers, checkAnswer, describeProblem } from './answers';
+export { answerMediaRefs, answerMediaIds, type AnswerMediaRef } from './media-answers';
 export {
   apiActionBody,
   apiActionDetails,
@@ -27,8 +28,9 @@ export {
 } from './view';
 export { csvLine } from './cards';
 export { insertAction, lockAction, writeResponse, AnswersRejected, type ResponseInput, type Sender } from './store';
+export { uploadAnswerFile, discardAnswerFile } from './uploads';
 export { listGroupActions, respondToAction, actionResponsesExport, PORTAL_ACTIONS_PAGE, type ActionsPage } from './service';
-export { respondActionSchema, type ActionCardDto, type RespondActionInput } from './schemas';
+export { respondActionSchema, type ActionCardDto, type AnswerFileDto, type RespondActionInput } from './schemas';
 export {
   parsePackage,
   packageActionDefinition,

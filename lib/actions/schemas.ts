@@ -6,6 +6,32 @@ export { ACTION_TYPES, QUESTION_TYPES, type ActionType, type Question, type Ques
 import type { ActionType } from './definition';
 export { checkAnswer, checkAnswers, ANSWER_TEXT_MAX, type AnswerProblem, type LocationAnswer } from './answers';
 
+/** The files a survey's Image / AttachmentList question is answered with (the server checks each file's content). */
+export const ANSWER_FILE_KINDS = {
+  image: ['jpg', 'jpeg', 'png'],
+  audio: ['mp3', 'wav'],
+  video: ['mp4', '3gpp', '3gp'],
+  document: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'],
+} as const;
+export type AnswerFileKind = keyof typeof ANSWER_FILE_KINDS;
+
+/** A file name's kind by its extension (what the picker can tell before the upload; the server decides). */
+export function answerFileKind(name: string): AnswerFileKind | null {
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  for (const [kind, exts] of Object.entries(ANSWER_FILE_KINDS)) if ((exts as readonly string[]).includes(ext)) return kind as AnswerFileKind;
+  return null;
+}
+
+/** A file that answers a question, as the portal's upload returns it (`url`: a signed link for the uploader). */
+export interface AnswerFileDto {
+  mediaResource: string;
+  fileName: string;
+  kind: AnswerFileKind;
+  mimeType: string;
+  size: number;
+  url: string;
+}
+
 /** The ACTIONS tab's responses: a job's "Mark complete", a poll's vote, a survey's answers (`responseId` changes yours). */
 export const respondActionSchema = z.object({
   groupId: z.uuid(),
@@ -57,10 +83,23 @@ export interface ActionCardDto {
   };
   survey?: {
     questions: Question[];
+    /** the files that Image / AttachmentList answers name (by the mediaResource in the answer), with links */
+    files: Record<string, MediaFileDto>;
+    /** the size limit of each kind of file an answer may carry (bytes) */
+    fileLimits?: Record<AnswerFileKind, number>;
     isAnonymous: boolean;
     acceptMultipleResponses: boolean;
     /** null when the viewer may not see them */
-    responses: { id: string; responder: string | null; answers: string[]; respondedAt: string }[] | null;
+    responses:
+      | {
+          id: string;
+          responder: string | null;
+          answers: string[];
+          /** per question: the files an Image / AttachmentList answer carries (null for other questions) */
+          files: (MediaFileDto[] | null)[];
+          respondedAt: string;
+        }[]
+      | null;
   };
   announcement?: { message: string; files: MediaFileDto[] };
   /** Image, Album, Audio, Video, Document */

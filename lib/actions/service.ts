@@ -5,12 +5,14 @@ import { actions, groupMembers } from '@/db/schema';
 import { assertCan, can } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { loadGroup, type GroupActor } from '@/lib/groups';
-import { signedMediaUrl } from '@/lib/media';
+import { groupMediaByIds, mediaIdOf, mediaLimits, signedMediaUrl } from '@/lib/media';
 import { formatPhone } from '@/lib/phone';
 import { isUuid } from '@/lib/utils';
 import { responseRows, toCard } from './cards';
+import { answerMediaIds } from './media-answers';
 import type { ActionCardDto, RespondActionInput } from './schemas';
 import { lockAction, responsesOf, toActionRecord, toResponseRecord, writeResponse } from './store';
+import { bindAnswerFiles, groupTenantOf } from './uploads';
 
 /**
  * The ACTIONS tab (the portal stands in for the mobile app): whoever may view the group sees its actions,
@@ -68,6 +70,21 @@ export async function listGroupActions(actor: GroupActor, groupId: string, opts:
   ).map((r) => ({ actionId: r.actionId, rec: toResponseRecord(r) }));
   const now = Date.now();
   const url = (mediaId: string) => signedMediaUrl(mediaId, `u:${actor.id}`, { now, stable: true }).mediaUrl;
+  // the files survey answers name (one statement for the page), linked like the actions' own media
+  const answered = await groupMediaByIds(
+    db,
+    groupId,
+    rows.flatMap((a) =>
+      answerMediaIds(
+        a,
+        responses.filter((r) => r.actionId === a.id).map((r) => r.rec),
+      ),
+    ),
+  );
+  const answerFile = (ref: string) => {
+    const m = answered.get(mediaIdOf(ref) ?? '');
+    return m ? { url: url(m.id), fileName: m.fileName, mimeType: m.mimeType, kind: m.kind, size: m.size } : undefined;
+  };
   const cards = rows.map((a) =>
     toCard(
       toActionRecord(a),
@@ -75,8 +92,11 @@ export async function listGroupActions(actor: GroupActor, groupId: string, opts:
       viewer,
       now,
       url,
+      answerFile,
     ),
   );
+  const fileLimits = mediaLimits();
+  for (const c of cards) if (c.survey) c.survey.fileLimits = fileLimits;
   const last = rows[rows.length - 1];
   return { actions: cards, ...(found.length > count && last ? { cursor: last.id } : {}) };
 }
@@ -94,13 +114,23 @@ export async function respondToAction(actor: GroupActor, input: RespondActionInp
       .where(and(eq(groupMembers.groupId, input.groupId), eq(groupMembers.e164, phone)));
     const action = await lockAction(tx, input.groupId, input.actionId);
     const base = input.responseId ? { responseId: input.responseId } : {};
-    return writeResponse(
+    const written = await writeResponse(
       tx,
       { id: input.groupId, tenantId: view.group.tenantId },
       action,
       { phone, name: me?.name ?? actor.name ?? formatPhone(phone), role: view.actorRole, userId: actor.id },
       input.isCompleted !== undefined ? { ...base, kind: 'job', isCompleted: input.isCompleted } : { ...base, kind: 'answers', answers: input.answers ?? [] },
     );
+    // the files it answers with (Image, AttachmentList): the member's own uploads, now bound to the group
+    if (input.isCompleted === undefined)
+      await bindAnswerFiles(
+        tx,
+        actor,
+        { tenantId: groupTenantOf(view, actor), groupId: input.groupId, referenceId: action.referenceId },
+        action,
+        input.answers,
+      );
+    return written;
   });
 }
 

@@ -230,6 +230,15 @@ export const ERRORS = {
   MediaNotFound: spec(404, 'ResourceNotFound', 'This media resource does not exist or this token cannot reach it.'),
   MediaLinkInvalid: spec(403, 'AuthorizationException', 'This media link is not valid. Ask for a new link.'),
   MediaLinkExpired: spec(403, 'AuthorizationException', 'This media link has expired. Ask for a new link.'),
+  // the portal's survey answers with files (a member uploads from the card)
+  AnswerFileType: spec<{ expected: 'image' | 'any' }>(415, 'InvalidParameters', (p) =>
+    p.expected === 'image'
+      ? 'Choose a JPEG or PNG picture. The file’s content is checked, not only its name.'
+      : 'This type of file cannot be attached. Choose a picture (JPEG, PNG), a sound (MP3, WAV), a video (MP4, 3GPP), a PDF or an Office document. The file’s content is checked, not only its name.',
+  ),
+  AnswerFileTooLarge: spec<{ maxMb: number }>(413, 'InvalidParameters', (p) => `This file is larger than ${p.maxMb} MB, the limit for files of its kind.`),
+  AnswerNeedsMembership: spec(403, 'AuthorizationException', 'Only members of this group can answer it with files.'),
+  AnswerFileUnusable: spec(400, 'InvalidParameters', 'This file is no longer available. Remove it and choose it again.'),
   RangeNotSatisfiable: spec<{ size: number }>(416, 'InvalidParameters', (p) => `The requested range is outside the file (${p.size} bytes).`),
   BotNotFound: spec(404, 'ResourceNotFound', 'This bot does not exist or belongs to another connector.'),
   BotNotInGroup: spec(403, 'AuthorizationException', 'This bot is not in the group. Add it with POST /v1/groups/{groupId}/bot first.'),

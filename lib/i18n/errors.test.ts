@@ -35,6 +35,8 @@ const SAMPLES: Partial<Record<ErrorCode, Record<string, unknown>[]>> = {
   ActionTypeMismatch: [{ actual: 'Poll' }],
   MediaTypeNotSupported: [{ extensions: '.jpg, .png' }],
   RangeNotSatisfiable: [{ size: 123456 }],
+  AnswerFileType: [{ expected: 'image' }, { expected: 'any' }],
+  AnswerFileTooLarge: [{ maxMb: 10 }, { maxMb: 1.5 }],
   WebhookUrlRefused: [{ reason: 'Use https.' }],
   WebhookValidationFailed: [{ detail: 'it answered 500' }],
   ConnectionUrlNotAllowed: [{ reason: 'Not allowed.' }],

@@ -11,6 +11,18 @@ export { checkMediaSignature, signMedia, signedQuery, type SignatureCheck } from
 export { mediaStore, storeFromConfig, LocalMediaStore, S3MediaStore, type MediaStore, type ByteRange } from './store';
 export { parseRange } from './range';
 export { receiveUpload, type StoredUpload } from './upload';
+export {
+  storeUpload,
+  mediaIdOf,
+  resolveMediaRefs,
+  bindMediaToGroup,
+  groupMediaByIds,
+  discardUserUpload,
+  type MediaOwner,
+  type MediaRef,
+  type MediaResourceBody,
+  type ResolvedMedia,
+} from './rows';
 
 /** The size limit of each kind, from lib/config. */
 export function mediaLimits(): MediaLimits {

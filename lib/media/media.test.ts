@@ -124,6 +124,15 @@ describe('streaming uploads into the local store', () => {
     const json = new Request('http://x/v1/media', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(await codeOf(receiveUpload(json, { limits, store, storageKey: 't/five' }))).toBe('UnsupportedMediaType');
   });
+
+  it('an upload limited to some kinds (a survey picture) refuses a good file of another kind before storing it', async () => {
+    const before = await files();
+    const pdf = receiveUpload(upload(samplePdf(), 'plan.pdf'), { limits, store, storageKey: 't/six', kinds: ['image'] });
+    expect(await codeOf(pdf)).toBe('MediaTypeNotSupported');
+    expect(await files()).toEqual(before);
+    const png = await receiveUpload(upload(samplePng(), 'ok.png'), { limits, store, storageKey: 't/seven', kinds: ['image'] });
+    expect(png.kind).toBe('image');
+  });
 });
 
 describe('parseRange', () => {

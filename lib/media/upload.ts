@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '@/lib/errors';
 import { largestLimit, mediaTooLarge, meter, MULTIPART_SLACK_BYTES, type MediaLimits } from './limits';
 import type { MediaStore } from './store';
-import { ACCEPTED_EXTENSIONS, classify, type Classified } from './types';
+import { ACCEPTED_EXTENSIONS, classify, type Classified, type MediaKind } from './types';
 
 /**
  * `POST /v1/media` bodies (kaizala-connectors.md §5.6): multipart/form-data with ONE file in a part named
@@ -98,7 +98,11 @@ function fileReader(file: Readable) {
   return { head, rest, discard };
 }
 
-export async function receiveUpload(request: Request, opts: { limits: MediaLimits; store: MediaStore; storageKey: string }): Promise<StoredUpload> {
+/** `kinds`: the kinds this upload may be (the portal's picture questions take images only); others are refused like an unknown type. */
+export async function receiveUpload(
+  request: Request,
+  opts: { limits: MediaLimits; store: MediaStore; storageKey: string; kinds?: MediaKind[] },
+): Promise<StoredUpload> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     throw new DomainError('UnsupportedMediaType', { accepted: 'multipart/form-data' }, { headers: { Connection: 'close' } });
@@ -140,7 +144,7 @@ export async function receiveUpload(request: Request, opts: { limits: MediaLimit
           const head = await reader.head(SNIFF_BYTES);
           const sniffed = head.length ? await fileTypeFromBuffer(head) : undefined;
           const what = classify(sniffed?.ext, info.filename);
-          if (!what) throw unsupportedMedia();
+          if (!what || (opts.kinds && !opts.kinds.includes(what.kind))) throw unsupportedMedia();
           const m = meter(head, reader.rest(), what.kind, opts.limits[what.kind]);
           await opts.store.put(opts.storageKey, m.body, what.mime);
           return { ...what, ...m.done() };

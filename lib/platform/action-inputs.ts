@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { questionsOf, type ActionType, type ResponseInput } from '@/lib/actions';
+import { answerMediaRefs, type ActionType, type ResponseInput } from '@/lib/actions';
 import { DomainError } from '@/lib/errors';
 import type { CreateActionInput } from './actions';
 import { parseNumbers, type NumberProblem as SendProblem } from './members';
@@ -35,20 +35,6 @@ export async function audienceOf(tx: DbOrTx, ctx: WriteContext, groupId: string,
   return { subscribers: found, failedResult: [...failed, ...missing] };
 }
 
-/**
- * The uploads a survey response answers with (§5.9: an Image question takes a mediaResource, an AttachmentList
- * several): each must be one the member's token may use in the group (its connector's upload, or already in the
- * group); once answered, the group may view it. Answers of the wrong shape are left to writeResponse's checks.
- */
-type MediaRef = { ref: string; field: string; kind: 'image' | null };
-export function answerMediaRefs(action: { actionType: ActionType; body: Record<string, unknown> }, input: ResponseInput): MediaRef[] {
-  if (input.kind !== 'answers' || !Array.isArray(input.answers)) return [];
-  const answers = input.answers as unknown[];
-  return questionsOf(action).flatMap((q, i): MediaRef[] => {
-    const v = answers[i];
-    if (q.type === 'Image' && typeof v === 'string' && v.trim()) return [{ ref: v, field: `answers[${i}] ("${q.title}")`, kind: 'image' as const }];
-    if (q.type === 'AttachmentList' && Array.isArray(v))
-      return v.flatMap((ref, j) => (typeof ref === 'string' && ref.trim() ? [{ ref, field: `answers[${i}][${j}] ("${q.title}")`, kind: null }] : []));
-    return [];
-  });
-}
+/** The uploads a survey response answers with (see lib/actions answerMediaRefs), for /v1's checks. */
+export const responseMediaRefs = (action: { actionType: ActionType; body: Record<string, unknown> }, input: ResponseInput) =>
+  input.kind === 'answers' ? answerMediaRefs(action, input.answers, 'api').map(({ ref, field, kind }) => ({ ref, field, kind })) : [];

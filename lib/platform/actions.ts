@@ -23,7 +23,7 @@ import type { AccessClaims } from '@/lib/tokens';
 import { signedMediaUrl } from '@/lib/media';
 import { attachMediaToGroup, resolveActionMedia } from './media';
 import { CALLER_ROLE, reachCtes, reachValues } from './reach';
-import { answerMediaRefs, audienceOf } from './action-inputs';
+import { audienceOf, responseMediaRefs } from './action-inputs';
 import { platformWrite } from './writes';
 
 /**
@@ -90,7 +90,7 @@ export async function respondViaApi(claims: AccessClaims, groupId: string, actio
     if (claims.kind !== 'member' || !ctx.callerPhone) throw new DomainError('ResponderNotPerson');
     const action = await lockAction(tx, groupId, actionId);
     const role = ctx.callerRole as 'Admin' | 'Member' | 'Subscriber';
-    const media = await resolveActionMedia(tx, claims, answerMediaRefs(action, input), groupId);
+    const media = await resolveActionMedia(tx, claims, responseMediaRefs(action, input), groupId);
     const written = await writeResponse(
       tx,
       { id: groupId, tenantId: ctx.tenantId },

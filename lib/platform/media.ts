@@ -1,11 +1,24 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { getPool, type DbOrTx } from '@/db';
-import { sql } from 'drizzle-orm';
 import { publicUrl } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { attachmentEventData, recordEvents, type EventInput } from '@/lib/events';
-import { checkMediaSignature, mediaLimits, mediaStore, mediaUrlKey, parseRange, receiveUpload, signedMediaUrl, type MediaKind } from '@/lib/media';
+import {
+  bindMediaToGroup,
+  checkMediaSignature,
+  mediaIdOf,
+  mediaLimits,
+  mediaStore,
+  mediaUrlKey,
+  parseRange,
+  resolveMediaRefs,
+  signedMediaUrl,
+  storeUpload,
+  type MediaKind,
+  type MediaRef,
+  type MediaResourceBody,
+  type ResolvedMedia,
+} from '@/lib/media';
 import { enforceRateLimit, keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte, type RateRow } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { isUuid } from '@/lib/utils';
@@ -31,14 +44,7 @@ interface GateRow extends RateRow {
   live: boolean;
 }
 
-export interface MediaResourceBody {
-  mediaResource: string;
-  kind: MediaKind;
-  mimeType: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-}
+export type { MediaResourceBody };
 
 /** POST /v1/media → `{ mediaResource }` (+ what we found the file to be). */
 export async function uploadMediaViaApi(claims: AccessClaims, request: Request) {
@@ -46,31 +52,15 @@ export async function uploadMediaViaApi(claims: AccessClaims, request: Request) 
   const gate = rows[0]!;
   const headers = enforceRateLimit(gate, claims);
   if (!gate.live) throw new DomainError('TokenRevoked');
-
-  const id = randomUUID();
-  const storageKey = `${claims.tid}/${id}`;
-  const store = mediaStore();
-  const file = await receiveUpload(request, { limits: mediaLimits(), store, storageKey });
-  try {
-    await getPool().query({
-      name: 'media_insert_v1',
-      text: `INSERT INTO media (id, tenant_id, connector_id, uploader_phone, kind, mime_type, file_name, size, sha256, store, storage_key)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      values: [id, claims.tid, claims.cid, claims.phn ?? null, file.kind, file.mime, file.fileName, file.size, file.sha256, store.name, storageKey],
-    });
-  } catch (err) {
-    await store.delete(storageKey).catch(() => undefined);
-    throw err;
-  }
-  const body: MediaResourceBody = { mediaResource: id, kind: file.kind, mimeType: file.mime, fileName: file.fileName, size: file.size, sha256: file.sha256 };
+  const body = await storeUpload(
+    request,
+    { tenantId: claims.tid, connectorId: claims.cid, uploaderPhone: claims.phn ?? null },
+    { limits: mediaLimits(), store: mediaStore() },
+  );
   return { headers, body };
 }
 
-/** The media id in a `mediaResource`: the id itself, or a URL ending in it (our `mediaUrl` in events). */
-export function mediaIdOf(mediaResource: string): string | null {
-  const last = mediaResource.trim().replace(/\/+$/, '').split('/').pop() ?? '';
-  return isUuid(last) ? last.toLowerCase() : null;
-}
+export { mediaIdOf };
 
 /**
  * GET /v1/media/{mediaResource}: a signed URL for this token, in ONE statement (rate limit, live token, the
@@ -171,13 +161,7 @@ export async function serveSignedMedia(
   });
 }
 
-export interface ResolvedMedia {
-  id: string;
-  kind: MediaKind;
-  mimeType: string;
-  fileName: string;
-  size: number;
-}
+export type { ResolvedMedia };
 
 /**
  * For Actions (and any post that carries media): the media a token may attach in `groupId`, or a 404
@@ -185,44 +169,24 @@ export interface ResolvedMedia {
  * that group. Run it inside the post's transaction, then `attachMediaToGroup`.
  */
 export async function resolveMediaForGroup(tx: DbOrTx, claims: AccessClaims, mediaResource: string, groupId: string): Promise<ResolvedMedia> {
-  const id = mediaIdOf(mediaResource);
-  if (!id) throw new DomainError('MediaNotFound');
-  const res = await tx.execute<{ id: string; kind: MediaKind; mime_type: string; file_name: string; size: string }>(sql`
-    SELECT m.id, m.kind, m.mime_type, m.file_name, m.size FROM media m
-    WHERE m.id = ${id}::uuid AND m.tenant_id = ${claims.tid}::uuid
-      AND (m.connector_id = ${claims.cid}::uuid OR EXISTS (SELECT 1 FROM media_uses u WHERE u.media_id = m.id AND u.group_id = ${groupId}::uuid))`);
-  const row = res.rows[0];
-  if (!row) throw new DomainError('MediaNotFound');
-  return { id: row.id, kind: row.kind, mimeType: row.mime_type, fileName: row.file_name, size: Number(row.size) };
+  try {
+    const [m] = await resolveMediaRefs(tx, [{ ref: mediaResource, field: 'mediaResource', kind: null }], scopeOf(claims, groupId));
+    return { id: m!.id, kind: m!.kind, mimeType: m!.mimeType, fileName: m!.fileName, size: m!.size };
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'MediaResourceUnusable') throw new DomainError('MediaNotFound');
+    throw err;
+  }
 }
+
+const scopeOf = (claims: AccessClaims, groupId: string) => ({ tenantId: claims.tid, groupId, by: { connectorId: claims.cid } });
 
 /**
  * Every upload an action (or a response) carries, checked for the token in ONE statement: each must be one the
  * token may use in `groupId` (see `resolveMediaForGroup`) — else 400 naming the field — and of the kind the
  * field takes. Returns them in the order given, with the mediaResource as sent (`ref`).
  */
-export async function resolveActionMedia(
-  tx: DbOrTx,
-  claims: AccessClaims,
-  refs: { ref: string; field: string; kind: MediaKind | null }[],
-  groupId: string,
-): Promise<(ResolvedMedia & { ref: string })[]> {
-  if (!refs.length) return [];
-  const ids = refs.map((r) => mediaIdOf(r.ref));
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const res = wanted.length
-    ? await tx.execute<{ id: string; kind: MediaKind; mime_type: string; file_name: string; size: string }>(sql`
-    SELECT m.id, m.kind, m.mime_type, m.file_name, m.size FROM media m
-    WHERE m.id = ANY(${`{${wanted.join(',')}}`}::uuid[]) AND m.tenant_id = ${claims.tid}::uuid
-      AND (m.connector_id = ${claims.cid}::uuid OR EXISTS (SELECT 1 FROM media_uses u WHERE u.media_id = m.id AND u.group_id = ${groupId}::uuid))`)
-    : { rows: [] };
-  const found = new Map(res.rows.map((r) => [r.id, r]));
-  return refs.map((r, i) => {
-    const row = ids[i] ? found.get(ids[i]!) : undefined;
-    if (!row) throw new DomainError('MediaResourceUnusable', { field: r.field });
-    if (r.kind && row.kind !== r.kind) throw new DomainError('MediaKindMismatch', { field: r.field, expected: r.kind, actual: row.kind });
-    return { ref: r.ref, id: row.id, kind: row.kind, mimeType: row.mime_type, fileName: row.file_name, size: Number(row.size) };
-  });
+export async function resolveActionMedia(tx: DbOrTx, claims: AccessClaims, refs: MediaRef[], groupId: string): Promise<(ResolvedMedia & { ref: string })[]> {
+  return resolveMediaRefs(tx, refs, scopeOf(claims, groupId));
 }
 
 /** The stable (unsigned) locator of a media item, for event payloads: a token trades it for a signed URL. */
@@ -246,10 +210,12 @@ export async function attachMediaToGroup(
     fromUser?: EventInput['fromUser'];
   },
 ): Promise<void> {
-  for (const m of opts.media) {
-    await tx.execute(sql`INSERT INTO media_uses (media_id, group_id, reference_id) VALUES (${m.id}::uuid, ${opts.groupId}::uuid, ${opts.referenceId}::uuid)
-      ON CONFLICT (media_id, group_id) DO NOTHING`);
-  }
+  await bindMediaToGroup(
+    tx,
+    opts.media.map((m) => m.id),
+    opts.groupId,
+    opts.referenceId,
+  );
   if (opts.event === false) return;
   await recordEvents(tx, [
     {

@@ -1,0 +1,2 @@
+ALTER TABLE "media" ADD COLUMN "uploader_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "media" ADD CONSTRAINT "media_uploader_user_id_users_id_fk" FOREIGN KEY ("uploader_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
