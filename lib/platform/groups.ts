@@ -30,29 +30,35 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
       : mode === 'direct'
         ? `g.id IN (SELECT id FROM base)`
         : `g.id IN (SELECT id FROM reach)`;
+  // the groups are read in a subquery that nothing can flatten (OFFSET 0): its version test is then a one-time
+  // filter above all of it, and a cache hit reads neither the reach, nor the groups, nor their members
   return `WITH RECURSIVE ${reachCtes(kind, { count: false })},
   ver AS (SELECT coalesce((SELECT version FROM tenant_data_versions WHERE tenant_id = $2::uuid), 0) AS v)
-  SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version,
-    g.id, g.name, g.group_type, g.tenant_id, g.image_url,
-    h.lvl_n AS current_level_user_count, h.lvl_unprov AS current_level_unprov,
-    (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
-    (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
-    h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
-    ${CALLER_ROLE[kind]('g.id')} AS caller_role
+  SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version, r.*
   FROM (SELECT 1) AS one
-  LEFT JOIN groups g ON (SELECT v FROM ver) IS DISTINCT FROM $9::bigint AND ${target} AND g.tenant_id = $2::uuid
-  LEFT JOIN LATERAL (
-    -- one pass over the members of the group and its sub-groups, each group's members by its index
-    WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
-    SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
-      count(DISTINCT m.e164) FILTER (WHERE NOT m.prov)::int AS unprov,
-      count(*) FILTER (WHERE m.group_id = g.id)::int AS lvl_n,
-      count(*) FILTER (WHERE m.group_id = g.id AND NOT m.prov)::int AS lvl_unprov
-    FROM d CROSS JOIN LATERAL (
-      SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
-    ) m
-  ) h ON true
-  ORDER BY g.name, g.id`;
+  LEFT JOIN (
+    SELECT g.id, g.name, g.group_type, g.tenant_id, g.image_url,
+      h.lvl_n AS current_level_user_count, h.lvl_unprov AS current_level_unprov,
+      (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
+      (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
+      h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
+      ${CALLER_ROLE[kind]('g.id')} AS caller_role
+    FROM groups g
+    LEFT JOIN LATERAL (
+      -- one pass over the members of the group and its sub-groups, each group's members by its index
+      WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
+      SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
+        count(DISTINCT m.e164) FILTER (WHERE NOT m.prov)::int AS unprov,
+        count(*) FILTER (WHERE m.group_id = g.id)::int AS lvl_n,
+        count(*) FILTER (WHERE m.group_id = g.id AND NOT m.prov)::int AS lvl_unprov
+      FROM d CROSS JOIN LATERAL (
+        SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
+      ) m
+    ) h ON true
+    WHERE (SELECT v FROM ver) IS DISTINCT FROM $9::bigint AND ${target} AND g.tenant_id = $2::uuid
+    OFFSET 0
+  ) r ON true
+  ORDER BY r.name, r.id`;
 }
 
 interface GroupRow {
@@ -127,7 +133,7 @@ const statements = new Map<string, { name: string; text: string }>();
 function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
   const key = `${kind}_${mode}`;
   let s = statements.get(key);
-  if (!s) statements.set(key, (s = { name: `platform_groups_v6_${key}`, text: sql(kind, mode) }));
+  if (!s) statements.set(key, (s = { name: `platform_groups_v7_${key}`, text: sql(kind, mode) }));
   return s;
 }
 
