@@ -15,3 +15,4 @@ export * from './usage';
 export * from './webhooks';
 export * from './connections';
 export * from './action-packages';
+export * from './read-cache';

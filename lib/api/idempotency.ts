@@ -40,7 +40,7 @@ interface ReplayRow extends RateRow {
   live: boolean;
 }
 
-export type Outcome = { status: number; body: unknown; headers: Record<string, string>; raw?: Response };
+export type Outcome = { status: number; body: unknown; headers: Record<string, string>; raw?: Response; json?: string };
 
 /**
  * Run `call` at most once per (connector, key). `call` answers with the status and body to send; a thrown
@@ -92,7 +92,7 @@ export async function withIdempotency(
     else await release();
     throw err;
   }
-  if (out.status < 500) await keep(out.status, out.body);
+  if (out.status < 500) await keep(out.status, out.json !== undefined ? JSON.parse(out.json) : out.body);
   else await release();
   return out;
 }

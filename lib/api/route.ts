@@ -21,13 +21,20 @@ export interface RouteInput<P, Q, B> {
   request: Request;
 }
 
-export interface RouteResult<R> {
-  body: R;
-  status?: 200 | 201 | 503;
-  headers?: Record<string, string>;
-  /** an answer that is not JSON (a media file): sent as it is */
-  raw?: Response;
-}
+export type RouteResult<R> =
+  | {
+      body: R;
+      status?: 200 | 201 | 503;
+      headers?: Record<string, string>;
+      /** an answer that is not JSON (a media file): sent as it is */
+      raw?: Response;
+    }
+  | {
+      /** the JSON body already serialized (an answer of the read cache, lib/platform/read-cache.ts); matches `response` */
+      json: string;
+      status?: 200 | 201 | 503;
+      headers?: Record<string, string>;
+    };
 
 export interface Route<P = unknown, Q = unknown, B = unknown, R = unknown> {
   method: Method;

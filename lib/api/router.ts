@@ -48,6 +48,7 @@ function register(api: Hono<ApiEnv>, route: Route) {
     const claims = route.permission ? c.get('claims') : null;
     const run = async (): Promise<Outcome> => {
       const out = await route.handler({ params, query, body, header: (name) => c.req.header(name) ?? '', claims, ip: clientIp(c), request: c.req.raw });
+      if ('json' in out) return { status: out.status ?? 200, body: undefined, json: out.json, headers: out.headers ?? {} };
       return { status: out.status ?? 200, body: out.body, headers: out.headers ?? {}, raw: out.raw };
     };
     // Idempotency-Key on platform POST/PUT (product.md §12); the token service's calls are not replayable.
@@ -56,6 +57,7 @@ function register(api: Hono<ApiEnv>, route: Route) {
     const print = fingerprint(route.method, c.req.path, streamed ? { streamed: true } : raw);
     const out = key && claims ? await withIdempotency(claims, key, print, run, statusOf) : await run();
     if (out.raw) return out.raw;
+    if (out.json !== undefined) return c.body(out.json, out.status as 200, { ...out.headers, 'Content-Type': 'application/json' });
     return c.json(out.body as object, out.status as 200, out.headers);
   });
 }

@@ -4,11 +4,15 @@ import { DomainError } from '@/lib/errors';
 import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { CALLER_ROLE, CHILDREN_IN_TENANT, reachCtes, reachValues } from './reach';
+import { readCache, readCacheKey } from './read-cache';
 
 /**
  * Group reads for the platform API (kaizala-connectors.md §5.1). Each request is ONE SQL statement: it
  * counts the call (rate limit), checks that the token's grant is still live (revocation takes effect at
- * once), computes the token's reach (lib/platform/reach.ts) and reads the groups with their counts.
+ * once), computes the token's reach (lib/platform/reach.ts) and reads the groups with their counts. One
+ * group's read is answered from memory while the organization's data version is the one it was read at
+ * (lib/platform/read-cache.ts): the statement then only checks the token and reads the version ($9 = the
+ * cached answer's version; the groups are read only when the current version differs).
  *
  * Counts (subscribers of a ConnectGroup are not users here; see /subscribers):
  * - currentLevelUserCount: members of this group; userCount: member rows over the group and its sub-groups
@@ -26,32 +30,40 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
       : mode === 'direct'
         ? `g.id IN (SELECT id FROM base)`
         : `g.id IN (SELECT id FROM reach)`;
-  return `WITH RECURSIVE ${reachCtes(kind, { count: false })}
-  SELECT EXISTS (SELECT 1 FROM live) AS live,
-    g.id, g.name, g.group_type, g.tenant_id, g.image_url,
-    h.lvl_n AS current_level_user_count, h.lvl_unprov AS current_level_unprov,
-    (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
-    (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
-    h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
-    ${CALLER_ROLE[kind]('g.id')} AS caller_role
+  // the groups are read in a subquery that nothing can flatten (OFFSET 0): its version test is then a one-time
+  // filter above all of it, and a cache hit reads neither the reach, nor the groups, nor their members
+  return `WITH RECURSIVE ${reachCtes(kind, { count: false })},
+  ver AS (SELECT coalesce((SELECT version FROM tenant_data_versions WHERE tenant_id = $2::uuid), 0) AS v)
+  SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version, r.*
   FROM (SELECT 1) AS one
-  LEFT JOIN groups g ON ${target} AND g.tenant_id = $2::uuid
-  LEFT JOIN LATERAL (
-    -- one pass over the members of the group and its sub-groups, each group's members by its index
-    WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
-    SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
-      count(DISTINCT m.e164) FILTER (WHERE NOT m.prov)::int AS unprov,
-      count(*) FILTER (WHERE m.group_id = g.id)::int AS lvl_n,
-      count(*) FILTER (WHERE m.group_id = g.id AND NOT m.prov)::int AS lvl_unprov
-    FROM d CROSS JOIN LATERAL (
-      SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
-    ) m
-  ) h ON true
-  ORDER BY g.name, g.id`;
+  LEFT JOIN (
+    SELECT g.id, g.name, g.group_type, g.tenant_id, g.image_url,
+      h.lvl_n AS current_level_user_count, h.lvl_unprov AS current_level_unprov,
+      (SELECT count(*)::int FROM group_links gl JOIN groups cg ON cg.id = gl.child_id AND cg.tenant_id = $2::uuid WHERE gl.parent_id = g.id) AS sub_count,
+      (SELECT count(*)::int FROM group_links gl JOIN groups pg ON pg.id = gl.parent_id AND pg.tenant_id = $2::uuid WHERE gl.child_id = g.id) AS parent_count,
+      h.rows_n AS user_count, h.unique_n AS unique_user_count, h.unprov AS unprov_count,
+      ${CALLER_ROLE[kind]('g.id')} AS caller_role
+    FROM groups g
+    LEFT JOIN LATERAL (
+      -- one pass over the members of the group and its sub-groups, each group's members by its index
+      WITH RECURSIVE d(id) AS (SELECT g.id UNION ${CHILDREN_IN_TENANT('d')})
+      SELECT count(*)::int AS rows_n, count(DISTINCT m.e164)::int AS unique_n,
+        count(DISTINCT m.e164) FILTER (WHERE NOT m.prov)::int AS unprov,
+        count(*) FILTER (WHERE m.group_id = g.id)::int AS lvl_n,
+        count(*) FILTER (WHERE m.group_id = g.id AND NOT m.prov)::int AS lvl_unprov
+      FROM d CROSS JOIN LATERAL (
+        SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
+      ) m
+    ) h ON true
+    WHERE (SELECT v FROM ver) IS DISTINCT FROM $9::bigint AND ${target} AND g.tenant_id = $2::uuid
+    OFFSET 0
+  ) r ON true
+  ORDER BY r.name, r.id`;
 }
 
 interface GroupRow {
   live: boolean;
+  version: string;
   id: string | null;
   name: string;
   group_type: 'Group' | 'ConnectGroup';
@@ -121,17 +133,17 @@ const statements = new Map<string, { name: string; text: string }>();
 function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
   const key = `${kind}_${mode}`;
   let s = statements.get(key);
-  if (!s) statements.set(key, (s = { name: `platform_groups_v5_${key}`, text: sql(kind, mode) }));
+  if (!s) statements.set(key, (s = { name: `platform_groups_v7_${key}`, text: sql(kind, mode) }));
   return s;
 }
 
-async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string) {
+async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string, cachedVersion: string | null = null) {
   // counted in memory (lib/ratelimit/memory.ts): the read stays a read, with no hot counter rows to update
   const headers = countInMemory(claims.cid, claims.tid);
-  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: reachValues(claims, groupId ?? null) });
+  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: [...reachValues(claims, groupId ?? null), cachedVersion] });
   const first = rows[0]!;
   if (!first.live) throw new DomainError('TokenRevoked');
-  return { rows: rows.filter((r) => r.id !== null), headers };
+  return { rows: rows.filter((r) => r.id !== null), headers, version: first.version };
 }
 
 /** GET /v1/groups */
@@ -140,11 +152,20 @@ export async function listReachableGroups(claims: AccessClaims, opts: { showDeta
   return { body: { groups: rows.map((r) => toItem(r, opts.showDetail)) }, headers };
 }
 
-/** GET /v1/groups/{groupId}: 404 when the group is unknown or outside the token's reach. */
+/**
+ * GET /v1/groups/{groupId}: 404 when the group is unknown or outside the token's reach. Answered from the
+ * read cache when the organization's data version has not moved since (the 404 too).
+ */
 export async function getReachableGroup(claims: AccessClaims, groupId: string) {
-  const { rows, headers } = await run(claims, 'one', groupId);
-  if (!rows.length) {
-    throw new DomainError('GroupNotReachable', { headers });
+  const key = readCacheKey('group', claims, groupId);
+  const cached = readCache.get(key);
+  const { rows, headers, version } = await run(claims, 'one', groupId, cached?.version ?? null);
+  let json: string | null;
+  if (cached && cached.version === version) json = cached.json;
+  else {
+    json = rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null;
+    readCache.set(key, { version, json });
   }
-  return { body: { groups: rows.map((r) => toItem(r, true)) }, headers };
+  if (json === null) throw new DomainError('GroupNotReachable', { headers });
+  return { json, headers };
 }

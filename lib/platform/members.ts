@@ -12,11 +12,14 @@ import { isUuid } from '@/lib/utils';
 import { PROVISIONED } from './groups';
 import { decodeCursor, encodeCursor } from './pages';
 import { reachCtes, reachValues } from './reach';
+import { readCache, readCacheKey } from './read-cache';
 import { platformWrite } from './writes';
 
 /**
  * Members and subscribers over /v1 (kaizala-connectors.md §5.3, §5.4). A page of either is ONE statement:
- * rate limit, live token, reach, and the page in (role, number) order after the cursor.
+ * rate limit, live token, reach, and the page in (role, number) order after the cursor. A member page is
+ * answered from memory while the organization's data version is the one it was read at (read-cache.ts):
+ * the statement then only checks the token and reads the version ($12: the cached page's version).
  */
 type Listing = 'members' | 'subscribers';
 const ROLES: Record<Listing, string> = { members: `('Admin', 'Member')`, subscribers: `('Subscriber')` };
@@ -27,8 +30,10 @@ function pageSql(kind: AccessClaims['kind'], listing: Listing): string {
   let s = pageStatements.get(key);
   if (!s) {
     s = `WITH RECURSIVE ${reachCtes(kind, { count: false })},
-  target AS (SELECT g.id, g.group_type FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
-  SELECT EXISTS (SELECT 1 FROM live) AS live,
+  ver AS (SELECT coalesce((SELECT version FROM tenant_data_versions WHERE tenant_id = $2::uuid), 0) AS v),
+  target AS (SELECT g.id, g.group_type FROM groups g WHERE (SELECT v FROM ver) IS DISTINCT FROM $12::bigint
+    AND g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
+  SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version,
     (SELECT id FROM target) AS target_id, (SELECT group_type FROM target) AS group_type,
     -- the page as one JSON value: one row to decode however long the page is
     (SELECT coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'e164', p.e164, 'name', p.display_name, 'prov', p.provisioned) ORDER BY p.role, p.e164), '[]'::json)
@@ -55,21 +60,28 @@ interface PageItem {
 
 interface PageRow {
   live: boolean;
+  version: string;
   target_id: string | null;
   group_type: 'Group' | 'ConnectGroup' | null;
   page: PageItem[];
 }
 
-async function page(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }) {
+/** One statement: the token's liveness, the organization's data version and (unless it is `cachedVersion`) the page. */
+async function read(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }, cachedVersion: string | null) {
   const after = decodeCursor(opts.cursor);
   const headers = countInMemory(claims.cid, claims.tid); // a read: counted in memory (lib/ratelimit/memory.ts)
   const { rows } = await getPool().query<PageRow>({
-    name: `platform_${listing}_page_v3_${claims.kind}`,
+    name: `platform_${listing}_page_v4_${claims.kind}`,
     text: pageSql(claims.kind, listing),
-    values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1],
+    values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1, cachedVersion],
   });
   const first = rows[0]!;
   if (!first.live) throw new DomainError('TokenRevoked');
+  return { first, headers };
+}
+
+async function page(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }) {
+  const { first, headers } = await read(claims, groupId, listing, opts, null);
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
   const found = first.page;
   const more = found.length > opts.count;
@@ -78,15 +90,27 @@ async function page(claims: AccessClaims, groupId: string, listing: Listing, opt
   return { items, groupType: first.group_type!, headers, next: more && last ? encodeCursor({ role: last.role, e164: last.e164 }) : undefined };
 }
 
-/** GET /v1/groups/{groupId}/members */
+/** GET /v1/groups/{groupId}/members: from the read cache while the organization's data version holds (the 404 too). */
 export async function listGroupMembers(claims: AccessClaims, groupId: string, opts: { cursor?: string; count: number }) {
-  const { items, headers, next } = await page(claims, groupId, 'members', opts);
+  const key = readCacheKey('members', claims, groupId, opts.cursor, opts.count);
+  const cached = readCache.get(key);
+  const { first, headers } = await read(claims, groupId, 'members', opts, cached?.version ?? null);
+  let json: string | null;
+  if (cached && cached.version === first.version) json = cached.json;
+  else {
+    json = first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null;
+    readCache.set(key, { version: first.version, json });
+  }
+  if (json === null) throw new DomainError('GroupNotReachable', { headers });
+  return { headers, json };
+}
+
+function memberBody(found: PageItem[], count: number) {
+  const items = found.slice(0, count);
+  const last = items[items.length - 1];
   return {
-    headers,
-    body: {
-      members: items.map((m) => ({ id: m.id, role: m.role as 'Admin' | 'Member', mobileNumber: m.e164, isProvisioned: m.prov })),
-      ...(next ? { cursor: next } : {}),
-    },
+    members: items.map((m) => ({ id: m.id, role: m.role as 'Admin' | 'Member', mobileNumber: m.e164, isProvisioned: m.prov })),
+    ...(found.length > count && last ? { cursor: encodeCursor({ role: last.role, e164: last.e164 }) } : {}),
   };
 }
 
