@@ -20,6 +20,7 @@ import { log, logFile, onInterrupt, portInUse, postgresRunning, runToEnd, start,
 import { report } from './report.mjs';
 import { expect200, rungMeasurer } from './load.mjs';
 import { benchInvoke, INVOKE_RATE, invokeReport } from './connections.mjs';
+import { removeLeftovers } from './leftovers.mjs';
 import { mediaRss, platformRungs, probePlatform } from './platform-rungs.mjs';
 import { webhookRung } from './webhook-rung.mjs';
 
@@ -133,6 +134,7 @@ async function main() {
   if (flags['webhooks-only']) {
     const app = startApp({ sqlTrace: false });
     await waitForHttp(`${base}/v1/health`, app);
+    await removeLeftovers(databaseUrl, log);
     const line = await webhookRung({ databaseUrl, encryptionKey: secrets.APP_ENCRYPTION_KEY });
     await stopAll();
     await waitForPostgresDown();
@@ -142,6 +144,7 @@ async function main() {
   if (flags['connections-only']) {
     const app = startApp({ sqlTrace: false });
     await waitForHttp(`${base}/v1/health`, app);
+    await removeLeftovers(databaseUrl, log);
     const env = { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY };
     const conn = await benchInvoke({ base, idp: `http://localhost:${cfg.idpPort}`, root, runToEnd, log, env, duration: cfg.openLoop });
     await stopAll();
@@ -163,6 +166,7 @@ async function main() {
   //    X-SQL-Statements header. The measured runs below use a server without it.
   let app = startApp({ sqlTrace: true });
   await waitForHttp(`${base}/v1/health`, app);
+  await removeLeftovers(databaseUrl, log);
   const setupArgs = ['--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'bench/setup.ts'];
   const setupEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY };
   const fx = JSON.parse(await runToEnd('bench/setup.ts', setupArgs, setupEnv));
@@ -204,6 +208,7 @@ async function main() {
   const hello = start('node:http hello', ['bench/hello-server.mjs', String(cfg.helloPort)]);
   const peer = start('oidc-provider peer', ['bench/oidc-peer.mjs', String(cfg.peerPort)]);
   await waitForHttp(`${base}/v1/health`, app);
+  await removeLeftovers(databaseUrl, log);
   await waitForHttp(`http://127.0.0.1:${cfg.helloPort}/`, hello);
   await waitForHttp(`http://127.0.0.1:${cfg.peerPort}/.well-known/openid-configuration`, peer);
   const { PEER_CLIENT } = await import('./oidc-peer-client.mjs');

@@ -3,7 +3,7 @@ import type { AccessClaims } from '@/lib/tokens';
 /**
  * The answers of the two hottest platform reads (GET /v1/groups/{groupId} and GET …/members), kept in memory
  * under the organization's data version (table `tenant_data_versions`, bumped at commit by every transaction
- * that changes what these reads answer: migration 0021). Strongly consistent, on every instance:
+ * that changes what these reads answer: migration 0023). Strongly consistent, on every instance:
  * - every request still runs ONE statement; it returns the tenant's current version and the token's
  *   liveness, and runs the heavy read only when the version differs from the cached entry's;
  * - an answer is stored under the version read in the SAME statement (one snapshot), so it can never be
