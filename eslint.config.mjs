@@ -6,7 +6,7 @@ import nextTs from 'eslint-config-next/typescript';
 // plain constants that client components import without pulling a domain's zod schemas into the browser)
 const OTHER_DOMAIN_BY_ALIAS = {
   regex:
-    '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$|i18n/server$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$|limits$|permissions$|presets$)[^/]+$',
+    '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$|i18n/server$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$|limits$|permissions$|presets$|(?:[a-z]+-)?kinds$)[^/]+$',
   message: 'Import another domain through its index.ts (or its actions/schemas).',
 };
 // …and by relative path: `../<domain>/<file>` reaches into another domain's files

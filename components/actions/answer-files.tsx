@@ -3,7 +3,8 @@ import { FileText, ImagePlus, Paperclip, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { ANSWER_FILE_KINDS, answerFileKind, type AnswerFileDto, type AnswerFileKind, type Question } from '@/lib/actions/schemas';
+import { ANSWER_FILE_KINDS, answerFileKind, type AnswerFileKind } from '@/lib/actions/answer-kinds';
+import type { AnswerFileDto, Question } from '@/lib/actions/schemas';
 import { useFileSize } from './media-files';
 
 /** A file of an Image / AttachmentList answer: uploading (with its progress), or uploaded. */

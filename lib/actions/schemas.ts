@@ -6,21 +6,8 @@ export { ACTION_TYPES, QUESTION_TYPES, type ActionType, type Question, type Ques
 import type { ActionType } from './definition';
 export { checkAnswer, checkAnswers, ANSWER_TEXT_MAX, type AnswerProblem, type LocationAnswer } from './answers';
 
-/** The files a survey's Image / AttachmentList question is answered with (the server checks each file's content). */
-export const ANSWER_FILE_KINDS = {
-  image: ['jpg', 'jpeg', 'png'],
-  audio: ['mp3', 'wav'],
-  video: ['mp4', '3gpp', '3gp'],
-  document: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'],
-} as const;
-export type AnswerFileKind = keyof typeof ANSWER_FILE_KINDS;
-
-/** A file name's kind by its extension (what the picker can tell before the upload; the server decides). */
-export function answerFileKind(name: string): AnswerFileKind | null {
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  for (const [kind, exts] of Object.entries(ANSWER_FILE_KINDS)) if ((exts as readonly string[]).includes(ext)) return kind as AnswerFileKind;
-  return null;
-}
+export { ANSWER_FILE_KINDS, answerFileKind, type AnswerFileKind } from './answer-kinds';
+import type { AnswerFileKind } from './answer-kinds';
 
 /** A file that answers a question, as the portal's upload returns it (`url`: a signed link for the uploader). */
 export interface AnswerFileDto {
