@@ -208,7 +208,6 @@ async function main() {
   const hello = start('node:http hello', ['bench/hello-server.mjs', String(cfg.helloPort)]);
   const peer = start('oidc-provider peer', ['bench/oidc-peer.mjs', String(cfg.peerPort)]);
   await waitForHttp(`${base}/v1/health`, app);
-  await removeLeftovers(databaseUrl, log);
   await waitForHttp(`http://127.0.0.1:${cfg.helloPort}/`, hello);
   await waitForHttp(`http://127.0.0.1:${cfg.peerPort}/.well-known/openid-configuration`, peer);
   const { PEER_CLIENT } = await import('./oidc-peer-client.mjs');

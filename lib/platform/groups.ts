@@ -4,7 +4,7 @@ import { DomainError } from '@/lib/errors';
 import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { CALLER_ROLE, CHILDREN_IN_TENANT, reachCtes, reachValues } from './reach';
-import { readCache, readCacheKey } from './read-cache';
+import { cachedAnswer, readCache, readCacheKey } from './read-cache';
 
 /**
  * Group reads for the platform API (kaizala-connectors.md §5.1). Each request is ONE SQL statement: it
@@ -160,12 +160,7 @@ export async function getReachableGroup(claims: AccessClaims, groupId: string) {
   const key = readCacheKey('group', claims, groupId);
   const cached = readCache.get(key);
   const { rows, headers, version } = await run(claims, 'one', groupId, cached?.version ?? null);
-  let json: string | null;
-  if (cached && cached.version === version) json = cached.json;
-  else {
-    json = rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null;
-    readCache.set(key, { version, json });
-  }
+  const json = cachedAnswer(key, cached, version, () => (rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null));
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { json, headers };
 }

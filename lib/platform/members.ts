@@ -12,7 +12,7 @@ import { isUuid } from '@/lib/utils';
 import { PROVISIONED } from './groups';
 import { decodeCursor, encodeCursor } from './pages';
 import { reachCtes, reachValues } from './reach';
-import { readCache, readCacheKey } from './read-cache';
+import { cachedAnswer, readCache, readCacheKey } from './read-cache';
 import { platformWrite } from './writes';
 
 /**
@@ -95,12 +95,7 @@ export async function listGroupMembers(claims: AccessClaims, groupId: string, op
   const key = readCacheKey('members', claims, groupId, opts.cursor, opts.count);
   const cached = readCache.get(key);
   const { first, headers } = await read(claims, groupId, 'members', opts, cached?.version ?? null);
-  let json: string | null;
-  if (cached && cached.version === first.version) json = cached.json;
-  else {
-    json = first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null;
-    readCache.set(key, { version: first.version, json });
-  }
+  const json = cachedAnswer(key, cached, first.version, () => (first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null));
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { headers, json };
 }

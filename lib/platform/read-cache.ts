@@ -83,3 +83,14 @@ export const readCache = new ReadCache(4_096, 64 * 1024 * 1024);
 export function readCacheKey(read: string, claims: AccessClaims, ...parts: (string | number | undefined | null)[]): string {
   return [read, claims.kind, claims.tid, claims.grp ?? '', claims.uid ?? '', claims.phn ?? '', ...parts.map((p) => p ?? '')].join('|');
 }
+
+/**
+ * A cached read's answer: the entry's JSON when the statement found the organization still at its version,
+ * else `fresh()` (the statement's rows serialized, null = 404), stored under the version the statement read.
+ */
+export function cachedAnswer(key: string, cached: CachedRead | undefined, version: string, fresh: () => string | null): string | null {
+  if (cached && cached.version === version) return cached.json;
+  const json = fresh();
+  readCache.set(key, { version, json });
+  return json;
+}
