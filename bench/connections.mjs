@@ -45,6 +45,7 @@ export function invokeReport({ direct, invoke }) {
       line('direct GET /resource/me (local provider)', direct),
       line('POST /v1/connections/{linkName}/invoke', invoke),
       `  invoke overhead at p99: ${over} ms`,
+      `  [${over <= 5 ? 'met ' : 'MISS'}] invoke overhead (p99 invoke − p99 direct) ≤ 5 ms at ${INVOKE_RATE} req/s: ${over} ms`,
     ],
     over,
     errors: direct.errors + invoke.errors,

@@ -17,7 +17,9 @@ export function rungMeasurer(cfg) {
     const extra = { ...(rung.method ? { method: rung.method, body: rung.body } : {}), ...(rung.connections ? { connections: rung.connections } : {}) };
     await expect200(rung.url, rung.headers, rung.id, extra); // fails fast with the server's own error message
     const warm = await cannon(rung.url, rung.headers, cfg.warmup, extra);
+    const cpuBefore = rung.cpu?.(); // CPU seconds of the processes serving the rung, when the caller counts them
     const r = await cannon(rung.url, rung.headers, cfg.duration, extra);
+    const cpuUs = rung.cpu ? ((rung.cpu() - cpuBefore) * 1e6) / Math.max(1, r.requests.total) : undefined;
     const bad = warm.non2xx + warm.errors + warm.timeouts + r.non2xx + r.errors + r.timeouts;
     const row = {
       ...rung,
@@ -29,6 +31,7 @@ export function rungMeasurer(cfg) {
       errors: r.errors + r.timeouts,
       statuses: { ...r.statusCodeStats },
       bad,
+      cpuUs,
     };
     log(`${rung.id} ${rung.name}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
     if (bad)

@@ -90,7 +90,7 @@ function paddedPng(size) {
 }
 
 /** The app server under run.mjs (its `server.ts` process) — the process whose memory we watch. */
-function serverPid(runPid) {
+export function serverPid(runPid) {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
   const procs = out
     .trim()

@@ -9,6 +9,7 @@ import { requireAccess, type ApiEnv } from './auth';
 import { parseBody, validate } from './body';
 import { fingerprint, idempotencyKey, withIdempotency, type Outcome } from './idempotency';
 import { errorResponse, MAX_BODY_BYTES, payloadTooLarge, serviceUnavailable } from './errors';
+import { isLightJson, lightJson } from './light-response';
 import type { Route } from './route';
 import { ROUTES } from './table';
 import { countUsage } from '@/lib/usage';
@@ -57,8 +58,8 @@ function register(api: Hono<ApiEnv>, route: Route) {
     const print = fingerprint(route.method, c.req.path, streamed ? { streamed: true } : raw);
     const out = key && claims ? await withIdempotency(claims, key, print, run, statusOf) : await run();
     if (out.raw) return out.raw;
-    if (out.json !== undefined) return c.body(out.json, out.status as 200, { ...out.headers, 'Content-Type': 'application/json' });
-    return c.json(out.body as object, out.status as 200, out.headers);
+    const headers = { ...out.headers, 'X-Request-Id': requestId(c) };
+    return lightJson(out.json ?? JSON.stringify(out.body), out.status, headers);
   });
 }
 
@@ -72,7 +73,7 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
     c.set('requestId' as never, id as never);
     c.header('X-Request-Id', id);
     await next();
-    c.res.headers.set('X-Request-Id', id);
+    if (!isLightJson(c.res)) c.res.headers.set('X-Request-Id', id);
   });
 
   // usage per connector (issue 13 §2), in memory: calls with a verified access token, and token exchanges that

@@ -137,15 +137,22 @@ test.describe('[AUDIT]', () => {
     await page.goto('/audit?action=phone.activated');
     await expect(rows(page)).toHaveCount(50);
     await expect(page.getByRole('link', { name: 'Previous' })).toHaveCount(0);
-    const first = await rows(page).first().locator('time').getAttribute('datetime');
+    // Each click waits for the page it leads to (its first row changes) before the next click.
+    const firstTime = () => rows(page).first().locator('time');
+    const page1 = await firstTime().getAttribute('datetime');
     await page.getByRole('link', { name: 'Next' }).click();
+    await expect(firstTime()).not.toHaveAttribute('datetime', page1!);
     await expect(rows(page)).toHaveCount(50);
+    const page2 = await firstTime().getAttribute('datetime');
     await page.getByRole('link', { name: 'Next' }).click();
     await expect(rows(page)).toHaveCount(20);
     await expect(page.getByRole('link', { name: 'Next' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Previous' }).click();
-    await page.getByRole('link', { name: 'Previous' }).click();
+    await expect(firstTime()).toHaveAttribute('datetime', page2!);
     await expect(rows(page)).toHaveCount(50);
-    await expect(rows(page).first().locator('time')).toHaveAttribute('datetime', first!);
+    await page.getByRole('link', { name: 'Previous' }).click();
+    await expect(firstTime()).toHaveAttribute('datetime', page1!);
+    await expect(rows(page)).toHaveCount(50);
+    await expect(page.getByRole('link', { name: 'Previous' })).toHaveCount(0);
   });
 });
