@@ -2,6 +2,12 @@
 import { log, runToEnd } from './processes.mjs';
 
 const drained = (p) => (p.drained ? '' : ', NOT drained within 120 s');
+/** where the half-rate latency goes (bench/webhooks.ts breakdown): p50/p99 of each step */
+const steps = (b) =>
+  b
+    ? ` [commit → claimed ${b.commitToClaim.p50}/${b.commitToClaim.p99}, claimed → attempt started ${b.claimToStart.p50}/${b.claimToStart.p99}, ` +
+      `started → receiver ${b.startToArrival.p50}/${b.startToArrival.p99} ms p50/p99]`
+    : '';
 
 /** W1: the app's in-process worker delivering to a local receiver (bench/webhooks.ts); prints and returns its figures. */
 export async function webhookRung({ databaseUrl, encryptionKey }) {
@@ -11,7 +17,7 @@ export async function webhookRung({ databaseUrl, encryptionKey }) {
   const line =
     `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s (target ≥ 2,000; ` +
     `${w.full.events} events in ${w.full.productionSeconds} s, ${w.full.duringProduction}/s while they were still being written${drained(w.full)}); ` +
-    `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms (target ≤ 50); ` +
+    `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms (target ≤ 50)${steps(w.half.breakdown)}; ` +
     `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate ${w.healthyDropPercent >= 0 ? '−' : '+'}${Math.abs(w.healthyDropPercent)} % (target < 10 %; same ${w.withDead.events} events${drained(w.withDead)})`;
   log(`W1 figures: ${JSON.stringify(w)}`);
   log(line);

@@ -20,24 +20,42 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 })
 /** The running phase's own events (id → commit time): arrivals of any other event are not counted. */
 let commits = new Map<string, number>();
 let arrivals: number[] = [];
+/** `${eventId}/${webhookId}` → first arrival (performance.now()), for the breakdown of the latency */
+let arrivedAt = new Map<string, number>();
 let healthyCount = 0;
 /** Deliveries to healthy receivers that arrived before `windowEnd` (the end of the phase's production window). */
 let windowEnd = Infinity;
 let inWindow = 0;
 let lastArrival = 0;
 
+/**
+ * Arrivals of events whose INSERT had not yet come back to this process (the worker can be quicker than our own
+ * pg client on a busy box): counted when the commit is seen, at 0 ms. Without this they were never counted and
+ * the phase never drained.
+ */
+let early = new Map<string, { hook: string; at: number }[]>();
+let earlyCount = 0;
+
+function arrived(id: string, hook: string, at: number, c: number) {
+  const key = `${id}/${hook}`;
+  if (!arrivedAt.has(key)) arrivedAt.set(key, at);
+  arrivals.push(Math.max(0, at - c));
+  healthyCount++;
+  lastArrival = Math.max(lastArrival, at);
+  if (at <= windowEnd) inWindow++;
+}
+
 const healthy = http.createServer((req, res) => {
   const id = String(req.headers['webhook-id'] ?? '');
+  const hook = String(req.url).split('/').pop()!;
   req.resume();
   req.on('end', () => {
     const at = performance.now();
     res.writeHead(200).end();
     const c = commits.get(id);
-    if (c === undefined) return; // an earlier phase's event (a retry after its group was dropped): not this phase's
-    arrivals.push(at - c);
-    healthyCount++;
-    lastArrival = at;
-    if (at <= windowEnd) inWindow++;
+    // not (yet) one of the phase's commits: an earlier phase's event (a retry after its group was dropped), or early
+    if (c === undefined) early.set(id, [...(early.get(id) ?? []), { hook, at }]);
+    else arrived(id, hook, at, c);
   });
 });
 const dead = http.createServer(() => undefined); // accepts, never answers
@@ -56,7 +74,7 @@ async function makeGroup(tenantId: string, connectorId: string, healthyHooks: nu
     await pool.query(
       `INSERT INTO webhooks (id, tenant_id, connector_id, group_id, object_id, object_type, event_types, callback_url, validity, secret_enc)
        VALUES ($1, $2, $3, $4, $4, 'Group', '{TextMessageCreated}', $5, now() + interval '1 day', $6)`,
-      [id, tenantId, connectorId, groupId, i < healthyHooks ? urls.ok : urls.dead, encrypt(secret, `webhook-secret:${id}`)],
+      [id, tenantId, connectorId, groupId, `${i < healthyHooks ? urls.ok : urls.dead}/${id}`, encrypt(secret, `webhook-secret:${id}`)],
     );
   }
   return groupId;
@@ -81,7 +99,14 @@ async function produce(groupId: string, tenantId: string, eventsPerSecond: numbe
         [tenantId, groupId, n],
       );
       const at = performance.now();
-      for (const r of rows) commits.set(r.id, at);
+      for (const r of rows) {
+        commits.set(r.id, at);
+        const e = early.get(r.id);
+        if (!e) continue;
+        early.delete(r.id);
+        earlyCount += e.length;
+        for (const x of e) arrived(r.id, x.hook, x.at, at);
+      }
       if (eventsPerSecond) {
         next += 10;
         const wait = next - performance.now();
@@ -111,6 +136,36 @@ const pct = (xs: number[], p: number) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10 : null;
 };
 
+/**
+ * Where commit → first attempt goes, per delivery of the phase (its group): commit → the claim that took the row
+ * (`first_attempt_at`, the claim statement's start) → the attempt started (`webhook_attempts.started_at`: a slot
+ * was free and the request is being built) → the receiver had it. Database clock and ours are the same host's.
+ */
+async function breakdown(groupId: string) {
+  await new Promise((r) => setTimeout(r, 300)); // the worker records results in batches every few ms
+  const { rows } = await pool.query<{ event_id: string; webhook_id: string; claimed: number; started: number }>(
+    `SELECT d.event_id, d.webhook_id, extract(epoch FROM d.first_attempt_at)::float8 * 1000 AS claimed,
+            extract(epoch FROM a.started_at)::float8 * 1000 AS started
+     FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.group_id = $1
+     JOIN webhook_attempts a ON a.delivery_id = d.id AND a.attempt_no = 1`,
+    [groupId],
+  );
+  const toClaim: number[] = [];
+  const claimToStart: number[] = [];
+  const startToArrival: number[] = [];
+  for (const r of rows) {
+    const c = commits.get(r.event_id);
+    const a = arrivedAt.get(`${r.event_id}/${r.webhook_id}`);
+    if (c === undefined || a === undefined) continue;
+    const [commit, arrival] = [performance.timeOrigin + c, performance.timeOrigin + a];
+    toClaim.push(r.claimed - commit);
+    claimToStart.push(r.started - r.claimed);
+    startToArrival.push(arrival - r.started);
+  }
+  const both = (xs: number[]) => ({ p50: pct(xs, 50), p99: pct(xs, 99) });
+  return { rows: toClaim.length, commitToClaim: both(toClaim), claimToStart: both(claimToStart), startToArrival: both(startToArrival) };
+}
+
 /** The worker may be recording a result for a row being deleted (a backlog is dropped mid-flight): retry a deadlock. */
 async function deleteRetrying(sql: string, id: string) {
   for (let attempt = 1; ; attempt++) {
@@ -137,10 +192,15 @@ async function phase(
   urls: { ok: string; dead: string },
   rate: number,
   events?: number,
+  explain = false,
 ) {
   const groupId = await makeGroup(tenantId, connectorId, hooks.healthy, hooks.dead, urls);
   commits = new Map();
   arrivals = [];
+  arrivedAt = new Map();
+  early = new Map();
+  earlyCount = 0;
+  lastArrival = 0;
   healthyCount = 0;
   inWindow = 0;
   windowEnd = Infinity;
@@ -160,6 +220,8 @@ async function phase(
     delivered: healthyCount,
     p50: pct(arrivals, 50),
     p99: pct(arrivals, 99),
+    arrivedBeforeCommitSeen: earlyCount,
+    ...(explain ? { breakdown: await breakdown(groupId) } : {}),
   };
   for (const table of ['webhooks', 'platform_events']) await deleteRetrying(`DELETE FROM ${table} WHERE group_id = $1`, groupId);
   await deleteRetrying(`DELETE FROM groups WHERE id = $1`, groupId);
@@ -186,6 +248,12 @@ async function main() {
     `SELECT id, tenant_id FROM connectors WHERE tenant_id IS NOT NULL ORDER BY created_at LIMIT 1`,
   );
   const c = rows[0]!;
+  if (process.env.BENCH_WEBHOOK_HALF_RATE) {
+    // only the half-rate phase, at this many events/s (× N deliveries): quick looks at the latency
+    await settle();
+    console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Number(process.env.BENCH_WEBHOOK_HALF_RATE), undefined, true)));
+    process.exit(0);
+  }
   if (process.env.BENCH_WEBHOOK_DEBUG) {
     const timer = setInterval(() => console.error(`delivered ${healthyCount}, commits ${commits.size}`), 1000);
     const deadHooks = Number(process.env.BENCH_WEBHOOK_DEBUG_DEAD ?? 1);
@@ -195,7 +263,7 @@ async function main() {
   }
   await settle();
   const full = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, 0);
-  const half = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Math.max(1, Math.round(full.deliveriesPerSecond / 2 / N)));
+  const half = await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Math.max(1, Math.round(full.deliveriesPerSecond / 2 / N)), undefined, true);
   const deadHooks = Math.max(1, Math.round(N / 10));
   // the same events as the full phase, written the same way: the only difference is the dead receivers
   const withDead = await phase(c.tenant_id, c.id, { healthy: N - deadHooks, dead: deadHooks }, urls, 0, full.events);

@@ -27,9 +27,13 @@ export interface Claimed {
  * rows of a webhook with no room (a receiver that hangs, or simply busy) are never read. (The claim before this
  * scanned the due rows in time order and filtered out the webhooks at their cap: when every webhook with due
  * rows was at its cap it read the whole backlog and found nothing, after every wake-up.)
+ * The chosen rows are locked by primary key (`id = ANY (ARRAY(…))`, the state compared as text so the partial due
+ * index cannot serve): written as a join, the plan made while the queue was empty (statistics of an idle queue say
+ * one pending row) scanned every due row once per chosen row — 100+ ms per claim with 2,000 due rows, and claims
+ * run one at a time (2026-12-07, bench/RESULTS.md); with `id = ANY` alone it still walked every due row once.
  */
 /** The prepared statement's name: change it with the text (a connection keeps the first text under a name). */
-export const CLAIM_STATEMENT = 'webhook_claim_v2';
+export const CLAIM_STATEMENT = 'webhook_claim_v4';
 
 export const CLAIM_SQL = `
 WITH RECURSIVE hooks AS (
@@ -51,9 +55,11 @@ WITH RECURSIVE hooks AS (
   WHERE r.room > 0
   ORDER BY c.next_attempt_at LIMIT $1
 ), pick AS (
-  SELECT d.id FROM webhook_deliveries d JOIN cand ON cand.id = d.id
-  WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
-  FOR UPDATE OF d SKIP LOCKED
+  SELECT d.id FROM webhook_deliveries d
+  -- by primary key whatever the statistics say; the state as text so the partial due index (every due row) cannot serve
+  WHERE d.id = ANY (ARRAY(SELECT id FROM cand))
+    AND d.state::text = 'pending' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+  ORDER BY d.id FOR UPDATE OF d SKIP LOCKED
 )
 UPDATE webhook_deliveries d SET lease_until = now() + $2 * interval '1 millisecond', lease_owner = $5,
   next_attempt_at = now() + $2 * interval '1 millisecond',
