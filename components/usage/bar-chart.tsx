@@ -14,7 +14,7 @@ export const SERIES_COLORS: Record<SeriesKey, { fill: string; swatch: string }> 
 };
 
 const TICK = {
-  hour: { weekday: 'short', day: 'numeric' },
+  hour: { weekday: 'short', month: 'short', day: 'numeric' },
   day: { month: 'short', day: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
