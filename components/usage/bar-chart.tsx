@@ -18,6 +18,12 @@ const TICK = {
   day: { month: 'short', day: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+/** A narrow screen's date labels (every other one, see dateTicks): the weekday alone for hours. */
+const NARROW_TICK = {
+  hour: { weekday: 'short' },
+  day: { month: 'short', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const WHEN = {
   hour: { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   day: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' },
@@ -145,7 +151,8 @@ export function BarChart({ points, unit, label }: { points: ChartPoint[]; unit: 
             className={cn('absolute -translate-x-1/2 whitespace-nowrap', minor && 'max-sm:hidden')}
             style={{ left: `${((index + 0.5) / n) * 100}%` }}
           >
-            {format.dateTime(new Date(points[index]!.at), TICK[unit])}
+            <span className="max-sm:hidden">{format.dateTime(new Date(points[index]!.at), TICK[unit])}</span>
+            <span className="sm:hidden">{format.dateTime(new Date(points[index]!.at), NARROW_TICK[unit])}</span>
           </span>
         ))}
       </div>
