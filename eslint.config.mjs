@@ -3,10 +3,11 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 // a domain uses another only through its index.ts (conventions §4) — by alias… (limits, permissions and presets:
-// plain constants that client components import without pulling a domain's zod schemas into the browser)
+// plain constants that client components import without pulling a domain's zod schemas into the browser; usage/chart:
+// the usage charts' arithmetic, pure functions)
 const OTHER_DOMAIN_BY_ALIAS = {
   regex:
-    '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$|i18n/server$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$|limits$|permissions$|presets$|(?:[a-z]+-)?kinds$)[^/]+$',
+    '^@/lib/(?!server-actions/|auth/actions$|auth/auth$|request/header$|i18n/server$)[^/]+/(?!index$|(?:[a-z]+-)?actions$|schemas$|limits$|permissions$|presets$|chart$|(?:[a-z]+-)?kinds$)[^/]+$',
   message: 'Import another domain through its index.ts (or its actions/schemas).',
 };
 // …and by relative path: `../<domain>/<file>` reaches into another domain's files

@@ -6,7 +6,8 @@
 // group they administer and a connector of theirs (e2e/fixtures/factory.ts), signs in over HTTP and hands
 // Lighthouse the session cookie. Lighthouse 12 (13 needs Node ≥ 22.19) drives Debian's Chromium
 // (CHROME_PATH, default /usr/bin/chromium). Prints the table and writes it to test-results/lighthouse.md.
-// Not part of `npm test`: it is a measurement (about 4–8 minutes on a busy 2-core machine).
+// Not part of `npm test`: it is a measurement (about 4–8 minutes on a busy 2-core machine). AUDIT_JSON_DIR keeps the
+// Lighthouse reports (JSON, one per page and preset) for their diagnostics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { request } from '@playwright/test';
@@ -17,6 +18,9 @@ import * as factory from '../e2e/fixtures/factory';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.AUDIT_BASE_URL;
 const base = external ?? `http://localhost:${port}`;
+/** AUDIT_JSON_DIR: where to keep each run's Lighthouse report (JSON), to read its diagnostics (bootup-time, long-tasks…). */
+const jsonDir = process.env.AUDIT_JSON_DIR;
+if (jsonDir) fs.mkdirSync(jsonDir, { recursive: true });
 
 async function healthy(): Promise<boolean> {
   try {
@@ -113,6 +117,7 @@ async function main() {
           const result = await lighthouse(`${base}${path}`, flags, preset === 'desktop' ? desktopConfig : undefined);
           if (!result) throw new Error(`no result for ${path}`);
           const { categories, audits, finalDisplayedUrl } = result.lhr;
+          if (jsonDir) fs.writeFileSync(`${jsonDir}/${preset}-${name.replace(/\W+/g, '-')}.json`, JSON.stringify(result.lhr));
           if (new URL(finalDisplayedUrl).pathname !== path) throw new Error(`${path} ended at ${finalDisplayedUrl} (not signed in?)`);
           const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
           const findings = ['accessibility', 'best-practices']

@@ -2,18 +2,11 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { UsagePoint } from '@/lib/usage';
 import { cn } from '@/lib/utils';
+import { BarChart } from './bar-chart';
 import { UsageTotals } from './usage-totals';
-
-const SERIES = [
-  { key: 'ok', color: '#2563eb' },
-  { key: 'clientErrors', color: '#d97706' },
-  { key: 'throttled', color: '#9333ea' },
-  { key: 'serverErrors', color: '#dc2626' },
-] as const;
 
 /** The axis ticks of each range, formatted in the reader's language (UTC, the request's time zone). */
 const VIEWS = {
@@ -21,15 +14,13 @@ const VIEWS = {
   days: { month: 'short', day: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** Stacked bars of calls by outcome (recharts, loaded on this page only), a switch between the two ranges, and the figures as a table. */
+/** Stacked bars of calls by outcome (plain SVG: ./bar-chart.tsx), a switch between the two ranges, and the figures as a table. */
 export function UsageCharts({ hours, days }: { hours: UsagePoint[]; days: UsagePoint[] }) {
   const t = useTranslations('usage.charts');
   const format = useFormatter();
   const [view, setView] = useState<keyof typeof VIEWS>('hours');
   const points = view === 'hours' ? hours : days;
-  const data = points.map((p) => ({ ...p, ok: p.calls - p.clientErrors - p.throttled - p.serverErrors }));
   const tick = (at: string) => format.dateTime(new Date(at), VIEWS[view]);
-  const count = (n: unknown) => (typeof n === 'number' ? format.number(n) : String(n));
   return (
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
@@ -50,21 +41,7 @@ export function UsageCharts({ hours, days }: { hours: UsagePoint[]; days: UsageP
       </CardHeader>
       <CardContent className="grid gap-4">
         <UsageTotals points={points} label={t('totals')} testIdPrefix="usage-total" />
-        <div className="h-72 w-full" aria-hidden>
-          <ResponsiveContainer width="100%" height="100%">
-            {/* the table below is the accessible form: the chart takes no keyboard focus */}
-            <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="at" tickFormatter={tick} minTickGap={24} fontSize={12} />
-              <YAxis allowDecimals={false} fontSize={12} tickFormatter={count} />
-              <Tooltip labelFormatter={(at) => tick(String(at))} formatter={count} />
-              <Legend itemSorter={null} />
-              {SERIES.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={t(`series.${s.key}`)} stackId="calls" fill={s.color} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <BarChart key={view} points={points} unit={view === 'hours' ? 'hour' : 'day'} label={t(view)} />
         <details>
           <summary className="cursor-pointer text-sm text-muted-foreground">{t('showTable')}</summary>
           <div className="mt-2 max-h-80 overflow-auto">

@@ -39,11 +39,23 @@ test('a connector page counts its calls by outcome, and a stranger cannot add to
   await expect(page.getByTestId('usage-total-clientErrors')).toHaveText('2');
   await expect(page.getByTestId('usage-total-throttled')).toHaveText('0');
   await expect(page.getByTestId('usage-total-serverErrors')).toHaveText('0');
-  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // the bars: the refused calls stack on the succeeded ones; the chart reads out a bar's figures (keyboard: the latest hour first)
+  const chart = page.getByRole('slider', { name: 'Last 7 days, per hour' });
+  await expect(chart.locator('rect[data-series="clientErrors"]').first()).toBeVisible();
+  await chart.focus();
+  await expect(page.getByTestId('usage-chart-tooltip')).toBeVisible();
+  let read = 0; // the six calls fall in the latest hour, or in the two latest when an hour turned meanwhile
+  for (const at of ['167', '166']) {
+    await expect(chart).toHaveAttribute('aria-valuenow', at);
+    read += Number(/: Calls (\d+), Succeeded \d+, 4xx \d+, 429 0, 5xx 0$/.exec((await chart.getAttribute('aria-valuetext')) ?? '')?.[1]);
+    await chart.press('ArrowLeft');
+  }
+  expect(read).toBe(6);
   await saveScreenshot(page, testInfo, 'connector-usage-7-days');
 
   await page.getByRole('button', { name: '90 days' }).click();
   await expect(page.getByRole('heading', { name: 'Last 90 days, per day' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Last 90 days, per day' })).toHaveAttribute('aria-valuemax', '89');
   await expect(page.getByTestId('usage-total-calls')).toHaveText('6');
   await page.getByText('Show the figures as a table').click();
   await expect(page.getByRole('row').nth(1)).toContainText('6');

@@ -9,8 +9,7 @@ import { SEEDED_GROUPS } from '../../pages/group-page';
  * Page weight (issue 15, measured): the JavaScript each route sends on a cold load, compressed as sent
  * (Chromium asks for br). A script is the framework's (React and the Next.js runtime) when the build lists
  * it in `.next/build-manifest.json` `rootMainFiles`, else the app's own. Budget: the app's own ≤ 30 kB on
- * every route and all of it ≤ 165 kB. The usage page's chart library (recharts, recognised by its
- * `recharts-` class names) is counted apart, and only while no other route loads it.
+ * every route and all of it ≤ 165 kB, the usage page's charts included (plain SVG since issue 15: no chart library).
  * `npm run weight` runs just this spec; the table goes to the log and test-results/page-weight.md.
  */
 const APP_BUDGET = 30 * 1024;
@@ -20,9 +19,7 @@ interface Weight {
   route: string;
   framework: number;
   app: number;
-  chart: number;
   scripts: number;
-  chartFiles: string[];
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
@@ -33,15 +30,13 @@ const kB = (n: number) => (n / 1024).toFixed(1);
 async function weigh(browser: Browser, route: string, url: string, signedIn: boolean): Promise<Weight> {
   const context = await browser.newContext(signedIn ? { storageState: personaStatePath('alice') } : {});
   const page = await context.newPage();
-  const scripts: Promise<{ file: string; size: number; chart: boolean }>[] = [];
+  const scripts: Promise<{ file: string; size: number }>[] = [];
   page.on('requestfinished', (request) => {
     if (request.resourceType() !== 'script') return;
     scripts.push(
       (async () => {
-        const response = await request.response();
         const { responseBodySize } = await request.sizes();
-        const body = (await response?.text()) ?? '';
-        return { file: new URL(request.url()).pathname, size: responseBodySize, chart: body.includes('recharts-') };
+        return { file: new URL(request.url()).pathname, size: responseBodySize };
       })(),
     );
   });
@@ -50,13 +45,10 @@ async function weigh(browser: Browser, route: string, url: string, signedIn: boo
   await expect(page.getByRole('heading').first()).toBeVisible();
   const all = await Promise.all(scripts);
   await context.close();
-  const w: Weight = { route, framework: 0, app: 0, chart: 0, scripts: all.length, chartFiles: [] };
+  const w: Weight = { route, framework: 0, app: 0, scripts: all.length };
   for (const s of all) {
     if (framework.has(s.file)) w.framework += s.size;
-    else if (s.chart) {
-      w.chart += s.size;
-      w.chartFiles.push(s.file);
-    } else w.app += s.size;
+    else w.app += s.size;
   }
   return w;
 }
@@ -92,22 +84,16 @@ test('every route sends at most 30 kB of its own JavaScript and 165 kB in all (c
   const weights: Weight[] = [];
   for (const [route, url] of routes) weights.push(await weigh(browser, route, url, route !== 'sign-in'));
 
-  const rows = weights.map(
-    (w) => `| ${w.route} | ${kB(w.framework)} | ${kB(w.app)} | ${w.chart ? kB(w.chart) : '–'} | ${kB(w.framework + w.app + w.chart)} | ${w.scripts} |`,
-  );
-  const table = ['| route | framework kB | app’s own kB | chart library kB | total kB | scripts |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join(
-    '\n',
-  );
+  const rows = weights.map((w) => `| ${w.route} | ${kB(w.framework)} | ${kB(w.app)} | ${kB(w.framework + w.app)} | ${w.scripts} |`);
+  const table = ['| route | framework kB | app’s own kB | total kB | scripts |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join('\n');
   console.log(`\nJavaScript per route, cold load, as sent (br):\n${table}\n`);
   fs.writeFileSync(testInfo.outputPath('page-weight.md'), `${table}\n`);
   fs.mkdirSync('test-results', { recursive: true });
   fs.writeFileSync(path.join('test-results', 'page-weight.md'), `${table}\n`);
 
-  // the chart library rides only on the usage page
-  for (const w of weights) if (w.route !== 'connector usage') expect.soft(w.chartFiles, `${w.route} loads the chart library`).toEqual([]);
   for (const w of weights) {
     expect.soft(w.app, `${w.route}: the app's own JavaScript is ${kB(w.app)} kB (budget 30 kB)`).toBeLessThanOrEqual(APP_BUDGET);
-    const total = w.framework + w.app + (w.route === 'connector usage' ? 0 : w.chart);
+    const total = w.framework + w.app;
     expect.soft(total, `${w.route}: ${kB(total)} kB of JavaScript in all (budget 165 kB)`).toBeLessThanOrEqual(TOTAL_BUDGET);
   }
 });
