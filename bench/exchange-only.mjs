@@ -1,5 +1,5 @@
 // `npm run bench -- --exchange-only`: the token-exchange part of the ladder alone (≈ 2 min), for trying a
-// change to the exchange or to the server's memory settings: L0, L2, L3 and P1 closed-loop, then the open loop at half
+// change to the exchange or to the server's memory settings: L0, L2, L3, L4 and P1 closed-loop, then the open loop at half
 // of L3 (or BENCH_OPEN_LOOP_RATE, to compare two runs at the same rate), with the app server's GC pauses when
 // `--pauses` is given. Prints the same ratios and open-loop lines as the full ladder.
 import fs from 'node:fs';
@@ -48,6 +48,11 @@ function pausesSummary(file, from, to) {
   return [`  GC pauses ≥ 10 ms during the open loop: ${kinds.join(', ') || 'none'}; event-loop stalls ≥ 20 ms: ${stalls.join(' ') || 'none'}`];
 }
 
+const cpuText = (us) =>
+  Object.entries(us)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(' + ');
+
 export async function exchangeOnly({ startApp, base, cfg, databaseUrl, secrets, measure, pausesFile }) {
   const app = startApp({ sqlTrace: false });
   const hello = start('node:http hello', ['bench/hello-server.mjs', String(cfg.helloPort)]);
@@ -65,24 +70,26 @@ export async function exchangeOnly({ startApp, base, cfg, databaseUrl, secrets, 
     const loadBefore = os.loadavg();
     // CPU per request (server, and Postgres for L3): unlike req/s, it barely moves when other work shares the cores
     const server = serverPid(app.child.pid);
-    const appCpu = () => cpuOf(server);
+    const appCpu = () => ({ app: cpuOf(server) });
     const pg = postgresPids(app.child.pid);
-    const appAndPg = () => cpuOf(server) + cpuOfPostgres(pg);
+    const appAndPg = () => ({ app: cpuOf(server), postgres: cpuOfPostgres(pg) });
     const L0 = await measure({
       id: 'L0',
       name: 'bare node:http hello (own process)',
       url: `http://127.0.0.1:${cfg.helloPort}/`,
-      cpu: () => cpuOf(hello.child.pid),
+      cpu: () => ({ hello: cpuOf(hello.child.pid) }),
     });
     const L2 = await measure({ id: 'L2', name: 'lean router GET /v1/health/live', url: `${base}/v1/health/live`, cpu: appCpu });
     const L3 = await measure({ id: 'L3', name: 'GET /v1/accessToken (token exchange)', url: `${base}/v1/accessToken`, headers, cpu: appAndPg });
+    const { accessToken } = await (await fetch(`${base}/v1/accessToken`, { headers })).json();
+    const L4 = await measure({ id: 'L4', name: 'GET /v1/groups/{groupId}', url: `${base}/v1/groups/${fx.groupId}`, headers: { accessToken }, cpu: appAndPg });
     const P1 = await measure({
       id: 'P1',
       name: 'peer: oidc-provider client_credentials',
       url: `http://127.0.0.1:${cfg.peerPort}/token`,
       method: 'POST',
       body: 'grant_type=client_credentials&scope=api',
-      cpu: () => cpuOf(peer.child.pid),
+      cpu: () => ({ peer: cpuOf(peer.child.pid) }),
       headers: {
         authorization: `Basic ${Buffer.from(`${PEER_CLIENT.id}:${PEER_CLIENT.secret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
@@ -104,9 +111,9 @@ export async function exchangeOnly({ startApp, base, cfg, databaseUrl, secrets, 
         .loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}`,
-      `L0 ${Math.round(L0.rps)} req/s; L2 ${Math.round(L2.rps)} req/s; L3 ${Math.round(L3.rps)} req/s (p99 ${L3.p99} ms); P1 ${Math.round(P1.rps)} req/s`,
-      `L3 / P1 = ${(L3.rps / P1.rps).toFixed(2)}; L3 / L0 = ${(L3.rps / L0.rps).toFixed(3)}`,
-      `CPU µs per request: L0 ${L0.cpuUs.toFixed(0)}, L2 ${L2.cpuUs.toFixed(0)} (app), L3 ${L3.cpuUs.toFixed(0)} (app + Postgres: ${pg.length} processes), P1 ${P1.cpuUs.toFixed(0)}`,
+      `L0 ${Math.round(L0.rps)} req/s; L2 ${Math.round(L2.rps)} req/s; L3 ${Math.round(L3.rps)} req/s (p99 ${L3.p99} ms); L4 ${Math.round(L4.rps)} req/s; P1 ${Math.round(P1.rps)} req/s`,
+      `L3 / P1 = ${(L3.rps / P1.rps).toFixed(2)}; L3 / L0 = ${(L3.rps / L0.rps).toFixed(3)}; L4 / L0 = ${(L4.rps / L0.rps).toFixed(3)}`,
+      `CPU µs per request (${pg.length} Postgres processes): ${[L0, L2, L3, L4, P1].map((r) => `${r.id} ${cpuText(r.cpuUs)}`).join('; ')}`,
       `open loop at ${rate} req/s for ${ol.durationS} s: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms; errors ${ol.errors}`,
       `  worst latency per second (ms): ${ol.worstPerSecondMs.join(' ')}`,
     ];

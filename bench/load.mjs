@@ -19,7 +19,10 @@ export function rungMeasurer(cfg) {
     const warm = await cannon(rung.url, rung.headers, cfg.warmup, extra);
     const cpuBefore = rung.cpu?.(); // CPU seconds of the processes serving the rung, when the caller counts them
     const r = await cannon(rung.url, rung.headers, cfg.duration, extra);
-    const cpuUs = rung.cpu ? ((rung.cpu() - cpuBefore) * 1e6) / Math.max(1, r.requests.total) : undefined;
+    // µs per request for each process group the callback reports on, e.g. { app, postgres }
+    const cpuUs = rung.cpu
+      ? Object.fromEntries(Object.entries(rung.cpu()).map(([k, v]) => [k, ((v - cpuBefore[k]) * 1e6) / Math.max(1, r.requests.total)]))
+      : undefined;
     const bad = warm.non2xx + warm.errors + warm.timeouts + r.non2xx + r.errors + r.timeouts;
     const row = {
       ...rung,
