@@ -27,10 +27,6 @@ const OVERRIDES: Record<string, string[]> = {
   overflow: ['overflow-x', 'overflow-y'],
   'text-size': ['leading'],
   flex: ['grow', 'shrink', 'basis'],
-  touch: ['touch-x', 'touch-y', 'touch-pz'],
-  'touch-x': ['touch'],
-  'touch-y': ['touch'],
-  'touch-pz': ['touch'],
 };
 
 const EXACT: Record<string, string> = {};
@@ -55,10 +51,7 @@ exact('shrink', 'shrink shrink-0');
 exact('grow', 'grow grow-0');
 exact('break', 'break-normal break-words break-all break-keep');
 exact('shadow', 'shadow');
-exact('touch', 'touch-auto touch-none touch-manipulation');
-exact('touch-x', 'touch-pan-x touch-pan-left touch-pan-right');
-exact('touch-y', 'touch-pan-y touch-pan-up touch-pan-down');
-exact('touch-pz', 'touch-pinch-zoom');
+exact('touch-y', 'touch-pan-y'); // the one touch-action utility in use (every byte here ships on every page)
 exact('transition', 'transition');
 exact('fw', 'font-thin font-extralight font-light font-normal font-medium font-semibold font-bold font-extrabold font-black');
 
