@@ -23,14 +23,13 @@ function takeLightResponse(): typeof Response {
 
 export const LightResponse = takeLightResponse();
 
-const built = new WeakSet<object>();
-
 /** A JSON answer whose headers (a plain record) already hold everything, X-Request-Id included. */
 export function lightJson(json: string, status: number, headers: Record<string, string>): Response {
-  const res = new LightResponse(json, { status, headers: { ...headers, 'Content-Type': 'application/json' } });
-  built.add(res);
-  return res;
+  return new LightResponse(json, { status, headers: { ...headers, 'Content-Type': 'application/json' } });
 }
 
-/** Whether `res` came from lightJson (its headers are final: touching `res.headers` would only cost). */
-export const isLightJson = (res: Response) => built.has(res);
+/**
+ * Whether `res` came from lightJson (its headers are final: touching `res.headers` would only cost). The class
+ * tells: Hono's own answers are Node's `Response`, which is not an instance of the adapter's (that only extends it).
+ */
+export const isLightJson = (res: Response) => LightResponse !== Response && res instanceof LightResponse;
