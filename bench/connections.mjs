@@ -38,7 +38,7 @@ export async function benchInvoke({ base, idp, root, runToEnd, log, env, duratio
 export function invokeReport({ direct, invoke }) {
   const over = Math.round((invoke.latencyMs.p99 - direct.latencyMs.p99) * 100) / 100;
   const line = (name, r) =>
-    `  ${name}: ${r.requests} requests (${r.achievedRate} req/s): p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.statuses)}` : ''}`;
+    `  ${name}: ${r.requests} requests (${r.achievedRate} req/s): p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.statuses)}` : ''}\n    client timer lag p99 ${r.sendLagMs.p99} ms; worst per second (ms) from ${r.startEpochMs}: ${r.worstPerSecondMs.join(' ')}`;
   return {
     lines: [
       `Connections, open loop at ${INVOKE_RATE} req/s:`,

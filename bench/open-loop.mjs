@@ -105,6 +105,7 @@ function phase(seconds) {
   const connectsBefore = connects;
   return new Promise((resolve) => {
     const start = performance.now();
+    const startEpochMs = Date.now();
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + sent * interval <= now) {
@@ -117,7 +118,8 @@ function phase(seconds) {
             errors++;
             statuses[status] = (statuses[status] ?? 0) + 1;
           }
-          if (++done === total) resolve({ latencies, sendLag, errors, statuses, connects: connects - connectsBefore, elapsed: performance.now() - start });
+          if (++done === total)
+            resolve({ latencies, sendLag, errors, statuses, connects: connects - connectsBefore, elapsed: performance.now() - start, startEpochMs });
         });
       }
       if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
@@ -153,6 +155,7 @@ const result = {
   latencyMs: { p50: round(pct(lat, 50)), p90: round(pct(lat, 90)), p99: round(pct(lat, 99)), p999: round(pct(lat, 99.9)), max: round(lat[lat.length - 1]) },
   sendLagMs: { p50: round(pct(lag, 50)), p99: round(pct(lag, 99)), max: round(lag[lag.length - 1]) },
   worstPerSecondMs: worstPerSecond,
+  startEpochMs: run.startEpochMs, // wall clock at the first scheduled request (to line up with --pauses)
 };
 if (args.json) console.log(JSON.stringify(result));
 else {

@@ -13,6 +13,13 @@ export function parseBody(raw: string, contentType: string, types: readonly ('js
   if (type.includes('json') || (!type && raw.trim() === '')) {
     if (raw.trim() === '') return {};
     try {
+      // strict JSON first: it is what nearly every client sends, and JSON.parse is far cheaper than JSON5's
+      // character-by-character parser; what JSON accepts, JSON5 reads the same way
+      return JSON.parse(raw);
+    } catch {
+      /* not strict JSON: try the lenient reading */
+    }
+    try {
       return JSON5.parse(raw);
     } catch {
       throw new DomainError('InvalidJson');

@@ -27,6 +27,12 @@ const requestId = (c: Context) => (c.get('requestId' as never) as string | undef
 /** `/groups/{groupId}` → `/groups/:groupId` */
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** 413 with Connection: close — the unread rest of the body must not be parsed as the next request on the socket */
+const tooLarge = (c: Context) => {
+  const e = errorResponse(payloadTooLarge());
+  return c.json(e.body, e.status, e.headers);
+};
+
 const statusOf = (err: unknown) => {
   if (!(err instanceof DomainError)) return null;
   const e = errorResponse(err);
@@ -93,23 +99,22 @@ export function createApiRouter(routes: readonly Route[] = ROUTES) {
     });
   }
 
-  // Bodies over 1 MiB: 413 before they are read. A request with neither Content-Length nor
-  // Transfer-Encoding has no body (RFC 9112 §6.3): nothing to limit (and node-server's lazy body would fail).
+  // Bodies over 1 MiB: 413 before they are read. A declared Content-Length is checked here, so the body is then
+  // read straight from the socket (node-server's fast path; hono's bodyLimit would build a WHATWG Request and
+  // stream for every request with a body); a chunked body is counted by hono's bodyLimit as it is read. A request
+  // with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3): nothing to limit.
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    // Connection: close — the unread rest of the body must not be parsed as the next request on this socket
-    onError: (c) => {
-      const e = errorResponse(payloadTooLarge());
-      return c.json(e.body, e.status, e.headers);
-    },
+    onError: tooLarge,
   });
   // multipart routes (media) stream their body under limits of their own (lib/media)
   const streamedRoutes = new Set(routes.filter((r) => r.bodyTypes?.includes('multipart')).map((r) => `${r.method} /v1${r.path}`));
-  api.use('*', (c, next) =>
-    !streamedRoutes.has(`${c.req.method} ${c.req.path}`) && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined)
-      ? limitBody(c, next)
-      : next(),
-  );
+  api.use('*', (c, next) => {
+    if (streamedRoutes.has(`${c.req.method} ${c.req.path}`)) return next();
+    if (c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
+    const length = c.req.header('content-length');
+    return length !== undefined && parseInt(length, 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
+  });
 
   for (const route of routes) register(api, route);
 
