@@ -39,3 +39,8 @@ export function instrumentPool(pool: pg.Pool) {
     };
   });
 }
+
+/** The counter of the traced request running now (undefined outside one, or when tracing is off). */
+export function currentTrace(): { count: number } | undefined {
+  return store.getStore();
+}

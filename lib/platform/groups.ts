@@ -4,15 +4,15 @@ import { DomainError } from '@/lib/errors';
 import { countInMemory } from '@/lib/ratelimit';
 import type { AccessClaims } from '@/lib/tokens';
 import { CALLER_ROLE, CHILDREN_IN_TENANT, reachCtes, reachValues } from './reach';
-import { cachedAnswer, readCache, readCacheKey } from './read-cache';
+import { cachedRead } from './live-batch';
+import { readCacheKey } from './read-cache';
 
 /**
  * Group reads for the platform API (kaizala-connectors.md §5.1). Each request is ONE SQL statement: it
  * counts the call (rate limit), checks that the token's grant is still live (revocation takes effect at
- * once), computes the token's reach (lib/platform/reach.ts) and reads the groups with their counts. One
- * group's read is answered from memory while the organization's data version is the one it was read at
- * (lib/platform/read-cache.ts): the statement then only checks the token and reads the version ($9 = the
- * cached answer's version; the groups are read only when the current version differs).
+ * once), computes the token's reach (lib/platform/reach.ts) and reads the groups with their counts, with the
+ * organization's data version. One group's read is answered from memory while that version holds
+ * (lib/platform/read-cache.ts: then only the token and the version are read, batched across requests).
  *
  * Counts (subscribers of a ConnectGroup are not users here; see /subscribers):
  * - currentLevelUserCount: members of this group; userCount: member rows over the group and its sub-groups
@@ -30,8 +30,6 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
       : mode === 'direct'
         ? `g.id IN (SELECT id FROM base)`
         : `g.id IN (SELECT id FROM reach)`;
-  // the groups are read in a subquery that nothing can flatten (OFFSET 0): its version test is then a one-time
-  // filter above all of it, and a cache hit reads neither the reach, nor the groups, nor their members
   return `WITH RECURSIVE ${reachCtes(kind, { count: false })},
   ver AS (SELECT coalesce((SELECT version FROM tenant_data_versions WHERE tenant_id = $2::uuid), 0) AS v)
   SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version, r.*
@@ -55,8 +53,7 @@ function sql(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all'): string
         SELECT gm.group_id, gm.e164, ${PROVISIONED('gm.e164')} AS prov FROM group_members gm WHERE gm.group_id = d.id AND gm.role <> 'Subscriber'
       ) m
     ) h ON true
-    WHERE (SELECT v FROM ver) IS DISTINCT FROM $9::bigint AND ${target} AND g.tenant_id = $2::uuid
-    OFFSET 0
+    WHERE ${target} AND g.tenant_id = $2::uuid
   ) r ON true
   ORDER BY r.name, r.id`;
 }
@@ -133,14 +130,14 @@ const statements = new Map<string, { name: string; text: string }>();
 function statement(kind: AccessClaims['kind'], mode: 'one' | 'direct' | 'all') {
   const key = `${kind}_${mode}`;
   let s = statements.get(key);
-  if (!s) statements.set(key, (s = { name: `platform_groups_v7_${key}`, text: sql(kind, mode) }));
+  if (!s) statements.set(key, (s = { name: `platform_groups_v8_${key}`, text: sql(kind, mode) }));
   return s;
 }
 
-async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string, cachedVersion: string | null = null) {
+async function run(claims: AccessClaims, mode: 'one' | 'direct' | 'all', groupId?: string, counted?: Record<string, string>) {
   // counted in memory (lib/ratelimit/memory.ts): the read stays a read, with no hot counter rows to update
-  const headers = countInMemory(claims.cid, claims.tid);
-  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: [...reachValues(claims, groupId ?? null), cachedVersion] });
+  const headers = counted ?? countInMemory(claims.cid, claims.tid);
+  const { rows } = await getPool().query<GroupRow>({ ...statement(claims.kind, mode), values: reachValues(claims, groupId ?? null) });
   const first = rows[0]!;
   if (!first.live) throw new DomainError('TokenRevoked');
   return { rows: rows.filter((r) => r.id !== null), headers, version: first.version };
@@ -158,9 +155,10 @@ export async function listReachableGroups(claims: AccessClaims, opts: { showDeta
  */
 export async function getReachableGroup(claims: AccessClaims, groupId: string) {
   const key = readCacheKey('group', claims, groupId);
-  const cached = readCache.get(key);
-  const { rows, headers, version } = await run(claims, 'one', groupId, cached?.version ?? null);
-  const json = cachedAnswer(key, cached, version, () => (rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null));
+  const { json, headers } = await cachedRead(claims, key, async (counted) => {
+    const { rows, version } = await run(claims, 'one', groupId, counted);
+    return { version, json: () => (rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null) };
+  });
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { json, headers };
 }

@@ -12,14 +12,15 @@ import { isUuid } from '@/lib/utils';
 import { PROVISIONED } from './groups';
 import { decodeCursor, encodeCursor } from './pages';
 import { reachCtes, reachValues } from './reach';
-import { cachedAnswer, readCache, readCacheKey } from './read-cache';
+import { cachedRead } from './live-batch';
+import { readCacheKey } from './read-cache';
 import { platformWrite } from './writes';
 
 /**
  * Members and subscribers over /v1 (kaizala-connectors.md §5.3, §5.4). A page of either is ONE statement:
  * rate limit, live token, reach, and the page in (role, number) order after the cursor. A member page is
- * answered from memory while the organization's data version is the one it was read at (read-cache.ts):
- * the statement then only checks the token and reads the version ($12: the cached page's version).
+ * answered from memory while the organization's data version is the one it was read at (read-cache.ts:
+ * then only the token and the version are read, batched across requests).
  */
 type Listing = 'members' | 'subscribers';
 const ROLES: Record<Listing, string> = { members: `('Admin', 'Member')`, subscribers: `('Subscriber')` };
@@ -31,8 +32,7 @@ function pageSql(kind: AccessClaims['kind'], listing: Listing): string {
   if (!s) {
     s = `WITH RECURSIVE ${reachCtes(kind, { count: false })},
   ver AS (SELECT coalesce((SELECT version FROM tenant_data_versions WHERE tenant_id = $2::uuid), 0) AS v),
-  target AS (SELECT g.id, g.group_type FROM groups g WHERE (SELECT v FROM ver) IS DISTINCT FROM $12::bigint
-    AND g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
+  target AS (SELECT g.id, g.group_type FROM groups g WHERE g.id = $7::uuid AND g.tenant_id = $2::uuid AND g.id IN (SELECT id FROM reach))
   SELECT EXISTS (SELECT 1 FROM live) AS live, (SELECT v::text FROM ver) AS version,
     (SELECT id FROM target) AS target_id, (SELECT group_type FROM target) AS group_type,
     -- the page as one JSON value: one row to decode however long the page is
@@ -66,14 +66,14 @@ interface PageRow {
   page: PageItem[];
 }
 
-/** One statement: the token's liveness, the organization's data version and (unless it is `cachedVersion`) the page. */
-async function read(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }, cachedVersion: string | null) {
+/** One statement: the token's liveness, the organization's data version and the page. */
+async function read(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }, counted?: Record<string, string>) {
   const after = decodeCursor(opts.cursor);
-  const headers = countInMemory(claims.cid, claims.tid); // a read: counted in memory (lib/ratelimit/memory.ts)
+  const headers = counted ?? countInMemory(claims.cid, claims.tid); // a read: counted in memory (lib/ratelimit/memory.ts)
   const { rows } = await getPool().query<PageRow>({
-    name: `platform_${listing}_page_v4_${claims.kind}`,
+    name: `platform_${listing}_page_v5_${claims.kind}`,
     text: pageSql(claims.kind, listing),
-    values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1, cachedVersion],
+    values: [...reachValues(claims, groupId), after?.role ?? null, after?.e164 ?? null, opts.count + 1],
   });
   const first = rows[0]!;
   if (!first.live) throw new DomainError('TokenRevoked');
@@ -81,7 +81,7 @@ async function read(claims: AccessClaims, groupId: string, listing: Listing, opt
 }
 
 async function page(claims: AccessClaims, groupId: string, listing: Listing, opts: { cursor?: string; count: number }) {
-  const { first, headers } = await read(claims, groupId, listing, opts, null);
+  const { first, headers } = await read(claims, groupId, listing, opts);
   if (!first.target_id) throw new DomainError('GroupNotReachable', { headers });
   const found = first.page;
   const more = found.length > opts.count;
@@ -93,9 +93,10 @@ async function page(claims: AccessClaims, groupId: string, listing: Listing, opt
 /** GET /v1/groups/{groupId}/members: from the read cache while the organization's data version holds (the 404 too). */
 export async function listGroupMembers(claims: AccessClaims, groupId: string, opts: { cursor?: string; count: number }) {
   const key = readCacheKey('members', claims, groupId, opts.cursor, opts.count);
-  const cached = readCache.get(key);
-  const { first, headers } = await read(claims, groupId, 'members', opts, cached?.version ?? null);
-  const json = cachedAnswer(key, cached, first.version, () => (first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null));
+  const { json, headers } = await cachedRead(claims, key, async (counted) => {
+    const { first } = await read(claims, groupId, 'members', opts, counted);
+    return { version: first.version, json: () => (first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null) };
+  });
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { headers, json };
 }

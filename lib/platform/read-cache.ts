@@ -4,8 +4,9 @@ import type { AccessClaims } from '@/lib/tokens';
  * The answers of the two hottest platform reads (GET /v1/groups/{groupId} and GET …/members), kept in memory
  * under the organization's data version (table `tenant_data_versions`, bumped at commit by every transaction
  * that changes what these reads answer: migration 0023). Strongly consistent, on every instance:
- * - every request still runs ONE statement; it returns the tenant's current version and the token's
- *   liveness, and runs the heavy read only when the version differs from the cached entry's;
+ * - a request with a cached answer runs ONE statement, shared with the other requests of the same event-loop
+ *   turn (live-batch.ts): the token's liveness and the tenant's current version; the answer is used only when
+ *   the version is the cached entry's, else the read's own statement runs (two statements, right after a change);
  * - an answer is stored under the version read in the SAME statement (one snapshot), so it can never be
  *   filed under a newer version than the data it was computed from; a hit needs the exact version;
  * - liveness is never cached: a revoked grant or family stops reads at once.
@@ -82,15 +83,4 @@ export const readCache = new ReadCache(4_096, 64 * 1024 * 1024);
  */
 export function readCacheKey(read: string, claims: AccessClaims, ...parts: (string | number | undefined | null)[]): string {
   return [read, claims.kind, claims.tid, claims.grp ?? '', claims.uid ?? '', claims.phn ?? '', ...parts.map((p) => p ?? '')].join('|');
-}
-
-/**
- * A cached read's answer: the entry's JSON when the statement found the organization still at its version,
- * else `fresh()` (the statement's rows serialized, null = 404), stored under the version the statement read.
- */
-export function cachedAnswer(key: string, cached: CachedRead | undefined, version: string, fresh: () => string | null): string | null {
-  if (cached && cached.version === version) return cached.json;
-  const json = fresh();
-  readCache.set(key, { version, json });
-  return json;
 }

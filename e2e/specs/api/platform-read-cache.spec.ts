@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { startAppServer, type AppServer } from '../../fixtures/app-server';
 import { newPhoneNumber } from '../../fixtures/data';
 import { E2E_DATABASE_URL, withDb } from '../../fixtures/db';
@@ -15,19 +15,29 @@ const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 type Group = Record<string, unknown> & { groupName: string; currentLevelUserCount: number; userCount: number };
 type Member = { id: string; role: string; mobileNumber: string; isProvisioned: boolean };
 
-async function readGroup(request: APIRequestContext, base: string, groupId: string, accessToken: string): Promise<Group> {
+/**
+ * The suite's server counts statements (X-SQL-Statements): an answer from the cache takes one (the token and
+ * the version, read in a statement shared with concurrent requests); a read with nothing cached, one; the
+ * first read after a change, two (that check, then the read itself). `cached` asks for exactly one.
+ */
+function expectStatements(res: APIResponse, cached: boolean) {
+  const sql = res.headers()['x-sql-statements'];
+  if (sql === undefined) return;
+  if (cached) expect(Number(sql)).toBe(1);
+  else expect(Number(sql)).toBeLessThanOrEqual(2);
+}
+
+async function readGroup(request: APIRequestContext, base: string, groupId: string, accessToken: string, cached = false): Promise<Group> {
   const res = await request.get(`${base}/v1/groups/${groupId}`, { headers: { accessToken } });
   expect(res.status(), await res.text()).toBe(200);
-  const sql = res.headers()['x-sql-statements'];
-  if (sql !== undefined) expect(Number(sql)).toBe(1); // the suite's server counts statements; hit or miss, one
+  expectStatements(res, cached);
   return (await res.json()).groups[0];
 }
 
-async function readMembers(request: APIRequestContext, base: string, groupId: string, accessToken: string): Promise<Member[]> {
+async function readMembers(request: APIRequestContext, base: string, groupId: string, accessToken: string, cached = false): Promise<Member[]> {
   const res = await request.get(`${base}/v1/groups/${groupId}/members?count=100`, { headers: { accessToken } });
   expect(res.status(), await res.text()).toBe(200);
-  const sql = res.headers()['x-sql-statements'];
-  if (sql !== undefined) expect(Number(sql)).toBe(1);
+  expectStatements(res, cached);
   return (await res.json()).members;
 }
 
@@ -35,8 +45,8 @@ async function readMembers(request: APIRequestContext, base: string, groupId: st
 async function warm(request: APIRequestContext, base: string, groupId: string, accessToken: string) {
   const group = await readGroup(request, base, groupId, accessToken);
   const members = await readMembers(request, base, groupId, accessToken);
-  expect(await readGroup(request, base, groupId, accessToken)).toEqual(group);
-  expect(await readMembers(request, base, groupId, accessToken)).toEqual(members);
+  expect(await readGroup(request, base, groupId, accessToken, true)).toEqual(group);
+  expect(await readMembers(request, base, groupId, accessToken, true)).toEqual(members);
   return { group, members };
 }
 
@@ -113,6 +123,47 @@ test.describe.serial('[API] read cache: the next read after a change shows it', 
     expect((await readGroup(request, baseURL!, sub, t.group)).currentLevelUserCount).toBe(2);
     expect(await readMembers(request, baseURL!, sub, t.group)).toHaveLength(2);
   });
+});
+
+test('[SECURITY] concurrent cached reads share one check, each with its own answer: a revoked token among live ones gets 401', async ({ request, baseURL }) => {
+  const contoso = await tenantId('Contoso');
+  const [live, revoked] = await Promise.all([
+    makeGroupWith({ tenant: contoso, admin: newPhoneNumber() }),
+    makeGroupWith({ tenant: contoso, admin: newPhoneNumber() }),
+  ]);
+  const [tl, tr] = [await platformTokens(request, live), await platformTokens(request, revoked)];
+  const expected = await warm(request, baseURL!, live, tl.group);
+  await warm(request, baseURL!, revoked, tr.group);
+  await withDb(async (db) => {
+    await db.query('BEGIN');
+    const grant = await db.query<{ id: string }>(`UPDATE grants SET revoked_at = now() WHERE connector_id = $1 AND group_id = $2 RETURNING id`, [
+      tr.connector.id,
+      revoked,
+    ]);
+    await db.query(`UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'grant_removed' WHERE grant_id = ANY($1::uuid[])`, [
+      grant.rows.map((g) => g.id),
+    ]);
+    await db.query('COMMIT');
+  });
+  // sent together, so the server checks them in shared statements (lib/platform/live-batch.ts)
+  const calls = Array.from({ length: 24 }, (_, i) => {
+    const [group, token] = i % 2 ? [revoked, tr.group] : [live, tl.group];
+    const path = i % 4 < 2 ? `/v1/groups/${group}` : `/v1/groups/${group}/members?count=100`;
+    return request
+      .get(`${baseURL}${path}`, { headers: { accessToken: token } })
+      .then(async (res) => ({ i, path, status: res.status(), body: await res.json() }));
+  });
+  for (const r of await Promise.all(calls)) {
+    if (r.i % 2) {
+      expect(r.status, r.path).toBe(401);
+      expect(r.body).toMatchObject({ errorCode: 'InvalidToken' });
+    } else {
+      expect(r.status, r.path).toBe(200);
+      expect(r.path.endsWith('members?count=100') ? r.body.members : r.body.groups[0]).toEqual(
+        r.path.endsWith('members?count=100') ? expected.members : expected.group,
+      );
+    }
+  }
 });
 
 test.describe.serial('[API] read cache: two app instances on one database', () => {
