@@ -47,9 +47,10 @@ function flush() {
 }
 
 function send(batch: Waiting[]) {
-  untraced(() =>
-    getPool().query<LiveCheck>({ ...BATCH_SQL, values: [batch.map((w) => w.tenant), batch.map((w) => w.grant), batch.map((w) => w.family)] }),
-  ).then(
+  // async: a pool that cannot even start the query rejects the batch's requests instead of throwing in a timer
+  const query = async () =>
+    untraced(() => getPool().query<LiveCheck>({ ...BATCH_SQL, values: [batch.map((w) => w.tenant), batch.map((w) => w.grant), batch.map((w) => w.family)] }));
+  query().then(
     ({ rows }) =>
       batch.forEach((w, i) => {
         if (w.trace) w.trace.count++;
@@ -69,7 +70,7 @@ export function checkLive(claims: AccessClaims): Promise<LiveCheck> {
 
 /**
  * A read through the cache. With an answer cached, only the token's liveness and the organization's data
- * version are read — in one statement shared by every request of this event-loop turn (live-batch.ts) — and
+ * version are read — in one statement shared by every request of this event-loop turn (checkLive above) — and
  * the cached answer is returned while the version holds. Otherwise (nothing cached, or the data changed) the
  * read's own statement runs (`fresh`: liveness, version and data in one snapshot) and its answer is stored
  * under the version that statement read. Statements per request: one; two right after a change.
