@@ -157,7 +157,7 @@ export async function getReachableGroup(claims: AccessClaims, groupId: string) {
   const key = readCacheKey('group', claims, groupId);
   const { json, headers } = await cachedRead(claims, key, async (counted) => {
     const { rows, version } = await run(claims, 'one', groupId, counted);
-    return { version, json: () => (rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null) };
+    return { version, json: rows.length ? JSON.stringify({ groups: rows.map((r) => toItem(r, true)) }) : null };
   });
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { json, headers };

@@ -78,7 +78,7 @@ export function checkLive(claims: AccessClaims): Promise<LiveCheck> {
 export async function cachedRead(
   claims: AccessClaims,
   key: string,
-  fresh: (headers: Record<string, string>) => Promise<{ version: string; json: () => string | null }>,
+  fresh: (headers: Record<string, string>) => Promise<{ version: string; json: string | null }>,
 ): Promise<{ json: string | null; headers: Record<string, string> }> {
   // counted in memory (lib/ratelimit/memory.ts): the read stays a read, with no hot counter rows to update
   const headers = countInMemory(claims.cid, claims.tid);
@@ -88,8 +88,7 @@ export async function cachedRead(
     if (!check.live) throw new DomainError('TokenRevoked');
     if (check.version === cached.version) return { json: cached.json, headers };
   }
-  const read = await fresh(headers);
-  const json = read.json();
-  readCache.set(key, { version: read.version, json });
+  const { version, json } = await fresh(headers);
+  readCache.set(key, { version, json });
   return { json, headers };
 }

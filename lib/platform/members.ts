@@ -95,7 +95,7 @@ export async function listGroupMembers(claims: AccessClaims, groupId: string, op
   const key = readCacheKey('members', claims, groupId, opts.cursor, opts.count);
   const { json, headers } = await cachedRead(claims, key, async (counted) => {
     const { first } = await read(claims, groupId, 'members', opts, counted);
-    return { version: first.version, json: () => (first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null) };
+    return { version: first.version, json: first.target_id ? JSON.stringify(memberBody(first.page, opts.count)) : null };
   });
   if (json === null) throw new DomainError('GroupNotReachable', { headers });
   return { headers, json };
