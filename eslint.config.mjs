@@ -16,20 +16,23 @@ const OTHER_DOMAIN_BY_RELATIVE_PATH = {
   message: 'Import another domain through its index.ts (relative paths too).',
 };
 
+// links prefetch on intent (components/ui/link.tsx), not every link as it scrolls into view
+const NEXT_LINK = { name: 'next/link', message: "Use Link from '@/components/ui/link' (prefetches on hover, touch or focus)." };
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores(['.next/**', 'node_modules/**', '.data/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**']),
   {
     rules: {
-      'no-restricted-imports': ['error', { patterns: [OTHER_DOMAIN_BY_ALIAS] }],
+      'no-restricted-imports': ['error', { paths: [NEXT_LINK], patterns: [OTHER_DOMAIN_BY_ALIAS] }],
       // no import cycles between our modules (node_modules are not followed)
       'import/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_DOMAIN_BY_ALIAS, OTHER_DOMAIN_BY_RELATIVE_PATH] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [NEXT_LINK], patterns: [OTHER_DOMAIN_BY_ALIAS, OTHER_DOMAIN_BY_RELATIVE_PATH] }] },
   },
   {
     // feature UI never talks to the database: it goes through lib/<domain> (actions, server-only reads)
@@ -38,9 +41,11 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
+          paths: [NEXT_LINK],
           patterns: [OTHER_DOMAIN_BY_ALIAS, { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'components/ never imports db/: use the domain in lib/.' }],
         },
       ],
     },
   },
+  { files: ['components/ui/link.tsx'], rules: { 'no-restricted-imports': 'off' } },
 ]);

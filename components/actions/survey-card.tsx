@@ -1,5 +1,6 @@
 'use client';
 import { Download } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -7,7 +8,18 @@ import { Button } from '@/components/ui/button';
 import type { ActionCardDto } from '@/lib/actions/schemas';
 import { ActionCard, useWhen } from './action-card';
 import { AnswerFileLinks } from './answer-file-links';
-import { SurveyForm } from './survey-form';
+
+// the answer form (with its file uploads) loads when someone opens it, not with every group's Actions tab
+const SurveyForm = dynamic(() => import('./survey-form').then((m) => m.SurveyForm), { loading: FormLoading });
+
+function FormLoading() {
+  const t = useTranslations('common');
+  return (
+    <p role="status" className="text-sm text-muted-foreground">
+      {t('loading')}…
+    </p>
+  );
+}
 
 /**
  * A survey: how many responded, the responses table (for whoever may see them; an anonymous survey names

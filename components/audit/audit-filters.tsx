@@ -1,5 +1,5 @@
 import { Download, Search } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { listHref } from '@/components/data-table/list-url';
 import { Button, buttonVariants } from '@/components/ui/button';

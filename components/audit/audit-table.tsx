@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, Bot, Plug, ScrollText, User } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { listHref } from '@/components/data-table/list-url';
 import { Badge } from '@/components/ui/badge';

@@ -1,5 +1,5 @@
 import { Cable } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { ConnectionDto } from '@/lib/connections';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { ServiceDto } from '@/lib/connections';

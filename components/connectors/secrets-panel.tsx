@@ -1,7 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { Eye, EyeOff, RotateCw } from 'lucide-react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
@@ -12,15 +12,16 @@ import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 import type { ConnectorSecretDto } from '@/lib/connectors';
 import { revealSecretAction, rotateSecretAction } from '@/lib/connectors/actions';
 
+/** A secret with its dates as the page formatted them on the server (connector-details.tsx). */
+export type SecretRow = ConnectorSecretDto & { created: string; stops: string | null };
+
 /** Show, Copy and Rotate: rendered for the owner and org admins only (the others get AskOwnerNotice). */
-export function SecretsPanel({ connectorId, secrets }: { connectorId: string; secrets: ConnectorSecretDto[] }) {
+export function SecretsPanel({ connectorId, secrets }: { connectorId: string; secrets: SecretRow[] }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [rotateOpen, setRotateOpen] = useState(false);
   const { pending, run } = useActionRunner();
   const t = useTranslations('connectors.secrets');
   const tc = useTranslations('common');
-  const format = useFormatter();
-  const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
   const reveal = async (secretId: string): Promise<string | null> => {
     if (revealed[secretId]) return revealed[secretId];
@@ -50,8 +51,8 @@ export function SecretsPanel({ connectorId, secrets }: { connectorId: string; se
             <li key={s.id} className="grid gap-1.5" aria-label={label} data-secret-id={s.id}>
               <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                 <Badge variant={s.current ? 'success' : 'warning'}>{label}</Badge>
-                <span>{t('created', { date: dateTime(s.createdAt) })}</span>
-                <span>· {s.expiresAt ? t('stops', { date: dateTime(s.expiresAt) }) : t('noExpiry')}</span>
+                <span>{t('created', { date: s.created })}</span>
+                <span>· {s.stops ? t('stops', { date: s.stops }) : t('noExpiry')}</span>
               </div>
               <div className="flex items-center gap-2">
                 <code data-testid="secret-value" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm">

@@ -1,17 +1,25 @@
 'use client';
-import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
+import { useTranslations } from 'next-intl';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog, removeTrigger } from '@/components/ui/confirm-dialog';
 import type { ConnectorGroupDto } from '@/lib/grants';
 import { removeGroupGrantAction } from '@/lib/grants/actions';
 import { useActionRunner } from '@/lib/server-actions/use-action-runner';
 
-/** The connector page's "Groups" card: where it is granted, with Remove for org and group admins. */
-export function ConnectorGroups({ connectorName, groups, hidden }: { connectorName: string; groups: ConnectorGroupDto[]; hidden: number }) {
+/** The connector page's "Groups" card: where it is granted, with Remove for org and group admins. `added`: the grant's
+ * date, formatted on the server (connector-details.tsx). */
+export function ConnectorGroups({
+  connectorName,
+  groups,
+  hidden,
+}: {
+  connectorName: string;
+  groups: (ConnectorGroupDto & { added: string })[];
+  hidden: number;
+}) {
   const { pending, run } = useActionRunner();
   const t = useTranslations('grants.connectorGroups');
-  const format = useFormatter();
   return (
     <Card>
       <CardHeader>
@@ -30,9 +38,7 @@ export function ConnectorGroups({ connectorName, groups, hidden }: { connectorNa
                     {g.groupName}
                   </Link>
                   <p className="text-xs text-muted-foreground">
-                    {g.grantedBy
-                      ? t('addedBy', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }), by: g.grantedBy })
-                      : t('added', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }) })}
+                    {g.grantedBy ? t('addedBy', { date: g.added, by: g.grantedBy }) : t('added', { date: g.added })}
                   </p>
                 </div>
                 {g.canRemove && (

@@ -1,7 +1,7 @@
 'use client';
 import { submitWith } from '@/lib/forms';
 import { Plug } from 'lucide-react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
@@ -23,7 +23,8 @@ export function GroupConnectorsPanel({
 }: {
   groupId: string;
   groupName: string;
-  granted: GroupGrantDto[];
+  /** `added`: the grant's date, formatted on the server (the page) */
+  granted: (GroupGrantDto & { added: string })[];
   available: { id: string; name: string }[];
 }) {
   const { pending, run } = useActionRunner();
@@ -33,7 +34,6 @@ export function GroupConnectorsPanel({
   const t = useTranslations('grants.group');
   const tg = useTranslations('grants');
   const tc = useTranslations('common');
-  const format = useFormatter();
 
   const reveal = async (grantId: string) => {
     if (revealed[grantId]) return revealed[grantId];
@@ -123,9 +123,7 @@ export function GroupConnectorsPanel({
                       <Badge variant="success">{t('working')}</Badge>
                       {g.connectorStatus === 'inactive' && <Badge variant="muted">{t('deactivated')}</Badge>}
                       <span className="text-xs text-muted-foreground">
-                        {g.grantedBy
-                          ? t('addedOnBy', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }), by: g.grantedBy })
-                          : t('addedOn', { date: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }) })}
+                        {g.grantedBy ? t('addedOnBy', { date: g.added, by: g.grantedBy }) : t('addedOn', { date: g.added })}
                       </span>
                     </div>
                     <div className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 import { Plus, ShieldCheck, Users } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/data-table/pager';
 import { SortHeader } from '@/components/data-table/sort-header';

@@ -1,6 +1,6 @@
 'use client';
 import { submitWith } from '@/lib/forms';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';

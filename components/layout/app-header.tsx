@@ -1,5 +1,5 @@
 import { Building2, Phone, Plug } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 
 /** Breadcrumb link to the parent section, the page title, and badges or text beside/below it. */

@@ -1,6 +1,6 @@
 import { Plus } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { ConnectionsTable } from '@/components/connections/connections-table';
 import { ServicesList } from '@/components/connections/services-list';

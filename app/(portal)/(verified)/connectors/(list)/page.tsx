@@ -1,6 +1,6 @@
 import { Plus } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { ConnectorsTable } from '@/components/connectors/connectors-table';
 import { ConnectorsToolbar } from '@/components/connectors/connectors-toolbar';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { GroupConnectorsPanel } from '@/components/grants/group-connectors-panel';
 import { pageData } from '@/lib/server-actions/page-data';
 import { grantableConnectors, listGroupGrants } from '@/lib/grants';
@@ -18,5 +18,8 @@ export default async function GroupConnectorsPage({ params }: PageProps<'/groups
     targetType: 'group',
     targetId: id,
   });
-  return <GroupConnectorsPanel groupId={id} groupName={view.group.name} granted={granted} available={available} />;
+  // dates formatted here, not while the page hydrates (connector-details.tsx says why)
+  const format = await getFormatter();
+  const dated = granted.map((g) => ({ ...g, added: format.dateTime(new Date(g.createdAt), { dateStyle: 'medium' }) }));
+  return <GroupConnectorsPanel groupId={id} groupName={view.group.name} granted={dated} available={available} />;
 }
