@@ -21,7 +21,7 @@ import * as factory from '../e2e/fixtures/factory';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.AUDIT_BASE_URL;
 const base = external ?? `http://localhost:${port}`;
-/** AUDIT_JSON_DIR: where to keep each run's Lighthouse report (JSON), to read its diagnostics (bootup-time, long-tasks…). */
+/** AUDIT_JSON_DIR: where to keep the reported run's Lighthouse report (JSON, per page and preset), to read its diagnostics (bootup-time, long-tasks…). */
 const jsonDir = process.env.AUDIT_JSON_DIR;
 if (jsonDir) fs.mkdirSync(jsonDir, { recursive: true });
 const runs = Math.max(1, Number(process.env.AUDIT_RUNS ?? 1));
@@ -73,9 +73,11 @@ interface Row {
   findings: string[];
   /** every run's performance score, when AUDIT_RUNS > 1 */
   scores: number[];
+  /** the Lighthouse report, for AUDIT_JSON_DIR */
+  report: string;
 }
 
-/** One Lighthouse run of `path` with `preset`; the report is kept in AUDIT_JSON_DIR (the last run's, per page). */
+/** One Lighthouse run of `path` with `preset`. */
 async function audit(port: number, preset: 'desktop' | 'mobile', name: string, path: string, cookie: string | undefined): Promise<Row> {
   const flags: Flags = {
     port,
@@ -87,7 +89,6 @@ async function audit(port: number, preset: 'desktop' | 'mobile', name: string, p
   const result = await lighthouse(`${base}${path}`, flags, preset === 'desktop' ? desktopConfig : undefined);
   if (!result) throw new Error(`no result for ${path}`);
   const { categories, audits, finalDisplayedUrl } = result.lhr;
-  if (jsonDir) fs.writeFileSync(`${jsonDir}/${preset}-${name.replace(/\W+/g, '-')}.json`, JSON.stringify(result.lhr));
   if (new URL(finalDisplayedUrl).pathname !== path) throw new Error(`${path} ended at ${finalDisplayedUrl} (not signed in?)`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const findings = ['accessibility', 'best-practices']
@@ -108,6 +109,7 @@ async function audit(port: number, preset: 'desktop' | 'mobile', name: string, p
     lcp: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0),
     findings: [...new Set(findings)],
     scores: [],
+    report: JSON.stringify(result.lhr),
   };
 }
 
@@ -156,6 +158,8 @@ async function main() {
           // the run with the median performance score (Lighthouse's advice for variable machines)
           const row = [...tries].sort((a, b) => a.performance - b.performance)[Math.floor((tries.length - 1) / 2)]!;
           row.scores = tries.map((r) => r.performance);
+          // the reported run's report, for its diagnostics
+          if (jsonDir) fs.writeFileSync(`${jsonDir}/${preset}-${name.replace(/\W+/g, '-')}.json`, row.report);
           rows.push(row);
           console.log(
             `${preset} ${name}: perf ${row.performance}${runs > 1 ? ` (runs ${row.scores.join(', ')})` : ''} a11y ${row.accessibility} bp ${row.bestPractices}${row.findings.length ? ` (${row.findings.join(', ')})` : ''}`,

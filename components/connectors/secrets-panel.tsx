@@ -13,7 +13,7 @@ import type { ConnectorSecretDto } from '@/lib/connectors';
 import { revealSecretAction, rotateSecretAction } from '@/lib/connectors/actions';
 
 /** A secret with its dates as the page formatted them on the server (connector-details.tsx). */
-export type SecretRow = ConnectorSecretDto & { created: string; stops: string | null };
+type SecretRow = ConnectorSecretDto & { created: string; stops: string | null };
 
 /** Show, Copy and Rotate: rendered for the owner and org admins only (the others get AskOwnerNotice). */
 export function SecretsPanel({ connectorId, secrets }: { connectorId: string; secrets: SecretRow[] }) {

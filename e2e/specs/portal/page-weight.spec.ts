@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import { startupScripts } from '../../fixtures/build';
 import { personaStatePath } from '../../fixtures/session';
 import { expect, test } from '../../fixtures/test';
 import { SEEDED_GROUPS } from '../../pages/group-page';
@@ -22,8 +23,7 @@ interface Weight {
   scripts: number;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-const framework = new Set(manifest.rootMainFiles.map((f) => `/_next/${f}`));
+const framework = startupScripts();
 const kB = (n: number) => (n / 1024).toFixed(1);
 
 /** Every script of one cold load in a fresh context (no cache), after the network has gone quiet. */

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { startupScripts } from '../../fixtures/build';
 
 /** What browsers and crawlers ask every site for is answered, signed in or not (issue 13, measured pages). */
 test('favicon.ico and robots.txt are answered without a sign-in redirect', async ({ request }) => {
@@ -16,8 +15,7 @@ test('favicon.ico and robots.txt are answered without a sign-in redirect', async
 });
 
 /** The framework's start-up chunks carry V8's compile hint in front of their code (lib/request/static-brotli.ts). */
-const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-const startup = new Set(manifest.rootMainFiles.map((f) => `/_next/${f}`));
+const startup = startupScripts();
 const HINT = '//# allFunctionsCalledOnLoad\n';
 
 test('the build’s scripts go out in brotli to a browser that takes it, the same code as gzip', async ({ request }) => {
