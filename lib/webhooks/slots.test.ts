@@ -38,4 +38,15 @@ describe('Slots (a worker’s per-webhook bookkeeping)', () => {
     s.done('a');
     expect(s.rooms()).toEqual({ ids: [], rooms: [] });
   });
+
+  it('knows which webhooks a claim left due rows behind for (it got all the room it asked) and which it emptied', () => {
+    const s = new Slots(2, 4);
+    // `a` and `b` already had rows here (room 2 and 0); `c` and `d` are new (room `depth`, 4)
+    s.noteClaim({ ids: ['a', 'b'], rooms: [2, 0] }, [...rows('a', 2), ...rows('c', 4), ...rows('d', 1)]);
+    expect(['a', 'b', 'c', 'd'].map((h) => s.mayHaveMore(h))).toEqual([true, true, true, false]);
+    // the next claim asks `a` for 1 and gets none: its due rows are all here
+    s.noteClaim({ ids: ['a'], rooms: [1] }, []);
+    expect(s.mayHaveMore('a')).toBe(false);
+    expect(s.mayHaveMore('e')).toBe(false);
+  });
 });

@@ -13,6 +13,8 @@ export interface SlotRow {
 export class Slots<Row extends SlotRow> {
   private readonly inflightBy = new Map<string, number>();
   private readonly waitingBy = new Map<string, { row: Row; claimedAt: number }[]>();
+  /** webhooks whose last claim was cut by their room: they may have due rows left in the queue */
+  private readonly cut = new Set<string>();
   inflight = 0;
   waiting = 0;
 
@@ -27,6 +29,25 @@ export class Slots<Row extends SlotRow> {
     const out = { ids: [...ids], rooms: [] as number[] };
     for (const h of out.ids) out.rooms.push(Math.max(0, this.depth - (this.inflightBy.get(h) ?? 0) - (this.waitingBy.get(h)?.length ?? 0)));
     return out;
+  }
+
+  /**
+   * After a claim that asked `asked.rooms` for `asked.ids` (and `depth` for any other webhook) and got `rows`: a
+   * webhook that got all it asked for may have more due rows, one that got less has none left for now.
+   */
+  noteClaim(asked: { ids: string[]; rooms: number[] }, rows: Row[]) {
+    const got = new Map<string, number>();
+    for (const r of rows) got.set(r.webhook_id, (got.get(r.webhook_id) ?? 0) + 1);
+    if (this.cut.size > 10_000) this.cut.clear();
+    const mark = (hook: string, room: number) => ((got.get(hook) ?? 0) >= room ? this.cut.add(hook) : this.cut.delete(hook));
+    asked.ids.forEach((hook, i) => mark(hook, asked.rooms[i]!));
+    const known = new Set(asked.ids);
+    for (const hook of got.keys()) if (!known.has(hook)) mark(hook, this.depth);
+  }
+
+  /** Whether `hook`'s last claim was cut by its room: when one of its attempts ends, a claim may find more. */
+  mayHaveMore(hook: string): boolean {
+    return this.cut.has(hook);
   }
 
   add(rows: Row[], claimedAt: number) {

@@ -8,7 +8,7 @@ import { disableWebhook } from './disable';
 import { sendHttp, type HttpOutcome } from './http';
 import { MAX_ATTEMPTS, nextRetryDelayMs, parseRetryAfter } from './schedule';
 import { standardWebhookHeaders } from './signing';
-import { CLAIM_SQL, CLAIM_STATEMENT, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
+import { CLAIM_SQL, RECORD_SQL, RELEASE_LOST_SQL, RELEASE_SQL, type Claimed, type Result } from './queue-sql';
 import { Slots } from './slots';
 import { openSecret, openToken, strictCallbacks } from './store';
 
@@ -93,6 +93,8 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   let flushTimer: NodeJS.Timeout | null = null;
   /** deliveries this worker holds: waiting, in flight, results not yet recorded (their leases are ours) */
   const held = new Set<string>();
+  /** the worker stopped claiming because it holds all it may: an attempt that ends makes room for a claim */
+  let saturated = false;
   /** after a failed claim: try again after this long (0.5 s doubling to 10 s), not only at the next poll */
   let retryDelay = 0;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -166,7 +168,10 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
       slots.done(row.webhook_id);
       scheduleFlush(pending.length >= 200 ? 0 : 5);
       dispatch();
-      kick();
+      // room freed: worth a claim only if the last one left due rows behind for lack of room (new rows come with
+      // NOTIFY, retries with the poll); a claim after every attempt mostly found nothing and held up the claim a new
+      // event's NOTIFY asked for (half the claims at 1,000 deliveries/s returned no row)
+      if (saturated || slots.mayHaveMore(row.webhook_id)) kick();
     }
   };
 
@@ -200,20 +205,19 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
           dispatch();
           // in flight at most WEBHOOK_CONCURRENCY, and as many again waiting
           const want = Math.min(2 * c.WEBHOOK_CONCURRENCY - slots.inflight - slots.waiting, 500);
-          if (want <= 0) break;
+          saturated = want <= 0;
+          if (saturated) break;
           // each webhook this worker has rows of gets only the room it has left
-          const { ids, rooms } = slots.rooms();
+          const asked = slots.rooms();
           const claimedAt = Date.now(); // the lease runs from the claim: counted from before it was sent
           // a connection that died without a word (Postgres restarted, the network cut) must not stall the worker
           const { rows } = await withDeadline(
-            getPool().query<Claimed>({
-              name: CLAIM_STATEMENT, // prepared once per connection: planning it cost more than running it
-              text: CLAIM_SQL,
-              values: [want, c.WEBHOOK_LEASE_MS, ids, rooms, id, slots.depth],
-            }),
+            // unnamed, so planned for these values every time (queue-sql.ts: a cached generic plan was ruinous)
+            getPool().query<Claimed>(CLAIM_SQL, [want, c.WEBHOOK_LEASE_MS, asked.ids, asked.rooms, id, slots.depth]),
             CLAIM_DEADLINE_MS,
           );
           for (const row of rows) held.add(row.id);
+          slots.noteClaim(asked, rows);
           slots.add(rows, claimedAt);
           retryDelay = 0;
           if (stopped || paused) void giveBack(slots.clearWaiting());
