@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { acceptsEncoding } from './header';
 
 /**
  * Brotli for the build's static files (issue 13, page weight): Next.js sends them gzipped; a browser that
@@ -29,17 +30,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=UTF-8',
 };
-
-function acceptsBrotli(header: string | string[] | undefined): boolean {
-  return String(header ?? '')
-    .split(',')
-    .some((part) => {
-      const [coding, ...params] = part.trim().split(';');
-      if (coding?.trim().toLowerCase() !== 'br') return false;
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return !q || Number(q.slice(2)) > 0;
-    });
-}
 
 /** The absolute paths of the build's start-up chunks, or none when the manifest is missing or integrity is on. */
 function startupChunks(buildDir: string): Set<string> {
@@ -72,7 +62,7 @@ export function staticBrotli(buildDir: string) {
 
   /** Answers the request and returns true, or returns false for Next.js to answer it. */
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith(PREFIX) || !acceptsBrotli(req.headers['accept-encoding'])) return false;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith(PREFIX) || !acceptsEncoding(req.headers['accept-encoding'], 'br')) return false;
     let rel: string;
     try {
       rel = decodeURIComponent(req.url.slice(PREFIX.length).split('?')[0]!);

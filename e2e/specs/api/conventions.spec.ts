@@ -85,4 +85,22 @@ test.describe('[API] conventions of every route', () => {
     expect(doc.paths['/v1/groups/{groupId}'].get['x-permission']).toBe('Group Information');
     expect(doc.paths['/v1/oauth/token'].post.requestBody.content).toHaveProperty('application/x-www-form-urlencoded');
   });
+
+  test('GET /v1/openapi.json is compressed for clients that accept it (brotli first), the same document in every encoding', async ({ request }) => {
+    const plain = await request.get('/v1/openapi.json', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers()['content-encoding']).toBeUndefined();
+    const size = (await plain.body()).length;
+    expect(size).toBeGreaterThan(50_000);
+    for (const [accept, coding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      const res = await request.get('/v1/openapi.json', { headers: { 'accept-encoding': accept } });
+      expect(res.headers()['content-encoding'], accept).toBe(coding);
+      expect(res.headers()['vary']).toMatch(/accept-encoding/i);
+      expect(Number(res.headers()['content-length']), accept).toBeLessThan(size / 4);
+      expect(await res.json(), accept).toEqual(await plain.json()); // decoded by the client
+    }
+  });
 });
