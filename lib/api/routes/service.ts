@@ -7,7 +7,6 @@ import { databaseAnswers } from '../health';
 import { openApiDocument } from '../openapi';
 import { route, type Route, type RouteResult } from '../route';
 
-/** The service itself: health (readiness and liveness) and this API's OpenAPI document (of `all()`). */
 /**
  * The OpenAPI document as sent: JSON (≈ 160 KB), and brotli and gzip of it (≈ 10 % of that), made once — it changes
  * only with the route table. The API reference page loads it on every visit.
@@ -22,6 +21,7 @@ function encodedDocument(document: object) {
   };
 }
 
+/** The service itself: health (readiness and liveness) and this API's OpenAPI document (of `all()`). */
 export const serviceRoutes = (all: () => readonly Route[]) => {
   let sent: ReturnType<typeof encodedDocument> | undefined;
   return [
