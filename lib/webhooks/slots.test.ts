@@ -5,7 +5,7 @@ const rows = (hook: string, n: number, from = 0) => Array.from({ length: n }, (_
 
 describe('Slots (a worker’s per-webhook bookkeeping)', () => {
   it('starts at most `cap` per webhook and keeps the rest waiting, each webhook on its own', () => {
-    const s = new Slots(2, 4);
+    const s = new Slots(2, 4, 100);
     s.add([...rows('a', 4), ...rows('b', 1)], 1000);
     const { start, expired } = s.take(100, 0);
     expect(start.map((r) => r.id)).toEqual(['a-0', 'a-1', 'b-0']);
@@ -20,14 +20,14 @@ describe('Slots (a worker’s per-webhook bookkeeping)', () => {
   });
 
   it('respects the worker-wide limit', () => {
-    const s = new Slots(8, 8);
+    const s = new Slots(8, 8, 100);
     s.add([...rows('a', 3), ...rows('b', 3)], 1000);
     expect(s.take(4, 0).start).toHaveLength(4);
     expect(s.waiting).toBe(2);
   });
 
   it('gives back rows claimed before `startBy` (their lease could end mid-attempt) instead of starting them', () => {
-    const s = new Slots(1, 3);
+    const s = new Slots(1, 3, 100);
     s.add(rows('a', 1), 1000);
     s.add(rows('a', 2, 1), 5000);
     const { start, expired } = s.take(100, 2000);
@@ -40,13 +40,27 @@ describe('Slots (a worker’s per-webhook bookkeeping)', () => {
   });
 
   it('knows which webhooks a claim left due rows behind for (it got all the room it asked) and which it emptied', () => {
-    const s = new Slots(2, 4);
+    const s = new Slots(2, 4, 100);
     // `a` and `b` already had rows here (room 2 and 0); `c` and `d` are new (room `depth`, 4)
     s.noteClaim({ ids: ['a', 'b'], rooms: [2, 0] }, [...rows('a', 2), ...rows('c', 4), ...rows('d', 1)]);
-    expect(['a', 'b', 'c', 'd'].map((h) => s.mayHaveMore(h))).toEqual([true, true, true, false]);
+    expect(['a', 'b', 'c', 'd'].map((h) => s.claimWorthAfter(h))).toEqual([true, true, true, false]);
     // the next claim asks `a` for 1 and gets none: its due rows are all here
     s.noteClaim({ ids: ['a'], rooms: [1] }, []);
-    expect(s.mayHaveMore('a')).toBe(false);
-    expect(s.mayHaveMore('e')).toBe(false);
+    expect(s.claimWorthAfter('a')).toBe(false);
+    expect(s.claimWorthAfter('e')).toBe(false);
+  });
+
+  it('asks for no more than the worker may hold, and after that any attempt that ends is worth a claim', () => {
+    const s = new Slots(2, 4, 5);
+    expect(s.claimSize(500)).toBe(5);
+    s.add([...rows('a', 3), ...rows('b', 2)], 1000);
+    s.noteClaim({ ids: [], rooms: [] }, [...rows('a', 3), ...rows('b', 2)]);
+    s.take(100, 0);
+    expect(s.claimSize(500)).toBe(0);
+    // the worker is full: `b`'s claim was not cut by its room, yet its ending attempt makes room for one
+    expect(s.claimWorthAfter('b')).toBe(true);
+    s.done('b');
+    expect(s.claimSize(500)).toBe(1);
+    expect(s.claimWorthAfter('b')).toBe(false);
   });
 });

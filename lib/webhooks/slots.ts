@@ -3,7 +3,8 @@
  * and claimed rows waiting here for a slot, at most `depth` per webhook in all. Waiting rows are leased to this
  * worker, so a slot that frees starts the next attempt at once instead of after a claim's round trip; a row is
  * only started while its lease outlasts the attempt's deadline (`startBy`), else it is given back. A receiver
- * that hangs holds its own slots and its own waiting rows, nothing of any other webhook.
+ * that hangs holds its own slots and its own waiting rows, nothing of any other webhook. The worker holds at most
+ * `limit` rows in all (in flight and waiting).
  */
 export interface SlotRow {
   id: string;
@@ -15,13 +16,23 @@ export class Slots<Row extends SlotRow> {
   private readonly waitingBy = new Map<string, { row: Row; claimedAt: number }[]>();
   /** webhooks whose last claim was cut by their room: they may have due rows left in the queue */
   private readonly cut = new Set<string>();
+  /** the last `claimSize` found no room: the worker holds all it may */
+  private full = false;
   inflight = 0;
   waiting = 0;
 
   constructor(
     private readonly cap: number,
     readonly depth: number,
+    private readonly limit: number,
   ) {}
+
+  /** How many rows the next claim may ask for (at most `most`); 0: the worker holds all it may. */
+  claimSize(most: number): number {
+    const n = Math.max(0, Math.min(this.limit - this.inflight - this.waiting, most));
+    this.full = n === 0;
+    return n;
+  }
 
   /** The claim's parameters: every webhook this worker has rows of, with the room it has left under `depth`. */
   rooms(): { ids: string[]; rooms: number[] } {
@@ -45,9 +56,12 @@ export class Slots<Row extends SlotRow> {
     for (const hook of got.keys()) if (!known.has(hook)) mark(hook, this.depth);
   }
 
-  /** Whether `hook`'s last claim was cut by its room: when one of its attempts ends, a claim may find more. */
-  mayHaveMore(hook: string): boolean {
-    return this.cut.has(hook);
+  /**
+   * An attempt of `hook` ended: whether a claim may find rows now — the worker had stopped claiming because it held
+   * all it may, or `hook`'s last claim was cut by its room. Otherwise new rows come with NOTIFY, retries with the poll.
+   */
+  claimWorthAfter(hook: string): boolean {
+    return this.full || this.cut.has(hook);
   }
 
   add(rows: Row[], claimedAt: number) {

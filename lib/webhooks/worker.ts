@@ -83,7 +83,8 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   const strict = strictCallbacks();
   // rows waiting here for a slot: as many layers of `cap` as the lease covers after an attempt's deadline
   const layers = Math.max(1, Math.floor((c.WEBHOOK_LEASE_MS - START_MARGIN_MS) / c.WEBHOOK_TIMEOUT_MS));
-  const slots = new Slots<Claimed>(c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY * layers);
+  // in flight at most WEBHOOK_CONCURRENCY, and as many again waiting
+  const slots = new Slots<Claimed>(c.WEBHOOK_PER_ENDPOINT_CONCURRENCY, c.WEBHOOK_PER_ENDPOINT_CONCURRENCY * layers, 2 * c.WEBHOOK_CONCURRENCY);
   let stopped = false;
   let paused = false;
   let pumping = false;
@@ -93,8 +94,6 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
   let flushTimer: NodeJS.Timeout | null = null;
   /** deliveries this worker holds: waiting, in flight, results not yet recorded (their leases are ours) */
   const held = new Set<string>();
-  /** the worker stopped claiming because it holds all it may: an attempt that ends makes room for a claim */
-  let saturated = false;
   /** after a failed claim: try again after this long (0.5 s doubling to 10 s), not only at the next poll */
   let retryDelay = 0;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -168,10 +167,10 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
       slots.done(row.webhook_id);
       scheduleFlush(pending.length >= 200 ? 0 : 5);
       dispatch();
-      // room freed: worth a claim only if the last one left due rows behind for lack of room (new rows come with
-      // NOTIFY, retries with the poll); a claim after every attempt mostly found nothing and held up the claim a new
-      // event's NOTIFY asked for (half the claims at 1,000 deliveries/s returned no row)
-      if (saturated || slots.mayHaveMore(row.webhook_id)) kick();
+      // room freed: worth a claim only if the last one left due rows behind for lack of room; a claim after every
+      // attempt mostly found nothing and held up the claim a new event's NOTIFY asked for (half the claims at 1,000
+      // deliveries/s returned no row)
+      if (slots.claimWorthAfter(row.webhook_id)) kick();
     }
   };
 
@@ -203,10 +202,8 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
         again = false;
         while (!stopped && !paused) {
           dispatch();
-          // in flight at most WEBHOOK_CONCURRENCY, and as many again waiting
-          const want = Math.min(2 * c.WEBHOOK_CONCURRENCY - slots.inflight - slots.waiting, 500);
-          saturated = want <= 0;
-          if (saturated) break;
+          const want = slots.claimSize(500);
+          if (!want) break;
           // each webhook this worker has rows of gets only the room it has left
           const asked = slots.rooms();
           const claimedAt = Date.now(); // the lease runs from the claim: counted from before it was sent

@@ -32,29 +32,28 @@ test.describe('[CONSOLE] phone width', () => {
       groupId: SEEDED_GROUPS.fieldSales,
     });
     const g = SEEDED_GROUPS.fieldSales;
-    const pages: [string, string][] = [
-      ['home', '/'],
-      ['connectors', '/connectors?view=all'],
-      ['connector-new', '/connectors/new'],
-      ['connector', `/connectors/${c.id}`],
-      ['groups', '/groups'],
-      ['group-new', '/groups/new'],
-      ['group', `/groups/${g}`],
-      ['group-subgroups', `/groups/${g}/subgroups`],
-      ['group-connectors', `/groups/${g}/connectors`],
-      ['group-messages', `/groups/${g}/messages`],
-      ['group-actions', `/groups/${g}/actions`],
-      ['phone-numbers', '/settings/phone-numbers'],
-      ['audit', '/audit'],
-      ['api-reference', '/api-reference'],
+    // what each page is waited for by: its first heading within 10 s; the API reference's headings come from Scalar's
+    // 3.5 MB bundle, parsed after the page loads, so on a busy machine it gets as long as the API reference spec (30 s)
+    const pages: { name: string; path: string; heading?: { level: 1; name: string }; timeout?: number }[] = [
+      { name: 'home', path: '/' },
+      { name: 'connectors', path: '/connectors?view=all' },
+      { name: 'connector-new', path: '/connectors/new' },
+      { name: 'connector', path: `/connectors/${c.id}` },
+      { name: 'groups', path: '/groups' },
+      { name: 'group-new', path: '/groups/new' },
+      { name: 'group', path: `/groups/${g}` },
+      { name: 'group-subgroups', path: `/groups/${g}/subgroups` },
+      { name: 'group-connectors', path: `/groups/${g}/connectors` },
+      { name: 'group-messages', path: `/groups/${g}/messages` },
+      { name: 'group-actions', path: `/groups/${g}/actions` },
+      { name: 'phone-numbers', path: '/settings/phone-numbers' },
+      { name: 'audit', path: '/audit' },
+      { name: 'api-reference', path: '/api-reference', heading: { level: 1, name: 'Connector Portal API' }, timeout: 30_000 },
     ];
-    for (const [name, path] of pages) {
+    for (const { name, path, heading, timeout } of pages) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
-      // the API reference's headings come from Scalar's 3.5 MB bundle, parsed after the page loads: on a busy
-      // machine that takes longer than a portal page (the API reference spec allows 30 s too)
-      const heading = name === 'api-reference' ? page.getByRole('heading', { level: 1, name: 'Connector Portal API' }) : page.getByRole('heading').first();
-      await expect(heading).toBeVisible({ timeout: name === 'api-reference' ? 30_000 : undefined });
+      await expect(heading ? page.getByRole('heading', heading) : page.getByRole('heading').first()).toBeVisible({ timeout });
       await fitsPhone(page);
       await saveScreenshot(page, testInfo, `phone-${name}`, { fullPage: false });
     }

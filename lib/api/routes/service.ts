@@ -13,12 +13,10 @@ import { route, type Route, type RouteResult } from '../route';
  */
 function encodedDocument(document: object) {
   const json = Buffer.from(JSON.stringify(document));
-  return {
-    document,
-    json,
-    br: brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }),
-    gzip: gzipSync(json, { level: 9 }),
-  };
+  const br = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } });
+  // plain Uint8Array views (a Response body takes those, not Node's Buffer type): no copy per request
+  const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+  return { document, identity: bytes(json), br: bytes(br), gzip: bytes(gzipSync(json, { level: 9 })) };
 }
 
 /** The service itself: health (readiness and liveness) and this API's OpenAPI document (of `all()`). */
@@ -63,8 +61,7 @@ export const serviceRoutes = (all: () => readonly Route[]) => {
         const coding = acceptsEncoding(accepted, 'br') ? 'br' : acceptsEncoding(accepted, 'gzip') ? 'gzip' : null;
         const headers: Record<string, string> = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
         if (coding) headers['Content-Encoding'] = coding;
-        const bytes = coding ? sent[coding] : sent.json;
-        return { body: sent.document as { openapi: string }, raw: new Response(new Uint8Array(bytes), { headers }) };
+        return { body: sent.document as { openapi: string }, raw: new Response(sent[coding ?? 'identity'], { headers }) };
       },
     }),
   ];
