@@ -18,7 +18,8 @@ export async function webhookRung({ databaseUrl, encryptionKey }) {
   const line =
     `W1 webhooks (${w.full.webhooks.healthy} per group, signed, in-process worker): ${w.full.deliveriesPerSecond} deliveries/s${all(w.runs.fullPerSecond)} (target ≥ 2,000; ` +
     `${w.full.events} events in ${w.full.productionSeconds} s, ${w.full.duringProduction}/s while they were still being written${drained(w.full)}); ` +
-    `commit → first attempt at ${w.half.deliveriesPerSecond}/s: p50 ${w.half.p50} ms, p99 ${w.half.p99} ms${all(w.runs.halfP99)} (target ≤ 50)${steps(w.half.breakdown)}; ` +
+    `commit → first attempt at ${w.targetHalf.deliveriesPerSecond}/s (half the 2,000/s target): p50 ${w.targetHalf.p50} ms, p99 ${w.targetHalf.p99} ms${all(w.runs.targetHalfP99)} (target ≤ 50)${steps(w.targetHalf.breakdown)}; ` +
+    `at ${w.half.deliveriesPerSecond}/s (half the rate measured here): p50 ${w.half.p50} ms, p99 ${w.half.p99} ms${all(w.runs.halfP99)}${steps(w.half.breakdown)}; ` +
     `with ${w.withDead.webhooks.dead} of ${w.withDead.webhooks.healthy + w.withDead.webhooks.dead} never answering: healthy rate ${w.healthyDropPercent >= 0 ? '−' : '+'}${Math.abs(w.healthyDropPercent)} % (target < 10 %; medians, with dead ${w.runs.withDeadPerSecond.join(', ')}/s; same ${w.withDead.events} events${drained(w.withDead)})`;
   log(`W1 figures: ${JSON.stringify(w)}`);
   log(line);
