@@ -60,6 +60,15 @@ test.describe('[DOCS] API reference', () => {
     const asset = await request.get((await script.getAttribute('src'))!);
     expect(asset.status()).toBe(200);
     expect(asset.headers()).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
+    // compressed as sent: brotli to a browser that takes it (once the server has it made: gzip until then), gzip else
+    const src = (await script.getAttribute('src'))!;
+    const sent = (encoding: string) => request.get(src, { headers: { 'accept-encoding': encoding } });
+    await expect.poll(async () => (await sent('gzip, deflate, br')).headers()['content-encoding'], { timeout: 30_000 }).toBe('br');
+    const [br, gzip] = [await sent('gzip, deflate, br'), await sent('gzip')];
+    expect(gzip.headers()['content-encoding']).toBe('gzip');
+    expect(br.headers().vary).toMatch(/accept-encoding/i);
+    expect(Buffer.compare(await br.body(), await gzip.body())).toBe(0); // the same bundle inside
+    expect((await br.body()).toString('utf8', 0, 400)).toContain('@scalar/api-reference');
     expect((await request.get('/api-reference/assets/scalar-0.0.1.js')).status()).toBe(404);
   });
 
