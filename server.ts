@@ -12,7 +12,7 @@ import { DomainError } from './lib/errors';
 import { assertConfig } from './lib/config';
 import { CLIENT_IP_HEADER } from './lib/request/header';
 import { securityHeaders, SECURITY_HEADERS } from './lib/request/security-headers';
-import { staticBrotli } from './lib/request/static-brotli';
+import { sendImmutableBrotli, staticBrotli } from './lib/request/static-brotli';
 import { rendererBrotli } from './lib/api-reference';
 import { startRateCounterSweep } from './lib/ratelimit';
 import { flushUsage, startUsageSweep } from './lib/usage';
@@ -103,7 +103,11 @@ async function main() {
         if (!done) void handle(req, res);
       });
     // the API reference's renderer in brotli once made (Next would gzip it), else Next answers
-    else if (!(url.startsWith('/api-reference/assets/') && rendererBrotli(req, res))) void handle(req, res);
+    else if (url.startsWith('/api-reference/assets/')) {
+      const br = rendererBrotli(req);
+      if (br) sendImmutableBrotli(req, res, br, 'text/javascript; charset=utf-8');
+      else void handle(req, res);
+    } else void handle(req, res);
   });
   // With a listener Node no longer answers malformed requests itself: do what it does, with our 431 body.
   httpServer.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
@@ -51,26 +51,16 @@ export async function rendererAsset(file: string): Promise<Uint8Array<ArrayBuffe
 }
 
 /**
- * The bundle in brotli (793 KB, against the 996 KB of Next's gzip), answered by server.ts before Next sees the
- * request: Next drops a route handler's Content-Encoding and gzips what it returns. Returns true when it answered:
- * a GET or HEAD of the bundle's URL from a client that accepts `br`, once the brotli is made. Compressing at the
- * highest quality takes about 5 s of one core, so it is done once per installed version, off the main thread, and
- * kept under node_modules/.cache; the first request starts it, and until it is ready Next answers (gzip).
+ * The bundle in brotli (793 KB, against the 996 KB of Next's gzip), for server.ts to send before Next sees the
+ * request (Next drops a route handler's Content-Encoding and gzips what it returns): for a GET or HEAD of the
+ * bundle's URL from a client that accepts `br`, once the brotli is made; null otherwise (Next answers). Compressing
+ * at the highest quality takes about 5 s of one core, so it is done once per installed version, off the main
+ * thread, and kept under node_modules/.cache; the first such request starts it.
  */
-export function rendererBrotli(req: IncomingMessage, res: ServerResponse): boolean {
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.url ?? '').split('?')[0] !== rendererScriptUrl()) return false;
-  if (!acceptsEncoding(req.headers['accept-encoding'], 'br')) return false;
-  const body = brotliBundle();
-  if (!body) return false;
-  res.writeHead(200, {
-    'Content-Type': 'text/javascript; charset=utf-8',
-    'Content-Encoding': 'br',
-    'Content-Length': body.length,
-    'Cache-Control': 'public, max-age=31536000, immutable',
-    Vary: 'Accept-Encoding',
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
-  return true;
+export function rendererBrotli(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): Buffer | null {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.url ?? '').split('?')[0] !== rendererScriptUrl()) return null;
+  if (!acceptsEncoding(req.headers['accept-encoding'], 'br')) return null;
+  return brotliBundle();
 }
 
 const compress = promisify(brotliCompress);

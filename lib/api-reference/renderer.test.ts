@@ -23,9 +23,12 @@ describe('API reference renderer', () => {
     for (const other of ['scalar-0.0.1.js', 'standalone.js', '../package.json', `scalar-${pinned}.js.map`]) expect(await rendererAsset(other)).toBeNull();
   });
 
-  it('answers in brotli a client that accepts it, once that is made (until then, and for anything else, it leaves the request to Next)', async () => {
+  it('has the bundle in brotli for a client that accepts it, once that is made (until then, and for anything else, the request is left to Next)', async () => {
+    // as server.ts does: the brotli when there is one for this request, else Next's turn
     const server = http.createServer((req, res) => {
-      if (!rendererBrotli(req, res)) res.writeHead(204, { 'x-answered-by': 'next' }).end();
+      const br = rendererBrotli(req);
+      if (br) res.writeHead(200, { 'content-encoding': 'br', 'content-length': br.length }).end(req.method === 'HEAD' ? undefined : br);
+      else res.writeHead(204, { 'x-answered-by': 'next' }).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const get = (path: string, headers: Record<string, string>, method = 'GET') =>
@@ -47,7 +50,7 @@ describe('API reference renderer', () => {
         await new Promise((r) => setTimeout(r, 100));
         answer = await get(url, br);
       }
-      expect(answer.headers).toMatchObject({ 'content-encoding': 'br', vary: 'Accept-Encoding', 'cache-control': 'public, max-age=31536000, immutable' });
+      expect(answer.headers['content-encoding']).toBe('br');
       const plain = (await rendererAsset(`scalar-${pinned}.js`))!;
       expect(answer.body.length).toBeLessThan(plain.byteLength / 4);
       expect(Buffer.compare(brotliDecompressSync(answer.body), Buffer.from(plain))).toBe(0);

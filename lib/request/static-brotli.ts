@@ -74,14 +74,19 @@ export function staticBrotli(buildDir: string) {
     if (!type || !file.startsWith(root + path.sep)) return false;
     const body = await load(file);
     if (!body) return false;
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Encoding': 'br',
-      'Content-Length': body.length,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      Vary: 'Accept-Encoding',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendImmutableBrotli(req, res, body, type);
     return true;
   };
+}
+
+/** Answers a GET or HEAD with `body`, brotli bytes of a file whose URL changes with its content (cached for a year). */
+export function sendImmutableBrotli(req: IncomingMessage, res: ServerResponse, body: Buffer, type: string) {
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Encoding': 'br',
+    'Content-Length': body.length,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    Vary: 'Accept-Encoding',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
