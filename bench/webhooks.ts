@@ -8,11 +8,10 @@
 //   DATABASE_URL=… APP_ENCRYPTION_KEY=… node --import tsx --import ./scripts/register-server-only.mjs bench/webhooks.ts
 //
 // Only pure helpers are imported (as bench/setup.ts does). Everything it creates is deleted at the end.
-import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { encrypt } from '../lib/crypto/keys';
+import { dropGroup, makeGroup, settle } from './webhook-groups';
 
 const N = Number(process.env.BENCH_WEBHOOKS ?? 10);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
@@ -65,24 +64,6 @@ const healthy = http.createServer((req, res) => {
 const dead = http.createServer(() => undefined); // accepts, never answers
 healthy.keepAliveTimeout = 60_000;
 const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
-
-async function makeGroup(tenantId: string, connectorId: string, healthyHooks: number, deadHooks: number, urls: { ok: string; dead: string }) {
-  const { rows } = await pool.query<{ id: string }>(`INSERT INTO groups (tenant_id, name) VALUES ($1, $2) RETURNING id`, [
-    tenantId,
-    `bench-webhooks-${randomBytes(3).toString('hex')}`,
-  ]);
-  const groupId = rows[0]!.id;
-  for (let i = 0; i < healthyHooks + deadHooks; i++) {
-    const id = randomUUID();
-    const secret = `whsec_${randomBytes(32).toString('base64')}`;
-    await pool.query(
-      `INSERT INTO webhooks (id, tenant_id, connector_id, group_id, object_id, object_type, event_types, callback_url, validity, secret_enc)
-       VALUES ($1, $2, $3, $4, $4, 'Group', '{TextMessageCreated}', $5, now() + interval '1 day', $6)`,
-      [id, tenantId, connectorId, groupId, `${i < healthyHooks ? urls.ok : urls.dead}/${id}`, encrypt(secret, `webhook-secret:${id}`)],
-    );
-  }
-  return groupId;
-}
 
 /**
  * Commits batches of events into the group at `eventsPerSecond` (0: as fast as 4 writers go) for SECONDS, or until
@@ -170,19 +151,6 @@ async function breakdown(groupId: string) {
   return { rows: toClaim.length, commitToClaim: both(toClaim), claimToStart: both(claimToStart), startToArrival: both(startToArrival) };
 }
 
-/** The worker may be recording a result for a row being deleted (a backlog is dropped mid-flight): retry a deadlock. */
-async function deleteRetrying(sql: string, id: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await pool.query(sql, [id]);
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== '40P01' || attempt === 10) throw err;
-      await new Promise((r) => setTimeout(r, 100 * attempt));
-    }
-  }
-}
-
 /**
  * One phase in a group of its own, on an empty queue: produce (for SECONDS, or exactly `events` events), then wait
  * (≤ 120 s) until every healthy delivery had its first attempt. Only the phase's own events count. Throughput =
@@ -198,7 +166,7 @@ async function phase(
   events?: number,
   explain = false,
 ) {
-  const groupId = await makeGroup(tenantId, connectorId, hooks.healthy, hooks.dead, urls);
+  const groupId = await makeGroup(pool, tenantId, connectorId, hooks.healthy, hooks.dead, urls);
   commits = new Map();
   arrivals = [];
   arrivedAt = new Map();
@@ -227,21 +195,9 @@ async function phase(
     arrivedBeforeCommitSeen: earlyCount,
     ...(explain ? { breakdown: await breakdown(groupId) } : {}),
   };
-  for (const table of ['webhooks', 'platform_events']) await deleteRetrying(`DELETE FROM ${table} WHERE group_id = $1`, groupId);
-  await deleteRetrying(`DELETE FROM groups WHERE id = $1`, groupId);
-  await settle();
+  await dropGroup(pool, groupId);
+  await settle(pool);
   return out;
-}
-
-/** Before the next phase: nothing of the last one left in the queue, and the rows it deleted vacuumed (as autovacuum would, given time). */
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE state = 'pending'`);
-    if (rows[0]!.n === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // the phase's rows (deliveries, their attempts, its events) were deleted: vacuumed here, not by autovacuum during the next phase
-  await pool.query('VACUUM (ANALYZE) webhook_deliveries, webhook_attempts, platform_events');
 }
 
 async function main() {
@@ -254,7 +210,7 @@ async function main() {
   const c = rows[0]!;
   if (process.env.BENCH_WEBHOOK_HALF_RATE) {
     // only the half-rate phase, at this many events/s (× N deliveries): quick looks at the latency
-    await settle();
+    await settle(pool);
     console.error(JSON.stringify(await phase(c.tenant_id, c.id, { healthy: N, dead: 0 }, urls, Number(process.env.BENCH_WEBHOOK_HALF_RATE), undefined, true)));
     process.exit(0);
   }
@@ -265,7 +221,7 @@ async function main() {
     clearInterval(timer);
     process.exit(0);
   }
-  await settle();
+  await settle(pool);
   // each phase REPEATS times, the median run reported (the box is shared: one run of a phase moves by ±25 %)
   const median = <T>(runs: T[], by: (r: T) => number) => [...runs].sort((a, b) => by(a) - by(b))[Math.floor((runs.length - 1) / 2)]!;
   const repeat = async <T>(run: () => Promise<T>) => {
