@@ -38,29 +38,7 @@ export function ipKey(ip: string | null): string | null {
   return config().IP_BUDGET_ALLOWLIST.includes(key) ? null : key;
 }
 
-/**
- * SQL fragment (a data-modifying CTE named `rl`) that counts this call in the current 1-minute window, so
- * the count rides along with the request's own query: one round trip. `keysFrom` is a FROM clause giving
- * a column `k` with the keys `c:<connector>` and `t:<tenant>`. Counters live in the UNLOGGED
- * `rate_counters` table shared by all app instances.
- */
-export function rateLimitCte(keysFrom: string): string {
-  return `rl AS (
-    INSERT INTO rate_counters (key, window_start, count)
-    SELECT k, date_trunc('minute', now()), 1 FROM ${keysFrom}
-    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
-    RETURNING key, count
-  )`;
-}
-
-/** Keys from two text parameters (connector and tenant ids from a verified access token). */
-export const keysFromParams = (connectorParam: string, tenantParam: string) =>
-  `(VALUES ('c:' || ${connectorParam}::text), ('t:' || ${tenantParam}::text)) AS v(k)`;
-
-/** Columns to select from `rl`: the two counts and the seconds left in the window. */
-export const RATE_LIMIT_COLUMNS = `(SELECT count FROM rl WHERE key LIKE 'c:%') AS rl_connector,
-  (SELECT count FROM rl WHERE key LIKE 't:%') AS rl_tenant,
-  ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now()))::int AS rl_reset`;
+export { keysFromParams, RATE_LIMIT_COLUMNS, rateLimitCte } from './sql';
 
 export interface RateRow {
   rl_connector: number | null;

@@ -4,6 +4,7 @@ import { untraced } from '@/db/trace';
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import { RATE_LIMITS } from './budgets';
+import { FLUSH_SQL } from './sql';
 import { batchesToFlush, current, slot, total, windowStart, type Slot } from './estimate';
 
 /**
@@ -48,11 +49,6 @@ export function rateHeaders(connectorCount: number, tenantCount: number, retryAf
   return { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(Math.max(0, limit - connectorCount)) };
 }
 
-const FLUSH_SQL = `INSERT INTO rate_counters (key, window_start, count)
-  SELECT k, to_timestamp(w / 1000.0), n FROM unnest($1::text[], $2::float8[], $3::int[]) AS u(k, w, n)
-  ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + excluded.count
-  RETURNING key, (extract(epoch FROM window_start) * 1000)::float8 AS w, count`;
-
 let timer: NodeJS.Timeout | null = null;
 function scheduleFlush() {
   if (timer) return;
@@ -87,7 +83,7 @@ export async function flush(): Promise<void> {
   if (!keys.length) return;
   try {
     const { rows } = await getPool().query<{ key: string; w: number; count: number }>({
-      name: 'ratelimit_flush_v1',
+      name: 'ratelimit_flush_v2',
       text: FLUSH_SQL,
       values: [keys, windows, counts],
     });
