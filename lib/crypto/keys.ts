@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { config } from '@/lib/config';
+import { hmacSha256 } from './hmac';
 
 /**
  * The app's secret keys. APP_ENCRYPTION_KEY holds one or more 32-byte keys, base64, each with an id:
@@ -52,9 +53,7 @@ function subkey(purpose: string): Buffer {
 
 /** Keyed hash (HMAC-SHA256, hex) for lookups and constant-time checks of secrets, codes and tokens. */
 export function keyedHash(purpose: string, value: string): string {
-  return createHmac('sha256', subkey(`hmac:${purpose}`))
-    .update(value)
-    .digest('hex');
+  return hmacSha256(subkey(`hmac:${purpose}`), value, 'hex');
 }
 
 /** Constant-time comparison of two hex/ASCII strings. */

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from '@/lib/crypto';
 
 /**
  * Short-lived signed media URLs: `/v1/media/{id}/content?exp=…&viewer=…&kid=…&sig=…`. The signature
@@ -21,9 +22,7 @@ export function signMedia(mediaId: string, exp: number, viewer: string, kid: str
     exp,
     viewer,
     kid,
-    sig: createHmac('sha256', key)
-      .update(payload(mediaId, exp, viewer))
-      .digest('base64url'),
+    sig: hmacSha256(key, payload(mediaId, exp, viewer), 'base64url'),
   };
 }
 
@@ -40,9 +39,7 @@ export function checkMediaSignature(
   if (!exp || !/^\d{1,12}$/.test(exp) || !viewer || viewer.length > 200 || !kid || !sig) return 'invalid';
   const key = keyFor(kid);
   if (!key) return 'invalid';
-  const expected = createHmac('sha256', key)
-    .update(payload(mediaId, Number(exp), viewer))
-    .digest();
+  const expected = hmacSha256(key, payload(mediaId, Number(exp), viewer));
   const got = Buffer.from(sig, 'base64url');
   if (got.length !== expected.length || !timingSafeEqual(got, expected)) return 'invalid';
   return Number(exp) < nowSeconds ? 'expired' : 'ok';

@@ -1,6 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { keyring } from '@/lib/crypto';
+import { hmacSha256, keyring } from '@/lib/crypto';
 
 /**
  * Access tokens: compact JWS, HS256, 24 h (kaizala-connectors.md §4.2). Signed and verified with
@@ -83,7 +83,7 @@ export function signAccessToken(claims: Omit<AccessClaims, 'iat' | 'exp'>, now =
   const expiresAt = Math.min(now + ACCESS_TOKEN_LIFETIME_MS, notAfter ?? Infinity);
   const payload = b64(JSON.stringify({ ...claims, iat, exp: Math.floor(expiresAt / 1000) }));
   const input = `${header}.${payload}`;
-  const sig = createHmac('sha256', signingKey(kid)!).update(input).digest('base64url');
+  const sig = hmacSha256(signingKey(kid)!, input, 'base64url');
   return { token: `${input}.${sig}`, expiresAt };
 }
 
@@ -106,7 +106,7 @@ export function verifyAccessToken(token: string, now = Date.now()): VerifyResult
   if (header.alg !== 'HS256' || typeof header.kid !== 'string') return { ok: false, reason: 'signature' };
   const key = signingKey(header.kid);
   if (!key) return { ok: false, reason: 'signature' };
-  const expected = createHmac('sha256', key).update(token.slice(0, second)).digest();
+  const expected = hmacSha256(key, token.slice(0, second));
   const given = Buffer.from(token.slice(second + 1), 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
   let payload: unknown;

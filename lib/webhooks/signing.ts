@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hmacSha256 } from '@/lib/crypto';
 
 /**
  * Standard Webhooks (https://www.standardwebhooks.com, product.md §8): `webhook-id`, `webhook-timestamp`
@@ -22,7 +23,7 @@ function keyOf(secret: string): Buffer {
 }
 
 export function signatureOf(secret: string, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${hmacSha256(keyOf(secret), `${id}.${timestamp}.${body}`, 'base64')}`;
 }
 
 export function standardWebhookHeaders(secrets: string[], id: string, body: string, now = Date.now()): Record<string, string> {
