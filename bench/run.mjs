@@ -287,7 +287,7 @@ async function main() {
 }
 
 main()
-  .then(() => fs.rmSync(logFile, { force: true }))
+  .then(() => (process.env.BENCH_KEEP_LOG ? log(`server log kept: ${logFile}`) : fs.rmSync(logFile, { force: true })))
   .catch(async (err) => {
     console.error(`\n[bench] FAILED: ${err instanceof Error ? err.message : err}`);
     await removeFixtures?.().catch(() => undefined); // needs Postgres, so before stopping it

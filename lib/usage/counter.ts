@@ -44,10 +44,12 @@ function schedule() {
   timer.unref();
 }
 
+/** Rows in (connector, hour) order: two instances flushing the same rows wait for each other, never in a cycle. */
 const FLUSH_SQL = `INSERT INTO connector_usage AS u (connector_id, hour, calls, client_errors, throttled, server_errors)
   SELECT x.cid, to_timestamp(x.h / 1000.0), x.calls, x.c4, x.c429, x.c5
   FROM unnest($1::uuid[], $2::float8[], $3::int[], $4::int[], $5::int[], $6::int[]) AS x(cid, h, calls, c4, c429, c5)
   JOIN connectors c ON c.id = x.cid
+  ORDER BY x.cid, x.h
   ON CONFLICT (connector_id, hour) DO UPDATE SET calls = u.calls + excluded.calls, client_errors = u.client_errors + excluded.client_errors,
     throttled = u.throttled + excluded.throttled, server_errors = u.server_errors + excluded.server_errors`;
 
@@ -68,7 +70,7 @@ export async function flushUsage(): Promise<void> {
     cols[5].push(t.serverErrors);
   }
   flushing = getPool()
-    .query({ name: 'usage_flush_v1', text: FLUSH_SQL, values: cols })
+    .query({ name: 'usage_flush_v2', text: FLUSH_SQL, values: cols })
     .then(
       () => undefined,
       (err: unknown) => {
