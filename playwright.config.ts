@@ -15,6 +15,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
+  // prints the server's unexpected errors of the run, when it started the server (scripts/run.mjs e2e)
+  globalTeardown: external ? undefined : './e2e/setup/teardown.ts',
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
   use: {

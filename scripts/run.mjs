@@ -64,8 +64,32 @@ async function shutdown(code) {
 process.on('SIGINT', () => void shutdown(130));
 process.on('SIGTERM', () => void shutdown(143));
 
-function run(name, args, extraEnv) {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+// e2e: the app server's unexpected errors are also kept in one file, which the suite prints at its end
+// (e2e/setup/teardown.ts): a 500 in a test then comes with its cause, however long the run's output.
+const serverErrorLog = path.join(root, 'test-results', 'server-errors.log');
+const SERVER_ERROR = /unexpected error|unhandled|uncaught/i;
+
+function keepServerErrors(child) {
+  fs.mkdirSync(path.dirname(serverErrorLog), { recursive: true });
+  fs.writeFileSync(serverErrorLog, '');
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
+    let rest = '';
+    from.on('data', (chunk) => {
+      to.write(chunk);
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      const errors = lines.filter((l) => SERVER_ERROR.test(l));
+      if (errors.length) fs.appendFileSync(serverErrorLog, `${errors.map((l) => `${new Date().toISOString()} ${l}`).join('\n')}\n`);
+    });
+  }
+}
+
+function run(name, args, extraEnv, opts = {}) {
+  const child = spawn(process.execPath, args, { stdio: opts.keepErrors ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } });
+  if (opts.keepErrors) keepServerErrors(child);
   children.add(child);
   child.on('exit', (code, signal) => {
     children.delete(child);
@@ -166,9 +190,12 @@ async function main() {
   // its marking competes for the two cores): open-loop p99 at 3,500 exchanges/s 36–37 ms → 6.8–7.0 ms, for about
   // 85 MB more heap at most (bench/RESULTS.md). Not a NODE_OPTIONS flag: set here and in `npm start`.
   const oldGeneration = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
-  run('app server', [...youngGeneration, ...oldGeneration, '--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'], {
-    NODE_ENV: mode === 'dev' ? 'development' : 'production',
-  });
+  run(
+    'app server',
+    [...youngGeneration, ...oldGeneration, '--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'],
+    { NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    { keepErrors: e2e },
+  );
   await waitFor(`http://localhost:${port}/v1/health`, 'The app server', 180_000);
   if (stopping) return;
   const { DEMO_ACCOUNTS } = await tsImport('../db/demo-data.ts', import.meta.url);
