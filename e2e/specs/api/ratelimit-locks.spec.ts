@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { FLUSH_SQL } from '../../../lib/ratelimit/sql';
 import { accessTokenFor } from '../../fixtures/api';
 import { newPhoneNumber } from '../../fixtures/data';
-import { E2E_DATABASE_URL, withDb } from '../../fixtures/db';
+import { openClient, pidOf, waitingOn, withDb } from '../../fixtures/db';
 import { freshMinute, makeConnector, makeGroupWith, makeTenant } from '../../fixtures/factory';
 import { call } from '../../fixtures/platform';
 import { expect, test } from '../../fixtures/test';
@@ -19,20 +18,6 @@ import { expect, test } from '../../fixtures/test';
  * first-come order; the connector held sorts after this one (so a flush in lock order has taken this
  * connector's row by then, and the call waits for the flush).
  */
-async function openClient() {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  return client;
-}
-
-const pidOf = async (client: pg.Client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
-
-/** Backends waiting for a lock held by (or queued ahead of them by) one of `pids`. */
-const waitingOn = (pids: number[]) =>
-  withDb(
-    async (db) =>
-      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[]`, [pids])).rows[0]!.n,
-  );
 
 const countsOf = (keys: string[]) =>
   withDb(async (db) => {

@@ -1,6 +1,5 @@
 import { RECORD_SQL } from '../../../lib/webhooks/queue-sql';
-import pg from 'pg';
-import { E2E_DATABASE_URL, withDb } from '../../fixtures/db';
+import { openClient, pidOf, waitingOn, withDb } from '../../fixtures/db';
 import { makeGroupWith, tenantId } from '../../fixtures/factory';
 import { newPhoneNumber } from '../../fixtures/data';
 import { call, platformTokens } from '../../fixtures/platform';
@@ -17,21 +16,6 @@ import { expect, test } from '../../fixtures/test';
  */
 const DELIVERIES = 300;
 const ROUNDS = 6;
-
-async function openClient() {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  return client;
-}
-
-const pidOf = async (client: pg.Client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
-
-/** Backends waiting for a lock held by one of `pids` (the blocker, then the worker's batch too). */
-const waitingOn = (pids: number[]) =>
-  withDb(
-    async (db) =>
-      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[]`, [pids])).rows[0]!.n,
-  );
 
 test('[API] deleting or disabling a webhook while the worker records a batch of its deliveries: both finish, no deadlock', async ({ request }) => {
   test.setTimeout(180_000);
