@@ -2,7 +2,7 @@ import 'server-only';
 import { getPool } from '@/db';
 import { oauthServices, type OauthService } from '@/db/schema';
 import { config } from '@/lib/config';
-import { decrypt, encrypt } from '@/lib/crypto';
+import { decrypt, decryptCached, encrypt } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
@@ -56,21 +56,8 @@ function assertUsable(row: ConnectionRow) {
   if (row.status === 'revoked' || !row.access_token_encrypted) throw new DomainError('ConnectionRevoked');
 }
 
-/** Access tokens as opened, per connection and sealed value (a refresh seals a new one): no cipher per invoke. */
-const openedTokens = new Map<string, string>();
-function accessTokenOf(row: ConnectionRow): string {
-  const key = `${row.id}:${row.access_token_encrypted!}`;
-  let secret = openedTokens.get(key);
-  if (secret === undefined) {
-    if (openedTokens.size > 10_000) openedTokens.clear();
-    secret = decrypt(row.access_token_encrypted!, aad('access', row.id));
-    openedTokens.set(key, secret);
-  }
-  return secret;
-}
-
 export function credentialHeader(row: ConnectionRow, service: Pick<OauthService, 'authType' | 'apiKeyHeader'>): Credential {
-  const secret = accessTokenOf(row);
+  const secret = decryptCached(row.access_token_encrypted!, aad('access', row.id));
   if (service.authType === 'api_key') return { header: [service.apiKeyHeader ?? 'X-API-Key', secret] };
   if (service.authType === 'basic') return { header: ['Authorization', `Basic ${Buffer.from(secret).toString('base64')}`] };
   return { header: ['Authorization', `${row.token_type || 'Bearer'} ${secret}`] };

@@ -1,2 +1,2 @@
-export { keyedHash, safeEqual, encrypt, decrypt, keyring } from './keys';
+export { keyedHash, safeEqual, encrypt, decrypt, decryptCached, keyring } from './keys';
 export { hmacSha256 } from './hmac';

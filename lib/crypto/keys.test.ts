@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt, keyedHash, safeEqual } from './keys';
+import { decrypt, decryptCached, encrypt, keyedHash, safeEqual } from './keys';
 
 describe('crypto keys', () => {
   it('encrypts with AES-GCM and the key id, and decrypts', () => {
@@ -24,5 +24,12 @@ describe('crypto keys', () => {
     expect(safeEqual(keyedHash('pin', 'x'), keyedHash('pin', 'x'))).toBe(true);
     expect(safeEqual(keyedHash('pin', 'x'), keyedHash('pin', 'y'))).toBe(false);
     expect(safeEqual('short', 'longer')).toBe(false);
+  });
+
+  it('decryptCached opens like decrypt, and a cached value is never served for another context', () => {
+    const sealed = encrypt('token-value', 'ctx-a');
+    expect(decryptCached(sealed, 'ctx-a')).toBe('token-value');
+    expect(decryptCached(sealed, 'ctx-a')).toBe('token-value');
+    expect(() => decryptCached(sealed, 'ctx-b')).toThrow();
   });
 });

@@ -82,3 +82,22 @@ export function decrypt(sealed: string, aad = ''): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+/** Values opened by decryptCached, per context and sealed value (bounded: emptied past 10,000). */
+const opened = new Map<string, string>();
+
+/**
+ * decrypt, remembered per (context, sealed value), for values opened on every use (a webhook's secret and callback
+ * token per delivery, a connection's access token per invoke): no AES object each time. A new secret or token is a
+ * new sealed value, so nothing stale is served.
+ */
+export function decryptCached(sealed: string, aad = ''): string {
+  const key = `${aad}\n${sealed}`;
+  let value = opened.get(key);
+  if (value === undefined) {
+    value = decrypt(sealed, aad);
+    if (opened.size >= 10_000) opened.clear();
+    opened.set(key, value);
+  }
+  return value;
+}

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getPool, type DbOrTx } from '@/db';
 import { config } from '@/lib/config';
-import { decrypt, encrypt } from '@/lib/crypto';
+import { decryptCached, encrypt } from '@/lib/crypto';
 import { sendHttp } from './http';
 
 /** Shared by the /v1 routes, the portal and the worker: secrets at rest, the handshake, pg NOTIFY. */
@@ -12,9 +12,9 @@ export const secretAad = (webhookId: string) => `webhook-secret:${webhookId}`;
 export const tokenAad = (webhookId: string) => `webhook-callback-token:${webhookId}`;
 
 export const sealSecret = (webhookId: string, secret: string) => encrypt(secret, secretAad(webhookId));
-export const openSecret = (webhookId: string, sealed: string) => decrypt(sealed, secretAad(webhookId));
+export const openSecret = (webhookId: string, sealed: string) => decryptCached(sealed, secretAad(webhookId));
 export const sealToken = (webhookId: string, token: string | null | undefined) => (token ? encrypt(token, tokenAad(webhookId)) : null);
-export const openToken = (webhookId: string, sealed: string | null) => (sealed ? decrypt(sealed, tokenAad(webhookId)) : null);
+export const openToken = (webhookId: string, sealed: string | null) => (sealed ? decryptCached(sealed, tokenAad(webhookId)) : null);
 
 /** production (strict address checks, https only) unless WEBHOOK_ALLOW_LOCAL_CALLBACKS=1, or unset outside production */
 export function strictCallbacks(): boolean {

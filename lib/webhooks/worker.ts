@@ -39,19 +39,6 @@ export interface WebhookWorker {
   inflight: () => number;
 }
 
-/** Webhook secrets and callback tokens as opened, per sealed value (a new secret or token is a new value). */
-const openedCache = new Map<string, string>();
-function opened(kind: 'secret' | 'token', webhookId: string, sealed: string): string {
-  const key = `${kind}:${webhookId}:${sealed}`;
-  let s = openedCache.get(key);
-  if (s === undefined) {
-    if (openedCache.size > 10_000) openedCache.clear();
-    s = kind === 'secret' ? openSecret(webhookId, sealed) : (openToken(webhookId, sealed) ?? '');
-    openedCache.set(key, s);
-  }
-  return s;
-}
-
 /** The Kaizala envelope (kaizala-connectors.md §6.4), for the webhook's object. */
 export function envelopeOf(row: Claimed): string {
   return JSON.stringify({
@@ -144,10 +131,10 @@ export function startWebhookWorker(opts: { quiet?: boolean } = {}): WebhookWorke
     const started = new Date();
     try {
       const body = envelopeOf(row);
-      const secrets = [opened('secret', row.webhook_id, row.secret_enc)];
+      const secrets = [openSecret(row.webhook_id, row.secret_enc)];
       if (row.previous_secret_enc && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > started)
-        secrets.push(opened('secret', row.webhook_id, row.previous_secret_enc));
-      const token = row.callback_token_enc ? opened('token', row.webhook_id, row.callback_token_enc) : null;
+        secrets.push(openSecret(row.webhook_id, row.previous_secret_enc));
+      const token = openToken(row.webhook_id, row.callback_token_enc);
       const headers = { ...standardWebhookHeaders(secrets, row.event_id, body), ...(token ? { 'kz-callback-token': token } : {}) };
       const o = await sendHttp(row.callback_url, { method: 'POST', headers, body, timeoutMs: c.WEBHOOK_TIMEOUT_MS, strict });
       const { result, disable } = outcomeResult(row, o, started);
