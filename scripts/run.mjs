@@ -190,9 +190,16 @@ async function main() {
   // its marking competes for the two cores): open-loop p99 at 3,500 exchanges/s 36–37 ms → 6.8–7.0 ms, for about
   // 85 MB more heap at most (bench/RESULTS.md). Not a NODE_OPTIONS flag: set here and in `npm start`.
   const oldGeneration = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+  // No allocation-site pretenuring: after a burst of long-lived objects (20 parallel 8 MB uploads streaming for
+  // seconds), every later scavenge kept 9.7 MB of the webhook client's short-lived request objects (1.5 MB before
+  // the uploads, and 1.5 MB after them with this flag), so pauses of 30–120 ms instead of 10–15, for as long as the
+  // process ran; V8's pretenuring of shared allocation sites (streams, HTTP messages) is the part the flag turns off.
+  // Cost on a server that never saw an upload: ≈ 10 % more CPU per token exchange (bench/RESULTS.md, 2026-12-08).
+  // Set here, in `npm start` and in `npm run worker`.
+  const pretenuring = ['--no-allocation-site-pretenuring'];
   run(
     'app server',
-    [...youngGeneration, ...oldGeneration, '--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'],
+    [...youngGeneration, ...oldGeneration, ...pretenuring, '--import', 'tsx', '--import', './scripts/register-server-only.mjs', 'server.ts'],
     { NODE_ENV: mode === 'dev' ? 'development' : 'production' },
     { keepErrors: e2e },
   );
